@@ -1,0 +1,50 @@
+#pragma once
+// Time as the feed and the scheduler see it: Unix seconds, plus the kiosk's fixed
+// UTC offset for wall-clock questions (Việt Nam has had no daylight saving since
+// 1975, so a fixed offset is exact and keeps core free of the tz database).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "result.hpp"
+
+namespace bangvang::core {
+
+using UnixSeconds = std::int64_t;
+
+inline constexpr int vietnam_utc_offset_minutes = 7 * 60;
+
+struct CivilDate {
+    int year = 1970;
+    int month = 1;  // 1..12
+    int day = 1;    // 1..31
+    auto operator<=>(const CivilDate&) const = default;
+};
+
+struct WallClock {
+    CivilDate date;
+    int hour = 0;
+    int minute = 0;
+    int second = 0;
+    int weekday = 1;  // ISO: 1 = Monday … 7 = Sunday
+};
+
+// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
+std::int64_t days_from_civil(CivilDate date);
+CivilDate civil_from_days(std::int64_t days);
+bool is_valid_date(CivilDate date);
+
+WallClock to_wall_clock(UnixSeconds instant, int utc_offset_minutes);
+
+// "2024-05-07T08:00:00+07:00" or "...Z"; seconds and offset required.
+Result<UnixSeconds> parse_rfc3339(std::string_view text);
+// "2024-05-07"
+Result<CivilDate> parse_iso_date(std::string_view text);
+// "07:30" -> minutes since midnight; "24:00" allowed as an end of day.
+Result<int> parse_hour_minute(std::string_view text);
+
+std::string format_rfc3339(UnixSeconds instant, int utc_offset_minutes);
+std::string format_iso_date(CivilDate date);
+
+}  // namespace bangvang::core

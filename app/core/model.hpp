@@ -1,0 +1,131 @@
+#pragma once
+// The content model: what a feed manifest says, after parsing and validation.
+// Everything here is plain data; parsing lives in manifest_parser, rules about
+// when an item may play in eligibility.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "clock_time.hpp"
+
+namespace bangvang::core {
+
+// A media file, content-addressed: the feed names it only by hash, never by path.
+struct MediaRef {
+    std::string sha256;  // 64 lowercase hex digits
+    std::int64_t size_bytes = 0;
+    int width = 0;
+    int height = 0;
+    std::string mime_type;  // "image/jpeg" or "image/png"
+};
+
+struct Story {
+    std::string person_name;   // person or collective
+    std::string role;          // "Tổ trưởng tổ dân phố số 5"
+    std::string unit;          // ward, school or agency
+    std::string headline;
+    std::vector<std::string> body;  // paragraphs
+    std::string award;         // title or form of commendation
+    std::string movement;      // emulation movement it belongs to
+    std::optional<CivilDate> date;
+    std::string portal_url;    // shown as a QR code; http(s) only
+    std::optional<std::string> photo;  // sha256 of a MediaRef
+};
+
+struct StandingRow {
+    int rank = 0;
+    std::string unit;
+    double score = 0;
+    std::optional<int> rank_change;  // positive = moved up since last period
+};
+
+struct Standings {
+    std::string title;
+    std::string cluster;  // "Cụm thi đua số 1 — các phường"
+    std::string period;   // "6 tháng đầu năm 2024"
+    std::optional<CivilDate> updated;
+    double max_score = 100;
+    std::vector<StandingRow> rows;  // sorted by rank
+};
+
+struct HonorEntry {
+    std::string name;
+    std::string class_name;
+    std::string achievement;
+    std::optional<std::string> photo;
+};
+
+struct HonorRoll {
+    std::string title;
+    std::string unit;         // the school or agency
+    std::string period;       // "Năm học 2023 – 2024"
+    std::vector<HonorEntry> entries;
+};
+
+struct Announcement {
+    std::string title;
+    std::vector<std::string> body;
+    std::string movement;
+    std::optional<std::string> image;
+};
+
+struct Commemoration {
+    std::string event;                  // "Ngày Giải phóng Thủ đô"
+    CivilDate origin;                   // 1954-10-10
+    CivilDate anniversary;              // 2024-10-10
+    std::vector<std::string> body;
+    std::optional<std::string> image;
+};
+
+enum class ItemKind { story, standings, honor_roll, announcement, commemoration };
+enum class Priority { normal, urgent };
+
+struct HourWindow {
+    int from_minute = 0;  // minutes since local midnight
+    int to_minute = 24 * 60;
+};
+
+struct Schedule {
+    std::optional<UnixSeconds> valid_from;
+    std::optional<UnixSeconds> valid_until;
+    std::uint8_t weekdays = 0x7f;  // bit 0 = Monday … bit 6 = Sunday
+    std::vector<HourWindow> hours;  // empty = all day
+    int duration_seconds = 15;
+    int weight = 1;
+    Priority priority = Priority::normal;
+};
+
+struct Audience {
+    std::vector<std::string> sites;  // empty = every site
+    std::vector<std::string> tags;   // empty = every tag; otherwise any one must match
+};
+
+using ItemContent = std::variant<Story, Standings, HonorRoll, Announcement, Commemoration>;
+
+struct Item {
+    std::string id;
+    ItemKind kind = ItemKind::story;
+    Schedule schedule;
+    Audience audience;
+    ItemContent content;
+};
+
+struct Manifest {
+    std::string source_id;    // "quan-thanh-xuan"
+    std::string source_name;  // "UBND quận Thanh Xuân"
+    std::int64_t version = 0;
+    UnixSeconds issued_at = 0;
+    UnixSeconds expires_at = 0;
+    std::vector<MediaRef> media;
+    std::vector<Item> items;
+};
+
+std::string_view to_string(ItemKind kind);
+std::optional<ItemKind> item_kind_from_string(std::string_view name);
+
+// The sha256 of every media file an item needs (photo, image, honour roll photos).
+std::vector<std::string> media_used_by(const Item& item);
+
+}  // namespace bangvang::core

@@ -1,0 +1,70 @@
+#pragma once
+// The kiosk's local copy of every source's current feed: one SQLite file (WAL) plus
+// a folder of media files named by their sha256. The player reads only from here.
+// Environment failures (cannot open, disk full, SQLite error) throw StoreError.
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/eligibility.hpp"
+#include "core/model.hpp"
+
+namespace bangvang::store {
+
+struct StoreError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct SourceState {
+    std::string source_id;
+    std::string source_name;
+    std::int64_t version = 0;
+    core::UnixSeconds issued_at = 0;
+    core::UnixSeconds expires_at = 0;
+    core::UnixSeconds applied_at = 0;
+    std::size_t item_count = 0;
+};
+
+struct StoredItem {
+    std::string source_id;
+    std::string source_name;
+    core::Item item;
+};
+
+class ContentCache {
+public:
+    // Opens (creating if needed) `database_file`, runs pending schema migrations,
+    // and keeps media under `media_directory`.
+    ContentCache(const std::filesystem::path& database_file, const std::filesystem::path& media_directory);
+    ~ContentCache();
+    ContentCache(ContentCache&&) noexcept;
+    ContentCache& operator=(ContentCache&&) noexcept;
+
+    int schema_version() const;
+
+    // Replaces the previous version of manifest.source_id in one transaction.
+    // Every media file the manifest lists must already be in the media folder
+    // (see MediaStore); otherwise nothing changes and StoreError is thrown.
+    void apply(const core::Manifest& manifest, core::UnixSeconds applied_at);
+
+    std::optional<SourceState> source_state(const std::string& source_id) const;
+    std::vector<SourceState> sources() const;
+
+    // Items of every source that may play now on this kiosk, in feed order
+    // (sources ordered by id).
+    std::vector<StoredItem> playable_items(const core::KioskIdentity& kiosk, core::UnixSeconds now,
+                                           int utc_offset_minutes) const;
+    std::vector<StoredItem> all_items() const;
+
+    const std::filesystem::path& media_directory() const;
+    std::filesystem::path media_path(const std::string& sha256) const;
+
+private:
+    struct Connection;
+    std::unique_ptr<Connection> connection_;
+    std::filesystem::path media_directory_;
+};
+
+}  // namespace bangvang::store
