@@ -11,10 +11,16 @@ namespace bangvang::core {
 
 // Returns the cleaned text, or a Problem whose reason says why (invalid UTF-8,
 // control characters). `where`/`field` are copied into the Problem.
+// Steps: reject invalid UTF-8; strip_markup; reject control characters (C0 other than
+// "\n" and "\t", DEL, C1), including ones smuggled in as "&#1;"; normalise to NFC.
+// "\r\n" and a lone "\r" count as line breaks.
 Result<std::string> clean_text(std::string_view raw, std::string_view where, std::string_view field);
 
-// Removes tags (<b>, <script>…</script> with its content) and decodes the common
-// entities; collapses runs of spaces; keeps paragraph breaks ("\n").
+// Removes tags (<b>, <script>…</script> with its content, comments) and decodes the
+// common entities (&amp; &lt; &gt; &quot; &apos; &#39; &nbsp; -> U+00A0, &ndash; &mdash;
+// &hellip; &laquo; &raquo; &copy;, &#NNN; and &#xHH;); unknown entities stay literal.
+// <br>, </p>, <div>, <li>, <h1>…<h6> end a line. Collapses runs of spaces and tabs,
+// trims every line, keeps at most one empty line between paragraphs ("\n\n").
 std::string strip_markup(std::string_view text);
 
 bool is_valid_utf8(std::string_view text);

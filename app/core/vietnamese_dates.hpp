@@ -1,5 +1,6 @@
 #pragma once
 // Dates as a Vietnamese reader expects them on screen.
+#include <cstdint>
 #include <string>
 
 #include "clock_time.hpp"
@@ -10,11 +11,14 @@ namespace bangvang::core {
 std::string vietnamese_weekday(int iso_weekday);
 // "Thứ Hai, 25/11/2024"
 std::string vietnamese_long_date(const WallClock& clock);
-// "07/5/1954" style used in official documents is "07/5/1954"; we print "07/05/1954".
+// "07/05/1954": day and month always two digits, so columns of dates line up.
 std::string vietnamese_short_date(CivilDate date);
 
-// For a commemoration: "Còn 12 ngày" before the date, "Hôm nay" on it,
-// "70 năm" (years since the original event) on and after the anniversary.
+// For a commemoration, the label drawn next to the event:
+//   before the anniversary: "Còn 12 ngày"  (days_until > 0)
+//   on the anniversary day: "Hôm nay"      (days_until == 0)
+//   after it:               "70 năm"       (days_until < 0; years = anniversary.year - origin.year)
+// years_since_origin is filled in every case so a slide can also say "kỷ niệm 70 năm".
 struct Countdown {
     std::int64_t days_until = 0;  // negative once passed
     int years_since_origin = 0;
