@@ -100,7 +100,7 @@ Result<CivilDate> parse_iso_date(std::string_view text) {
 
 Result<UnixSeconds> parse_rfc3339(std::string_view text) {
     constexpr std::string_view expected_shape = "is not an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SS with Z or ±HH:MM)";
-    if (text.size() < 20) return time_problem(text, std::string(expected_shape));
+    if (text.size() < 19) return time_problem(text, std::string(expected_shape));
     auto date = parse_iso_date(text.substr(0, 10));
     if (!date) {
         if (read_digits(text, 0, 4) && text[4] == '-' && read_digits(text, 5, 2) && text[7] == '-' &&
