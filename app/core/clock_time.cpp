@@ -36,8 +36,16 @@ std::optional<int> read_digits(std::string_view text, std::size_t position, std:
     return value;
 }
 
+// The reason quotes the text, with anything that is not printable ASCII shown as '?':
+// the input is untrusted and the reason ends up in logs and on the status screen.
 Problem time_problem(std::string_view text, std::string reason) {
-    return Problem{.where = "", .field = "", .reason = "\"" + std::string(text.substr(0, 64)) + "\" " + std::move(reason)};
+    std::string shown;
+    for (char character : text.substr(0, 40)) {
+        const bool printable = character >= 0x20 && character < 0x7f && character != '"';
+        shown += printable ? character : '?';
+    }
+    if (text.size() > 40) shown += "...";
+    return Problem{.where = "", .field = "", .reason = "\"" + shown + "\" " + std::move(reason)};
 }
 
 }  // namespace

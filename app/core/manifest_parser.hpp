@@ -14,6 +14,20 @@ namespace bangvang::core {
 inline constexpr std::size_t max_manifest_bytes = 4 * 1024 * 1024;
 inline constexpr std::size_t max_items = 2000;
 inline constexpr std::int64_t max_media_bytes = 32 * 1024 * 1024;
+inline constexpr std::size_t max_media_files = 4000;
+inline constexpr int max_image_side = 16384;
+// Deeper JSON is refused before nlohmann sees it (a manifest needs about 6 levels).
+inline constexpr int max_json_depth = 64;
+
+// Text limits, in grapheme clusters (what a reader counts as characters).
+inline constexpr std::size_t max_name_graphemes = 120;       // person, entry, source names, class
+inline constexpr std::size_t max_title_graphemes = 200;      // headline, title, event, unit, role, award…
+inline constexpr std::size_t max_paragraph_graphemes = 2000;
+inline constexpr std::size_t max_paragraphs = 20;
+inline constexpr std::size_t max_standings_rows = 200;
+inline constexpr std::size_t max_honor_entries = 500;
+inline constexpr std::size_t max_hour_windows = 8;
+inline constexpr std::size_t max_audience_entries = 200;     // sites, and tags, per item
 
 // `origin` names where the bytes came from ("feed quan-thanh-xuan", a file path)
 // and prefixes every Problem::where.

@@ -1,0 +1,174 @@
+#include "core/manifest_parser.hpp"
+
+#include <limits>
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "core/item_reader.hpp"
+#include "core/json_field_reader.hpp"
+
+namespace bangvang::core {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view supported_format = "bangvang.feed/1";
+
+// nlohmann parses iteratively, but a document nested 100 000 deep still costs memory
+// and a deep recursive destructor; a manifest never needs more than a handful of
+// levels, so count brackets outside strings first.
+bool nests_deeper_than(std::string_view bytes, int limit) {
+    int depth = 0;
+    bool in_string = false;
+    bool escaped = false;
+    for (char character : bytes) {
+        if (in_string) {
+            if (escaped) escaped = false;
+            else if (character == '\\') escaped = true;
+            else if (character == '"') in_string = false;
+            continue;
+        }
+        if (character == '"') in_string = true;
+        else if (character == '[' || character == '{') {
+            if (++depth > limit) return true;
+        } else if ((character == ']' || character == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return false;
+}
+
+// nlohmann's messages quote the bytes it stopped at, which may be anything.
+std::string printable(std::string_view message) {
+    static constexpr std::string_view prefix_end = "] ";
+    if (message.starts_with("[json.exception.")) {
+        const std::size_t end = message.find(prefix_end);
+        if (end != std::string_view::npos) message.remove_prefix(end + prefix_end.size());
+    }
+    std::string shown;
+    for (char character : message) {
+        const auto byte = static_cast<unsigned char>(character);
+        if (byte < 0x20 || byte >= 0x7f) {
+            static constexpr char hex[] = "0123456789ABCDEF";
+            shown += "\\x";
+            shown += hex[byte >> 4];
+            shown += hex[byte & 0xF];
+        } else {
+            shown += character;
+        }
+    }
+    return shown;
+}
+
+Result<json> parse_json_document(std::string_view bytes, std::string_view where) {
+    const auto problem = [&](std::string reason) { return Problem{.where = std::string(where), .field = "", .reason = std::move(reason)}; };
+    if (bytes.size() > max_manifest_bytes) {
+        return problem("is too large: " + std::to_string(bytes.size()) + " bytes, at most " +
+                       std::to_string(max_manifest_bytes));
+    }
+    if (nests_deeper_than(bytes, max_json_depth)) {
+        return problem("is not valid JSON for a feed: nested deeper than " + std::to_string(max_json_depth) + " levels");
+    }
+    try {
+        return json::parse(bytes.begin(), bytes.end());
+    } catch (const json::exception& error) {
+        return problem("is not valid JSON: " + printable(error.what()));
+    }
+}
+
+std::vector<MediaRef> read_media(const json& document, const JsonFieldReader& manifest_reader, std::string_view origin,
+                                 std::set<std::string>& listed) {
+    std::vector<MediaRef> media;
+    const json* list_value = manifest_reader.find(document, "media");
+    if (list_value == nullptr) return media;
+    const json& list = manifest_reader.array(*list_value, "media", 0, max_media_files);
+    for (std::size_t index = 0; index < list.size(); ++index) {
+        const JsonFieldReader reader(join_where(origin, element_path("media", index)));
+        const json& entry = reader.object(list[index], "");
+        MediaRef ref;
+        ref.sha256 = reader.sha256(reader.require(entry, "sha256", "sha256"), "sha256");
+        if (!listed.insert(ref.sha256).second) reader.reject("sha256", "is listed twice in \"media\"");
+        ref.size_bytes = reader.integer(reader.require(entry, "size", "size"), "size", 1, max_media_bytes);
+        ref.width = static_cast<int>(reader.integer(reader.require(entry, "width", "width"), "width", 1, max_image_side));
+        ref.height = static_cast<int>(reader.integer(reader.require(entry, "height", "height"), "height", 1, max_image_side));
+        const json& type = reader.require(entry, "type", "type");
+        if (!type.is_string() || (type != "image/jpeg" && type != "image/png")) {
+            reader.reject("type", "must be \"image/jpeg\" or \"image/png\"");
+        }
+        ref.mime_type = type.get<std::string>();
+        media.push_back(std::move(ref));
+    }
+    return media;
+}
+
+Manifest read_manifest(const json& document, std::string_view origin) {
+    const JsonFieldReader reader{std::string(origin)};
+    if (!document.is_object()) {
+        reader.reject("", "is not a feed manifest: the top level is " + std::string(json_type_name(document)) +
+                              ", not an object");
+    }
+    const json* format = reader.find(document, "format");
+    if (format == nullptr) {
+        reader.reject("format", "is missing: not a bangvang feed manifest (expected \"format\": \"" +
+                                    std::string(supported_format) + "\")");
+    }
+    if (!format->is_string() || *format != supported_format) {
+        reader.reject("format", "is not supported: this kiosk reads \"" + std::string(supported_format) + "\"");
+    }
+
+    Manifest manifest;
+    const json& source = reader.object(reader.require(document, "source", "source"), "source");
+    manifest.source_id = reader.identifier(reader.require(source, "id", "source.id"), "source.id");
+    manifest.source_name = reader.text(reader.find(source, "name"), "source.name",
+                                       TextRules{.max_graphemes = max_name_graphemes, .single_line = true, .required = true});
+    manifest.version = reader.integer(reader.require(document, "version", "version"), "version", 1,
+                                      std::numeric_limits<std::int64_t>::max());
+    manifest.issued_at = reader.instant(reader.require(document, "issued_at", "issued_at"), "issued_at");
+    manifest.expires_at = reader.instant(reader.require(document, "expires_at", "expires_at"), "expires_at");
+    if (manifest.expires_at <= manifest.issued_at) reader.reject("expires_at", "must be after issued_at");
+
+    std::set<std::string> listed_media;
+    manifest.media = read_media(document, reader, origin, listed_media);
+
+    const json& items = reader.array(reader.require(document, "items", "items"), "items", 0, max_items);
+    std::map<std::string, std::size_t, std::less<>> index_of_id;
+    for (std::size_t index = 0; index < items.size(); ++index) {
+        JsonFieldReader item_reader(join_where(origin, element_path("items", index)));
+        Item item = read_item(items[index], item_reader, &listed_media);
+        const auto [existing, inserted] = index_of_id.emplace(item.id, index);
+        if (!inserted) {
+            item_reader.reject("id", "is already used by items[" + std::to_string(existing->second) +
+                                         "]; ids must be unique in a manifest");
+        }
+        manifest.items.push_back(std::move(item));
+    }
+    return manifest;
+}
+
+}  // namespace
+
+Result<Manifest> parse_manifest(std::string_view json_bytes, std::string_view origin) {
+    Result<json> document = parse_json_document(json_bytes, origin);
+    if (!document) return document.problem();
+    try {
+        return read_manifest(*document, origin);
+    } catch (const RejectedInput& rejected) {
+        return rejected.problem;
+    }
+}
+
+Result<Item> parse_item(std::string_view item_json, std::string_view where) {
+    Result<json> document = parse_json_document(item_json, where);
+    if (!document) return document.problem();
+    try {
+        JsonFieldReader reader{std::string(where)};
+        return read_item(*document, reader, nullptr);
+    } catch (const RejectedInput& rejected) {
+        return rejected.problem;
+    }
+}
+
+}  // namespace bangvang::core
