@@ -3,7 +3,9 @@
 // a folder of media files named by their sha256. The player reads only from here.
 // Environment failures (cannot open, disk full, SQLite error) throw StoreError.
 #include <filesystem>
+#include <memory>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -43,10 +45,13 @@ public:
     ContentCache& operator=(ContentCache&&) noexcept;
 
     int schema_version() const;
+    const std::filesystem::path& database_file() const;
 
-    // Replaces the previous version of manifest.source_id in one transaction.
-    // Every media file the manifest lists must already be in the media folder
-    // (see MediaStore); otherwise nothing changes and StoreError is thrown.
+    // Replaces the previous version of manifest.source_id in one transaction; other
+    // sources are untouched. Every media file the manifest lists must already be in
+    // the media folder with its listed size (see import_media_file); otherwise nothing
+    // changes and StoreError is thrown. Any version is accepted (rollback protection
+    // is the sync's decision) and each apply is recorded in the version history.
     void apply(const core::Manifest& manifest, core::UnixSeconds applied_at);
 
     std::optional<SourceState> source_state(const std::string& source_id) const;
@@ -58,7 +63,12 @@ public:
                                            int utc_offset_minutes) const;
     std::vector<StoredItem> all_items() const;
 
+    // sha256 of every media file some source's current version lists.
+    std::set<std::string> referenced_media() const;
+
     const std::filesystem::path& media_directory() const;
+    // Throws StoreError unless `sha256` is 64 lowercase hex digits, so that no name
+    // from a feed can ever point outside the media folder.
     std::filesystem::path media_path(const std::string& sha256) const;
 
 private:

@@ -1,0 +1,201 @@
+#include "core/manifest_writer.hpp"
+
+#include <cstdio>
+#include <type_traits>
+
+#include <nlohmann/json.hpp>
+
+namespace bangvang::core {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr std::uint8_t every_weekday = 0x7f;
+
+std::string hour_minute(int minutes_since_midnight) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%02d:%02d", minutes_since_midnight / 60, minutes_since_midnight % 60);
+    return text;
+}
+
+std::string instant(UnixSeconds seconds) {
+    return format_rfc3339(seconds, vietnam_utc_offset_minutes);
+}
+
+void put_text(Json& object, const char* key, const std::string& text) {
+    if (!text.empty()) object[key] = text;
+}
+
+void put_paragraphs(Json& object, const char* key, const std::vector<std::string>& paragraphs) {
+    if (!paragraphs.empty()) object[key] = paragraphs;
+}
+
+void put_optional_text(Json& object, const char* key, const std::optional<std::string>& text) {
+    if (text && !text->empty()) object[key] = *text;
+}
+
+void put_optional_date(Json& object, const char* key, const std::optional<CivilDate>& date) {
+    if (date) object[key] = format_iso_date(*date);
+}
+
+Json schedule_json(const Schedule& schedule) {
+    const Schedule defaults;
+    Json object = Json::object();
+    if (schedule.valid_from) object["valid_from"] = instant(*schedule.valid_from);
+    if (schedule.valid_until) object["valid_until"] = instant(*schedule.valid_until);
+    if (schedule.weekdays != every_weekday) {
+        Json days = Json::array();
+        for (int weekday = 1; weekday <= 7; ++weekday) {
+            if (schedule.weekdays & (1u << (weekday - 1))) days.push_back(weekday);
+        }
+        object["days"] = std::move(days);
+    }
+    if (!schedule.hours.empty()) {
+        Json hours = Json::array();
+        for (const HourWindow& window : schedule.hours) {
+            hours.push_back({{"from", hour_minute(window.from_minute)}, {"to", hour_minute(window.to_minute)}});
+        }
+        object["hours"] = std::move(hours);
+    }
+    if (schedule.duration_seconds != defaults.duration_seconds) object["duration"] = schedule.duration_seconds;
+    if (schedule.weight != defaults.weight) object["weight"] = schedule.weight;
+    if (schedule.priority != defaults.priority) object["priority"] = "urgent";
+    return object;
+}
+
+Json audience_json(const Audience& audience) {
+    Json object = Json::object();
+    if (!audience.sites.empty()) object["sites"] = audience.sites;
+    if (!audience.tags.empty()) object["tags"] = audience.tags;
+    return object;
+}
+
+Json content_json(const Story& story) {
+    Json object = Json::object();
+    put_text(object, "name", story.person_name);
+    put_text(object, "role", story.role);
+    put_text(object, "unit", story.unit);
+    put_text(object, "headline", story.headline);
+    put_paragraphs(object, "body", story.body);
+    put_text(object, "award", story.award);
+    put_text(object, "movement", story.movement);
+    put_optional_date(object, "date", story.date);
+    put_text(object, "portal_url", story.portal_url);
+    put_optional_text(object, "photo", story.photo);
+    return object;
+}
+
+Json content_json(const Standings& standings) {
+    Json object = Json::object();
+    put_text(object, "title", standings.title);
+    put_text(object, "cluster", standings.cluster);
+    put_text(object, "period", standings.period);
+    put_optional_date(object, "updated", standings.updated);
+    object["max_score"] = standings.max_score;
+    Json rows = Json::array();
+    for (const StandingRow& row : standings.rows) {
+        Json row_object = {{"rank", row.rank}, {"unit", row.unit}, {"score", row.score}};
+        if (row.rank_change) row_object["rank_change"] = *row.rank_change;
+        rows.push_back(std::move(row_object));
+    }
+    object["rows"] = std::move(rows);
+    return object;
+}
+
+Json content_json(const HonorRoll& honor_roll) {
+    Json object = Json::object();
+    put_text(object, "title", honor_roll.title);
+    put_text(object, "unit", honor_roll.unit);
+    put_text(object, "period", honor_roll.period);
+    Json entries = Json::array();
+    for (const HonorEntry& entry : honor_roll.entries) {
+        Json entry_object = Json::object();
+        put_text(entry_object, "name", entry.name);
+        put_text(entry_object, "class", entry.class_name);
+        put_text(entry_object, "achievement", entry.achievement);
+        put_optional_text(entry_object, "photo", entry.photo);
+        entries.push_back(std::move(entry_object));
+    }
+    object["entries"] = std::move(entries);
+    return object;
+}
+
+Json content_json(const Announcement& announcement) {
+    Json object = Json::object();
+    put_text(object, "title", announcement.title);
+    put_paragraphs(object, "body", announcement.body);
+    put_text(object, "movement", announcement.movement);
+    put_optional_text(object, "image", announcement.image);
+    return object;
+}
+
+Json content_json(const Commemoration& commemoration) {
+    Json object = Json::object();
+    put_text(object, "event", commemoration.event);
+    object["origin"] = format_iso_date(commemoration.origin);
+    object["anniversary"] = format_iso_date(commemoration.anniversary);
+    put_paragraphs(object, "body", commemoration.body);
+    put_optional_text(object, "image", commemoration.image);
+    return object;
+}
+
+template <typename Content>
+constexpr ItemKind kind_of() {
+    if constexpr (std::is_same_v<Content, Story>) return ItemKind::story;
+    else if constexpr (std::is_same_v<Content, Standings>) return ItemKind::standings;
+    else if constexpr (std::is_same_v<Content, HonorRoll>) return ItemKind::honor_roll;
+    else if constexpr (std::is_same_v<Content, Announcement>) return ItemKind::announcement;
+    else return ItemKind::commemoration;
+}
+
+Json item_json(const Item& item) {
+    Json object = Json::object();
+    object["id"] = item.id;
+    // The kind is taken from the content itself so that "kind" and the key of the
+    // kind object can never disagree in what we write.
+    std::visit(
+        [&](const auto& content) {
+            const std::string kind_name(to_string(kind_of<std::decay_t<decltype(content)>>()));
+            object["kind"] = kind_name;
+            Json schedule = schedule_json(item.schedule);
+            if (!schedule.empty()) object["schedule"] = std::move(schedule);
+            Json audience = audience_json(item.audience);
+            if (!audience.empty()) object["audience"] = std::move(audience);
+            object[kind_name] = content_json(content);
+        },
+        item.content);
+    return object;
+}
+
+Json media_json(const MediaRef& media) {
+    return {{"sha256", media.sha256},
+            {"size", media.size_bytes},
+            {"width", media.width},
+            {"height", media.height},
+            {"type", media.mime_type}};
+}
+
+}  // namespace
+
+std::string write_manifest(const Manifest& manifest) {
+    Json document = Json::object();
+    document["format"] = "bangvang.feed/1";
+    document["source"] = {{"id", manifest.source_id}, {"name", manifest.source_name}};
+    document["version"] = manifest.version;
+    document["issued_at"] = instant(manifest.issued_at);
+    document["expires_at"] = instant(manifest.expires_at);
+    Json media = Json::array();
+    for (const MediaRef& reference : manifest.media) media.push_back(media_json(reference));
+    document["media"] = std::move(media);
+    Json items = Json::array();
+    for (const Item& item : manifest.items) items.push_back(item_json(item));
+    document["items"] = std::move(items);
+    return document.dump(2) + "\n";
+}
+
+std::string write_item(const Item& item) {
+    return item_json(item).dump();
+}
+
+}  // namespace bangvang::core
