@@ -1,0 +1,19 @@
+#pragma once
+// Brings each configured source's feed into the cache. A source that fails is
+// logged with its reason and keeps whatever version the cache already had; the
+// others still load.
+#include "core/clock_time.hpp"
+#include "kiosk/kiosk_config.hpp"
+#include "store/content_cache.hpp"
+
+namespace bangvang::kiosk {
+
+struct LoadSummary {
+    int updated = 0;
+    int unchanged = 0;
+    int failed = 0;
+};
+
+LoadSummary load_sources(const KioskConfig& config, store::ContentCache& cache, core::UnixSeconds now);
+
+}  // namespace bangvang::kiosk

@@ -1,0 +1,20 @@
+#pragma once
+// Plays without a window: every slide is drawn into an off-screen texture and
+// written to a PNG. Used by the demo on machines with no display, and by tests.
+#include <filesystem>
+
+#include "kiosk/kiosk_clock.hpp"
+#include "kiosk/slide_deck.hpp"
+
+namespace bangvang::kiosk {
+
+struct HeadlessOptions {
+    std::filesystem::path output_directory;
+    bool once = true;  // one rotation, as fast as it draws; otherwise in real time until stopped
+};
+
+// Returns the process exit code.
+int run_headless(SDL_Renderer* renderer, SlideDeck& deck, const KioskClock& clock, int width, int height,
+                 const HeadlessOptions& options);
+
+}  // namespace bangvang::kiosk

@@ -1,0 +1,213 @@
+#include "kiosk/kiosk_config.hpp"
+
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "core/clock_time.hpp"
+#include "core/text.hpp"
+
+namespace bangvang::kiosk {
+
+using core::Problem;
+using core::Result;
+using Json = nlohmann::json;
+
+int KioskConfig::screen_width() const {
+    return screen.orientation == Orientation::portrait ? screen.height : screen.width;
+}
+
+int KioskConfig::screen_height() const {
+    return screen.orientation == Orientation::portrait ? screen.width : screen.height;
+}
+
+namespace {
+
+// Reads the config's members one by one, remembering the first problem, so that
+// the parse below reads as a list of fields rather than a ladder of ifs.
+class ConfigReader {
+public:
+    explicit ConfigReader(std::string origin) : origin_(std::move(origin)) {}
+
+    bool failed() const { return problem_.has_value(); }
+    Problem problem() const { return *problem_; }
+
+    void fail(std::string field, std::string reason) {
+        if (!problem_) problem_ = Problem{origin_, std::move(field), std::move(reason)};
+    }
+
+    std::string text(const Json& object, const std::string& key, const std::string& field, bool required) {
+        auto found = object.find(key);
+        if (found == object.end()) {
+            if (required) fail(field, "is missing");
+            return {};
+        }
+        if (!found->is_string()) {
+            fail(field, "must be a string");
+            return {};
+        }
+        auto cleaned = core::clean_text(found->get_ref<const std::string&>(), origin_, field);
+        if (!cleaned) {
+            fail(field, cleaned.problem().reason);
+            return {};
+        }
+        return *cleaned;
+    }
+
+    std::string identifier(const Json& object, const std::string& key, const std::string& field, bool required) {
+        std::string value = text(object, key, field, required);
+        static const std::regex pattern("[a-z0-9][a-z0-9._-]{0,63}");
+        if (!value.empty() && !std::regex_match(value, pattern)) {
+            fail(field, "must be 1-64 lowercase letters, digits, '.', '_' or '-' (got \"" + value + "\")");
+        }
+        return value;
+    }
+
+    int integer(const Json& object, const std::string& key, const std::string& field, int fallback, int low,
+                int high) {
+        auto found = object.find(key);
+        if (found == object.end()) return fallback;
+        if (!found->is_number_integer()) {
+            fail(field, "must be a whole number");
+            return fallback;
+        }
+        auto value = found->get<long long>();
+        if (value < low || value > high) {
+            fail(field, "must be between " + std::to_string(low) + " and " + std::to_string(high));
+            return fallback;
+        }
+        return static_cast<int>(value);
+    }
+
+private:
+    std::string origin_;
+    std::optional<Problem> problem_;
+};
+
+Result<int> parse_utc_offset(std::string_view text) {
+    // "+07:00" / "-03:30" / "Z"
+    if (text == "Z") return 0;
+    static const std::regex pattern("([+-])([0-9]{2}):([0-9]{2})");
+    std::match_results<std::string_view::const_iterator> match;
+    if (!std::regex_match(text.begin(), text.end(), match, pattern)) {
+        return Problem{"", "utc_offset", "must look like \"+07:00\""};
+    }
+    int hours = std::stoi(match[2].str());
+    int minutes = std::stoi(match[3].str());
+    if (hours > 14 || minutes > 59) return Problem{"", "utc_offset", "is out of range"};
+    int total = hours * 60 + minutes;
+    return match[1].str() == "-" ? -total : total;
+}
+
+std::filesystem::path resolve(const std::filesystem::path& base, const std::string& path) {
+    std::filesystem::path candidate(path);
+    return candidate.is_absolute() ? candidate : (base / candidate).lexically_normal();
+}
+
+}  // namespace
+
+Result<KioskConfig> parse_kiosk_config(std::string_view json, std::string_view origin,
+                                        const std::filesystem::path& config_directory) {
+    Json document = Json::parse(json.begin(), json.end(), nullptr, /*allow_exceptions=*/false);
+    if (document.is_discarded()) return Problem{std::string(origin), "", "is not valid JSON"};
+    if (!document.is_object()) return Problem{std::string(origin), "", "must be a JSON object"};
+
+    ConfigReader reader{std::string(origin)};
+    KioskConfig config;
+    config.identity.kiosk_id = reader.identifier(document, "kiosk_id", "kiosk_id", true);
+    config.identity.site = reader.identifier(document, "site", "site", true);
+    config.place_name = reader.text(document, "place_name", "place_name", false);
+    if (config.place_name.empty()) config.place_name = config.identity.site;
+
+    if (auto tags = document.find("tags"); tags != document.end()) {
+        if (!tags->is_array()) {
+            reader.fail("tags", "must be an array of strings");
+        } else {
+            for (std::size_t index = 0; index < tags->size(); ++index) {
+                Json holder = {{"tag", (*tags)[index]}};
+                config.identity.tags.push_back(
+                    reader.identifier(holder, "tag", "tags[" + std::to_string(index) + "]", true));
+            }
+        }
+    }
+
+    if (std::string offset = reader.text(document, "utc_offset", "utc_offset", false); !offset.empty()) {
+        auto minutes = parse_utc_offset(offset);
+        if (minutes) {
+            config.utc_offset_minutes = *minutes;
+        } else {
+            reader.fail("utc_offset", minutes.problem().reason);
+        }
+    }
+
+    std::string cache = reader.text(document, "cache_directory", "cache_directory", true);
+    if (!cache.empty()) config.cache_directory = resolve(config_directory, cache);
+
+    if (std::string theme = reader.text(document, "theme", "theme", false); !theme.empty()) {
+        config.theme_file = resolve(config_directory, theme);
+    }
+
+    if (auto screen = document.find("screen"); screen != document.end()) {
+        if (!screen->is_object()) {
+            reader.fail("screen", "must be an object");
+        } else {
+            config.screen.width = reader.integer(*screen, "width", "screen.width", 1920, 320, 7680);
+            config.screen.height = reader.integer(*screen, "height", "screen.height", 1080, 240, 4320);
+            config.screen.transition_milliseconds = reader.integer(
+                *screen, "transition_milliseconds", "screen.transition_milliseconds", 700, 0, 5000);
+            std::string orientation = reader.text(*screen, "orientation", "screen.orientation", false);
+            if (orientation == "portrait") {
+                config.screen.orientation = Orientation::portrait;
+            } else if (!orientation.empty() && orientation != "landscape") {
+                reader.fail("screen.orientation", "must be \"landscape\" or \"portrait\"");
+            }
+        }
+    }
+
+    if (auto sources = document.find("sources"); sources != document.end()) {
+        if (!sources->is_array()) {
+            reader.fail("sources", "must be an array");
+        } else {
+            for (std::size_t index = 0; index < sources->size(); ++index) {
+                const Json& entry = (*sources)[index];
+                std::string field = "sources[" + std::to_string(index) + "]";
+                if (!entry.is_object()) {
+                    reader.fail(field, "must be an object");
+                    continue;
+                }
+                SourceConfig source;
+                source.id = reader.identifier(entry, "id", field + ".id", true);
+                std::string url = reader.text(entry, "url", field + ".url", true);
+                if (url.rfind("file://", 0) == 0) {
+                    source.feed_directory = resolve(config_directory, url.substr(7));
+                } else if (url.find("://") != std::string::npos) {
+                    reader.fail(field + ".url",
+                                "only file:// URLs and folder paths are supported by this version (got \"" + url +
+                                    "\")");
+                } else if (!url.empty()) {
+                    source.feed_directory = resolve(config_directory, url);
+                }
+                for (const auto& other : config.sources) {
+                    if (other.id == source.id) reader.fail(field + ".id", "repeats source \"" + source.id + "\"");
+                }
+                config.sources.push_back(std::move(source));
+            }
+        }
+    }
+
+    if (reader.failed()) return reader.problem();
+    return config;
+}
+
+Result<KioskConfig> load_kiosk_config(const std::filesystem::path& file) {
+    std::ifstream stream(file, std::ios::binary);
+    if (!stream) return Problem{file.string(), "", "cannot be opened"};
+    std::ostringstream contents;
+    contents << stream.rdbuf();
+    std::filesystem::path directory = std::filesystem::absolute(file).parent_path();
+    return parse_kiosk_config(contents.str(), file.string(), directory);
+}
+
+}  // namespace bangvang::kiosk

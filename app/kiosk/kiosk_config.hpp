@@ -1,0 +1,48 @@
+#pragma once
+// The kiosk's config file (JSON, documented in README.md "Configuring a kiosk").
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/eligibility.hpp"
+#include "core/result.hpp"
+
+namespace bangvang::kiosk {
+
+struct SourceConfig {
+    std::string id;                         // the source's id, as in its manifests
+    std::filesystem::path feed_directory;   // file:// URL or path, resolved against the config's folder
+};
+
+enum class Orientation { landscape, portrait };
+
+struct ScreenConfig {
+    int width = 1920;   // in landscape terms; portrait swaps them
+    int height = 1080;
+    Orientation orientation = Orientation::landscape;
+    int transition_milliseconds = 700;
+};
+
+struct KioskConfig {
+    core::KioskIdentity identity;
+    std::string place_name;      // header text, "UBND phường Nhân Chính"
+    int utc_offset_minutes = core::vietnam_utc_offset_minutes;
+    std::filesystem::path cache_directory;
+    std::filesystem::path theme_file;   // empty = the built-in theme
+    ScreenConfig screen;
+    std::vector<SourceConfig> sources;
+
+    int screen_width() const;
+    int screen_height() const;
+};
+
+// `config_directory` anchors relative paths in the file.
+core::Result<KioskConfig> parse_kiosk_config(std::string_view json, std::string_view origin,
+                                              const std::filesystem::path& config_directory);
+
+// Reads and parses the file; a file that cannot be read is a Problem too, so that
+// main can print one clear line and exit.
+core::Result<KioskConfig> load_kiosk_config(const std::filesystem::path& file);
+
+}  // namespace bangvang::kiosk

@@ -1,0 +1,92 @@
+// bangvang: the kiosk player. Loads its sources' feeds into the cache, then plays
+// from the cache only.
+#include <cstdio>
+#include <exception>
+
+#include "kiosk/command_line.hpp"
+#include "kiosk/content_loader.hpp"
+#include "kiosk/headless_runner.hpp"
+#include "kiosk/kiosk_config.hpp"
+#include "kiosk/log.hpp"
+#include "kiosk/player.hpp"
+#include "kiosk/slide_deck.hpp"
+#include "render/theme.hpp"
+
+using namespace bangvang;
+
+namespace {
+
+render::Theme choose_theme(const kiosk::KioskConfig& config) {
+    if (config.theme_file.empty()) return render::default_theme();
+    try {
+        return render::load_theme_file(config.theme_file);
+    } catch (const render::ThemeError& error) {
+        // A bad theme must not darken the screen: fall back and say why.
+        kiosk::log(kiosk::LogLevel::warning, "theme", std::string(error.what()) + "; using the built-in theme");
+        return render::default_theme();
+    }
+}
+
+int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
+    kiosk::KioskClock clock(options.start_at);
+    store::ContentCache cache(config.cache_directory / "content.sqlite3", config.cache_directory / "media");
+    kiosk::load_sources(config, cache, clock.now());
+
+    const bool headless = options.headless_directory.has_value();
+    const int width = config.screen_width();
+    const int height = config.screen_height();
+    render::SdlSession session(render::SdlSessionOptions{
+        .video_driver = headless ? std::optional<std::string>("dummy") : std::nullopt,
+        .software_framebuffer = headless,
+    });
+    render::WindowPtr window = render::create_window(render::WindowOptions{
+        .title = "bangvang",
+        .width = width,
+        .height = height,
+        .fullscreen = !headless && !options.windowed,
+        .hidden = headless,
+    });
+    render::RendererPtr renderer = render::create_renderer(
+        window.get(), render::RendererOptions{.software = headless, .vsync = !headless});
+    if (!headless) SDL_ShowCursor(SDL_DISABLE);
+
+    render::MediaLocator locate_media = [&cache](const std::string& sha256) -> std::optional<std::filesystem::path> {
+        auto path = cache.media_path(sha256);
+        if (std::filesystem::exists(path)) return path;
+        return std::nullopt;
+    };
+    render::SlideRenderer slides(renderer.get(), choose_theme(config), locate_media, width, height);
+    kiosk::SlideDeck deck(cache, slides, config);
+
+    if (headless) {
+        return kiosk::run_headless(renderer.get(), deck, clock, width, height,
+                                   kiosk::HeadlessOptions{.output_directory = *options.headless_directory,
+                                                          .once = options.once});
+    }
+    kiosk::Player player(renderer.get(), deck, clock,
+                         kiosk::PlayerOptions{.width = width,
+                                              .height = height,
+                                              .transition_milliseconds = config.screen.transition_milliseconds,
+                                              .once = options.once});
+    return player.run();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    int exit_code = 0;
+    auto options = kiosk::parse_command_line(argc, argv, exit_code);
+    if (!options) return exit_code;
+
+    auto config = kiosk::load_kiosk_config(options->config_file);
+    if (!config) {
+        kiosk::log(kiosk::LogLevel::error, "config", config.problem().message());
+        return 2;
+    }
+    try {
+        return play(*options, *config);
+    } catch (const std::exception& error) {
+        kiosk::log(kiosk::LogLevel::error, "kiosk", error.what());
+        return 1;
+    }
+}

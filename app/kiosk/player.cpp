@@ -1,0 +1,151 @@
+#include "kiosk/player.hpp"
+
+#include <algorithm>
+#include <utility>
+
+#include "kiosk/log.hpp"
+
+namespace bangvang::kiosk {
+
+Player::Player(SDL_Renderer* renderer, SlideDeck& deck, const KioskClock& clock, const PlayerOptions& options)
+    : renderer_(renderer),
+      deck_(deck),
+      clock_(clock),
+      options_(options),
+      current_(render::create_target_texture(renderer, options.width, options.height)),
+      incoming_(render::create_target_texture(renderer, options.width, options.height)) {}
+
+std::size_t Player::next_index(std::size_t index) const {
+    return deck_.empty() ? 0 : (index + 1) % deck_.size();
+}
+
+std::size_t Player::previous_index(std::size_t index) const {
+    return deck_.empty() ? 0 : (index + deck_.size() - 1) % deck_.size();
+}
+
+void Player::present_texture(SDL_Texture* texture) {
+    SDL_SetRenderTarget(renderer_, nullptr);
+    SDL_SetTextureAlphaMod(texture, 255);
+    SDL_RenderCopy(renderer_, texture, nullptr, nullptr);
+    SDL_RenderPresent(renderer_);
+}
+
+void Player::crossfade(SDL_Texture* from, SDL_Texture* to) {
+    if (options_.transition_milliseconds <= 0) {
+        present_texture(to);
+        return;
+    }
+    SDL_SetTextureBlendMode(to, SDL_BLENDMODE_BLEND);
+    Uint64 start = SDL_GetTicks64();
+    // Paced by vsync when the renderer has it; each frame is two full-screen copies.
+    for (;;) {
+        double progress = double(SDL_GetTicks64() - start) / options_.transition_milliseconds;
+        if (progress >= 1.0) break;
+        SDL_SetRenderTarget(renderer_, nullptr);
+        SDL_SetTextureAlphaMod(from, 255);
+        SDL_RenderCopy(renderer_, from, nullptr, nullptr);
+        // Ease in-out so the fade neither jumps at the start nor lingers at the end.
+        double eased = progress * progress * (3.0 - 2.0 * progress);
+        SDL_SetTextureAlphaMod(to, static_cast<Uint8>(eased * 255.0));
+        SDL_RenderCopy(renderer_, to, nullptr, nullptr);
+        SDL_RenderPresent(renderer_);
+    }
+    SDL_SetTextureBlendMode(to, SDL_BLENDMODE_NONE);
+    present_texture(to);
+}
+
+void Player::show(std::size_t index, bool with_transition) {
+    SDL_SetRenderTarget(renderer_, incoming_.get());
+    deck_.draw(index, clock_.now());
+    SDL_SetRenderTarget(renderer_, nullptr);
+    if (with_transition) {
+        crossfade(current_.get(), incoming_.get());
+    } else {
+        present_texture(incoming_.get());
+    }
+    std::swap(current_, incoming_);
+    current_index_ = index;
+}
+
+void Player::redraw_current() {
+    SDL_SetRenderTarget(renderer_, current_.get());
+    deck_.draw(current_index_, clock_.now());
+    present_texture(current_.get());
+}
+
+int Player::run() {
+    deck_.refresh(clock_.now());
+    show(0, false);
+    std::size_t shown_in_rotation = 1;
+    Uint64 slide_started = SDL_GetTicks64();
+    core::UnixSeconds minute_shown = clock_.now() / 60;
+
+    for (;;) {
+        Uint64 duration_ms = deck_.empty() ? 30'000 : Uint64(deck_.slide(current_index_).duration_seconds) * 1000;
+        Uint64 elapsed = SDL_GetTicks64() - slide_started;
+        // Wake for whichever comes first: the slide's end or the clock's next minute.
+        Uint64 until_slide_end = elapsed >= duration_ms ? 0 : duration_ms - elapsed;
+        Uint64 until_minute = Uint64(60 - clock_.now() % 60) * 1000;
+        Uint64 wait = paused_ ? until_minute : std::min(until_slide_end, until_minute);
+
+        SDL_Event event;
+        bool got_event = SDL_WaitEventTimeout(&event, static_cast<int>(std::max<Uint64>(wait, 1))) == 1;
+        std::optional<std::size_t> jump_to;
+        while (got_event) {
+            switch (event.type) {
+                case SDL_QUIT: return 0;
+                case SDL_KEYDOWN:
+                    switch (event.key.keysym.sym) {
+                        case SDLK_ESCAPE:
+                        case SDLK_q: return 0;
+                        case SDLK_RIGHT:
+                        case SDLK_PAGEDOWN: jump_to = next_index(current_index_); break;
+                        case SDLK_LEFT:
+                        case SDLK_PAGEUP: jump_to = previous_index(current_index_); break;
+                        case SDLK_SPACE:
+                            paused_ = !paused_;
+                            log(LogLevel::info, "player", paused_ ? "paused" : "resumed");
+                            break;
+                        default: break;
+                    }
+                    break;
+                case SDL_RENDER_TARGETS_RESET:
+                case SDL_RENDER_DEVICE_RESET:
+                    // The GPU lost our target textures (e.g. HDMI replugged): draw again.
+                    redraw_current();
+                    break;
+                case SDL_WINDOWEVENT:
+                    if (event.window.event == SDL_WINDOWEVENT_EXPOSED) present_texture(current_.get());
+                    break;
+                default: break;
+            }
+            got_event = SDL_PollEvent(&event) == 1;
+        }
+
+        if (jump_to) {
+            show(*jump_to, false);
+            slide_started = SDL_GetTicks64();
+            continue;
+        }
+        if (!paused_ && SDL_GetTicks64() - slide_started >= duration_ms) {
+            std::size_t next = next_index(current_index_);
+            if (next == 0) {
+                if (options_.once && shown_in_rotation >= std::max<std::size_t>(deck_.size(), 1)) return 0;
+                // A rotation ended: items whose time window opened or closed join or leave.
+                deck_.refresh(clock_.now());
+                shown_in_rotation = 0;
+            }
+            show(next, true);
+            ++shown_in_rotation;
+            slide_started = SDL_GetTicks64();
+            minute_shown = clock_.now() / 60;
+            continue;
+        }
+        if (clock_.now() / 60 != minute_shown) {
+            minute_shown = clock_.now() / 60;
+            redraw_current();
+        }
+    }
+}
+
+}  // namespace bangvang::kiosk

@@ -1,0 +1,43 @@
+#pragma once
+// The on-screen player: shows a slide, sleeps in SDL_WaitEventTimeout until the
+// slide's time is up, the clock's minute turns or a key is pressed, then crossfades
+// to the next. Nothing is redrawn while a slide stands still.
+#include "kiosk/kiosk_clock.hpp"
+#include "kiosk/slide_deck.hpp"
+#include "render/sdl_handles.hpp"
+
+namespace bangvang::kiosk {
+
+struct PlayerOptions {
+    int width = 1920;
+    int height = 1080;
+    int transition_milliseconds = 700;
+    bool once = false;
+};
+
+class Player {
+public:
+    Player(SDL_Renderer* renderer, SlideDeck& deck, const KioskClock& clock, const PlayerOptions& options);
+
+    // Runs until the window is closed, Esc/Q, SIGTERM, or (with `once`) the end of a rotation.
+    int run();
+
+private:
+    void show(std::size_t index, bool with_transition);
+    void redraw_current();
+    void present_texture(SDL_Texture* texture);
+    void crossfade(SDL_Texture* from, SDL_Texture* to);
+    std::size_t next_index(std::size_t index) const;
+    std::size_t previous_index(std::size_t index) const;
+
+    SDL_Renderer* renderer_;
+    SlideDeck& deck_;
+    const KioskClock& clock_;
+    PlayerOptions options_;
+    render::TexturePtr current_;
+    render::TexturePtr incoming_;
+    std::size_t current_index_ = 0;
+    bool paused_ = false;
+};
+
+}  // namespace bangvang::kiosk

@@ -1,0 +1,149 @@
+// The real `bangvang` binary, run headless on a feed built by the real
+// `bangvang-publish` from the bundled sample content.
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <sstream>
+
+#include "support/process.hpp"
+
+using bangvang::testing::read_file;
+using bangvang::testing::run_process;
+using bangvang::testing::ScratchDirectory;
+using bangvang::testing::shell_quote;
+using bangvang::testing::write_file;
+
+namespace {
+
+const std::string kiosk_binary = BANGVANG_KIOSK_BINARY;
+const std::string publish_binary = BANGVANG_PUBLISH_BINARY;
+const std::filesystem::path source_directory = BANGVANG_SOURCE_DIR;
+
+struct PngSize {
+    std::uint32_t width = 0;
+    std::uint32_t height = 0;
+};
+
+// Reads the IHDR of a PNG; zero sizes when the file is not a PNG.
+PngSize png_size(const std::filesystem::path& file) {
+    std::string bytes = read_file(file);
+    if (bytes.size() < 24 || bytes.compare(0, 8, "\x89PNG\r\n\x1a\n") != 0) return {};
+    auto big_endian = [&](std::size_t at) {
+        return (std::uint32_t(std::uint8_t(bytes[at])) << 24) | (std::uint32_t(std::uint8_t(bytes[at + 1])) << 16) |
+               (std::uint32_t(std::uint8_t(bytes[at + 2])) << 8) | std::uint32_t(std::uint8_t(bytes[at + 3]));
+    };
+    return {big_endian(16), big_endian(20)};
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream stream(text);
+    for (std::string line; std::getline(stream, line);) {
+        if (!line.empty()) lines.push_back(line);
+    }
+    return lines;
+}
+
+std::string config_json(const std::string& sources, const std::string& orientation = "landscape") {
+    return R"({"kiosk_id": "test-kiosk-07", "site": "phuong-nhan-chinh", "place_name": "UBND phường Nhân Chính",
+              "cache_directory": "cache", "screen": {"width": 1280, "height": 720, "orientation": ")" +
+           orientation + R"("}, "sources": [)" + sources + "]}";
+}
+
+void build_sample_feed(const std::filesystem::path& feed, const std::filesystem::path& scratch) {
+    auto built = run_process(shell_quote(publish_binary) + " build " + shell_quote((source_directory / "content/sample").string()) +
+                                 " --out " + shell_quote(feed.string()),
+                             scratch / "publish");
+    INFO(built.standard_error);
+    REQUIRE(built.exit_code == 0);
+}
+
+bangvang::testing::ProcessResult run_kiosk(const std::filesystem::path& directory, const std::string& extra = "") {
+    return run_process(shell_quote(kiosk_binary) + " --config " + shell_quote((directory / "kiosk.json").string()) +
+                           " --headless " + shell_quote((directory / "screens").string()) + " --once " + extra,
+                       directory / "run");
+}
+
+}  // namespace
+
+TEST_CASE("the kiosk plays the sample feed headless, one PNG per slide", "[kiosk][integration]") {
+    ScratchDirectory scratch("kiosk-sample");
+    build_sample_feed(scratch.path() / "feed", scratch.path());
+    write_file(scratch.path() / "kiosk.json", config_json(R"({"id": "quan-thanh-xuan", "url": "feed"})"));
+
+    auto run = run_kiosk(scratch.path());
+    INFO(run.standard_error);
+    REQUIRE(run.exit_code == 0);
+    CHECK_THAT(run.standard_error, Catch::Contains("applied version"));
+
+    auto files = lines_of(run.standard_output);
+    // 8 stories, 2 standings, an honour roll of two pages, 3 announcements, 4 commemorations.
+    CHECK(files.size() >= 20);
+    for (const auto& file : files) {
+        INFO(file);
+        auto size = png_size(file);
+        CHECK(size.width == 1280);
+        CHECK(size.height == 720);
+    }
+    CHECK_THAT(run.standard_output, Catch::Contains("-p2.png"));
+
+    SECTION("a second start finds the feed unchanged and plays from the cache") {
+        auto again = run_kiosk(scratch.path());
+        CHECK(again.exit_code == 0);
+        CHECK_THAT(again.standard_error, Catch::Contains("unchanged"));
+        CHECK(lines_of(again.standard_output).size() == files.size());
+    }
+    SECTION("with the feed gone the kiosk logs why and keeps playing its cache") {
+        std::filesystem::remove_all(scratch.path() / "feed");
+        auto offline = run_kiosk(scratch.path());
+        CHECK(offline.exit_code == 0);
+        CHECK_THAT(offline.standard_error, Catch::Contains("quan-thanh-xuan"));
+        CHECK_THAT(offline.standard_error, Catch::Contains("still playing version"));
+        CHECK(lines_of(offline.standard_output).size() == files.size());
+    }
+    SECTION("portrait screens get portrait slides") {
+        write_file(scratch.path() / "kiosk.json",
+                   config_json(R"({"id": "quan-thanh-xuan", "url": "feed"})", "portrait"));
+        auto portrait = run_kiosk(scratch.path());
+        REQUIRE(portrait.exit_code == 0);
+        auto first = lines_of(portrait.standard_output).at(0);
+        CHECK(png_size(first).width == 720);
+        CHECK(png_size(first).height == 1280);
+    }
+}
+
+TEST_CASE("with nothing cached the kiosk shows the waiting slide, never a black screen", "[kiosk][integration]") {
+    ScratchDirectory scratch("kiosk-empty");
+    write_file(scratch.path() / "kiosk.json", config_json(""));
+    auto run = run_kiosk(scratch.path());
+    INFO(run.standard_error);
+    REQUIRE(run.exit_code == 0);
+    auto files = lines_of(run.standard_output);
+    REQUIRE(files.size() == 1);
+    CHECK_THAT(files[0], Catch::EndsWith("001-waiting.png"));
+    CHECK(png_size(files[0]).width == 1280);
+}
+
+TEST_CASE("a broken source is logged by name and the good one still plays", "[kiosk][integration]") {
+    ScratchDirectory scratch("kiosk-broken");
+    build_sample_feed(scratch.path() / "feed", scratch.path());
+    write_file(scratch.path() / "broken/manifest.json", R"({"format": "bangvang.feed/1", "items": [)");
+    write_file(scratch.path() / "kiosk.json",
+               config_json(R"({"id": "phuong-hong", "url": "broken"}, {"id": "quan-thanh-xuan", "url": "feed"})"));
+    auto run = run_kiosk(scratch.path());
+    INFO(run.standard_error);
+    REQUIRE(run.exit_code == 0);
+    CHECK_THAT(run.standard_error, Catch::Contains("source phuong-hong"));
+    CHECK_THAT(run.standard_error, Catch::Contains("manifest.json"));
+    CHECK(lines_of(run.standard_output).size() >= 20);
+}
+
+TEST_CASE("a config with a mistake stops the kiosk with one clear line", "[kiosk][integration]") {
+    ScratchDirectory scratch("kiosk-bad-config");
+    write_file(scratch.path() / "kiosk.json", R"({"kiosk_id": "k", "site": "s"})");
+    auto run = run_kiosk(scratch.path());
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.standard_error, Catch::Contains("kiosk.json"));
+    CHECK_THAT(run.standard_error, Catch::Contains("cache_directory"));
+    CHECK_THAT(run.standard_error, Catch::Contains("missing"));
+}

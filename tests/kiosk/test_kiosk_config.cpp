@@ -1,0 +1,89 @@
+#include <catch2/catch.hpp>
+
+#include "kiosk/kiosk_config.hpp"
+
+using bangvang::kiosk::Orientation;
+using bangvang::kiosk::parse_kiosk_config;
+
+namespace {
+const char* const valid_config = R"({
+  "kiosk_id": "tx-nhan-chinh-01",
+  "site": "phuong-nhan-chinh",
+  "place_name": "UBND phường Nhân Chính",
+  "tags": ["phuong", "quan-thanh-xuan"],
+  "utc_offset": "+07:00",
+  "cache_directory": "cache",
+  "theme": "/usr/share/bangvang/themes/default.json",
+  "screen": {"width": 1920, "height": 1080, "orientation": "portrait"},
+  "sources": [{"id": "quan-thanh-xuan", "url": "file:///media/usb/feed"}, {"id": "truong-thcs", "url": "feeds/school"}],
+  "a_future_field": {"ignored": true}
+})";
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+    auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+}
+
+void require_problem(const std::string& json, const std::string& field, const std::string& reason_part) {
+    auto config = parse_kiosk_config(json, "kiosk.json", "/etc/bangvang");
+    INFO(json);
+    REQUIRE_FALSE(config.ok());
+    CHECK(config.problem().where == "kiosk.json");
+    CHECK(config.problem().field == field);
+    CHECK_THAT(config.problem().reason, Catch::Contains(reason_part));
+}
+}  // namespace
+
+TEST_CASE("a complete kiosk config is read with paths resolved against its folder", "[kiosk][config]") {
+    auto config = parse_kiosk_config(valid_config, "kiosk.json", "/etc/bangvang");
+    REQUIRE(config.ok());
+    CHECK(config->identity.kiosk_id == "tx-nhan-chinh-01");
+    CHECK(config->identity.site == "phuong-nhan-chinh");
+    CHECK(config->identity.tags == std::vector<std::string>{"phuong", "quan-thanh-xuan"});
+    CHECK(config->place_name == "UBND phường Nhân Chính");
+    CHECK(config->utc_offset_minutes == 420);
+    CHECK(config->cache_directory == "/etc/bangvang/cache");
+    CHECK(config->screen.orientation == Orientation::portrait);
+    CHECK(config->screen_width() == 1080);
+    CHECK(config->screen_height() == 1920);
+    REQUIRE(config->sources.size() == 2);
+    CHECK(config->sources[0].feed_directory == "/media/usb/feed");
+    CHECK(config->sources[1].feed_directory == "/etc/bangvang/feeds/school");
+}
+
+TEST_CASE("a minimal config takes defaults", "[kiosk][config]") {
+    auto config = parse_kiosk_config(R"({"kiosk_id": "k1", "site": "s", "cache_directory": "/var/lib/bangvang"})",
+                                     "kiosk.json", "/");
+    REQUIRE(config.ok());
+    CHECK(config->place_name == "s");
+    CHECK(config->screen_width() == 1920);
+    CHECK(config->utc_offset_minutes == 7 * 60);
+    CHECK(config->sources.empty());
+    CHECK(config->theme_file.empty());
+}
+
+TEST_CASE("config mistakes are refused naming the field and the reason", "[kiosk][config]") {
+    require_problem("{not json", "", "not valid JSON");
+    require_problem("[1, 2]", "", "JSON object");
+    require_problem(replaced(valid_config, R"("kiosk_id": "tx-nhan-chinh-01",)", ""), "kiosk_id", "missing");
+    require_problem(replaced(valid_config, "tx-nhan-chinh-01", "Kiosk Số 1"), "kiosk_id", "lowercase");
+    require_problem(replaced(valid_config, R"("cache_directory": "cache",)", ""), "cache_directory", "missing");
+    require_problem(replaced(valid_config, "+07:00", "7"), "utc_offset", "+07:00");
+    require_problem(replaced(valid_config, R"("width": 1920)", R"("width": "wide")"), "screen.width", "whole number");
+    require_problem(replaced(valid_config, R"("height": 1080)", R"("height": 99999)"), "screen.height", "between");
+    require_problem(replaced(valid_config, "portrait", "sideways"), "screen.orientation", "landscape");
+    require_problem(replaced(valid_config, "file:///media/usb/feed", "ftp://example/feed"), "sources[0].url",
+                    "file://");
+    require_problem(replaced(valid_config, R"("id": "truong-thcs")", R"("id": "quan-thanh-xuan")"),
+                    "sources[1].id", "repeats");
+    require_problem(replaced(valid_config, R"("phuong", )", "42, "), "tags[0]", "string");
+    require_problem(replaced(valid_config, "UBND phường Nhân Chính", "\xC3\x28"), "place_name", "UTF-8");
+}
+
+TEST_CASE("a config file that cannot be read is a problem naming the file", "[kiosk][config]") {
+    auto config = bangvang::kiosk::load_kiosk_config("/nonexistent/kiosk.json");
+    REQUIRE_FALSE(config.ok());
+    CHECK(config.problem().where == "/nonexistent/kiosk.json");
+    CHECK_THAT(config.problem().reason, Catch::Contains("cannot be opened"));
+}
