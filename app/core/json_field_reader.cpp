@@ -190,7 +190,8 @@ std::int64_t JsonFieldReader::integer(const nlohmann::json& value, const std::st
     const std::string range = "between " + std::to_string(min) + " and " + std::to_string(max);
     if (value.is_number_unsigned()) {
         const auto unsigned_value = value.get<std::uint64_t>();
-        if (unsigned_value > static_cast<std::uint64_t>(max)) reject(field, "must be " + range);
+        const bool below = min > 0 && unsigned_value < static_cast<std::uint64_t>(min);
+        if (below || unsigned_value > static_cast<std::uint64_t>(max)) reject(field, "must be " + range);
         return static_cast<std::int64_t>(unsigned_value);
     }
     if (!value.is_number_integer()) reject(field, "must be a whole number " + range + ", not " + std::string(json_type_name(value)));
