@@ -1,6 +1,7 @@
 #include "core/manifest_writer.hpp"
 
 #include <cstdio>
+#include <string_view>
 #include <type_traits>
 
 #include <nlohmann/json.hpp>
@@ -23,12 +24,52 @@ std::string instant(UnixSeconds seconds) {
     return format_rfc3339(seconds, vietnam_utc_offset_minutes);
 }
 
+bool is_ascii_alphanumeric(char character) {
+    return (character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z') ||
+           (character >= '0' && character <= '9');
+}
+
+// Would strip_markup read the '&' at `position` as the start of an entity ("&amp;", "&#8211;")?
+bool looks_like_entity(std::string_view text, std::size_t position) {
+    std::size_t end = position + 1;
+    if (end < text.size() && text[end] == '#') ++end;
+    const std::size_t name_start = end;
+    while (end < text.size() && is_ascii_alphanumeric(text[end])) ++end;
+    return end > name_start && end < text.size() && text[end] == ';';
+}
+
+// Would strip_markup read the '<' at `position` as the start of a tag?
+bool looks_like_tag(std::string_view text, std::size_t position) {
+    if (position + 1 >= text.size()) return false;
+    const char next = text[position + 1];
+    return (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || next == '/' || next == '!' || next == '?';
+}
+
+// Text in the feed is read through clean_text, which strips markup and decodes
+// entities. Cleaned text can still hold a literal "<b>" or "&amp;" (it arrived as
+// "&lt;b&gt;" or "&amp;amp;"); writing those as entities makes reading it back give
+// the same text. Everything else is written as is, so the feed stays readable.
+std::string feed_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t position = 0; position < text.size(); ++position) {
+        const char character = text[position];
+        if (character == '&' && looks_like_entity(text, position)) out += "&amp;";
+        else if (character == '<' && looks_like_tag(text, position)) out += "&lt;";
+        else out += character;
+    }
+    return out;
+}
+
 void put_text(Json& object, const char* key, const std::string& text) {
-    if (!text.empty()) object[key] = text;
+    if (!text.empty()) object[key] = feed_text(text);
 }
 
 void put_paragraphs(Json& object, const char* key, const std::vector<std::string>& paragraphs) {
-    if (!paragraphs.empty()) object[key] = paragraphs;
+    if (paragraphs.empty()) return;
+    Json list = Json::array();
+    for (const std::string& paragraph : paragraphs) list.push_back(feed_text(paragraph));
+    object[key] = std::move(list);
 }
 
 void put_optional_text(Json& object, const char* key, const std::optional<std::string>& text) {
@@ -95,7 +136,7 @@ Json content_json(const Standings& standings) {
     object["max_score"] = standings.max_score;
     Json rows = Json::array();
     for (const StandingRow& row : standings.rows) {
-        Json row_object = {{"rank", row.rank}, {"unit", row.unit}, {"score", row.score}};
+        Json row_object = {{"rank", row.rank}, {"unit", feed_text(row.unit)}, {"score", row.score}};
         if (row.rank_change) row_object["rank_change"] = *row.rank_change;
         rows.push_back(std::move(row_object));
     }
@@ -181,7 +222,7 @@ Json media_json(const MediaRef& media) {
 std::string write_manifest(const Manifest& manifest) {
     Json document = Json::object();
     document["format"] = "bangvang.feed/1";
-    document["source"] = {{"id", manifest.source_id}, {"name", manifest.source_name}};
+    document["source"] = {{"id", manifest.source_id}, {"name", feed_text(manifest.source_name)}};
     document["version"] = manifest.version;
     document["issued_at"] = instant(manifest.issued_at);
     document["expires_at"] = instant(manifest.expires_at);
