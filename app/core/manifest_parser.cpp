@@ -2,6 +2,7 @@
 
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -17,28 +18,35 @@ using nlohmann::json;
 
 constexpr std::string_view supported_format = "bangvang.feed/1";
 
-// nlohmann parses iteratively, but a document nested 100 000 deep still costs memory
-// and a deep recursive destructor; a manifest never needs more than a handful of
-// levels, so count brackets outside strings first.
-bool nests_deeper_than(std::string_view bytes, int limit) {
+// Two things nlohmann would not catch, checked on the raw bytes first:
+// - depth: nlohmann parses iteratively, but a document nested 100 000 deep still costs
+//   memory and a recursive destructor; a manifest never needs more than a few levels;
+// - NUL bytes: nlohmann stops at one as if the input ended there ("123\0" parses as 123),
+//   and valid JSON can never contain one (strings must escape it as \u0000).
+std::optional<std::string> prescan_problem(std::string_view bytes) {
     int depth = 0;
     bool in_string = false;
     bool escaped = false;
-    for (char character : bytes) {
+    for (std::size_t offset = 0; offset < bytes.size(); ++offset) {
+        const char character = bytes[offset];
+        if (character == '\0') return "is not valid JSON: NUL byte at offset " + std::to_string(offset);
         if (in_string) {
             if (escaped) escaped = false;
             else if (character == '\\') escaped = true;
             else if (character == '"') in_string = false;
             continue;
         }
-        if (character == '"') in_string = true;
-        else if (character == '[' || character == '{') {
-            if (++depth > limit) return true;
+        if (character == '"') {
+            in_string = true;
+        } else if (character == '[' || character == '{') {
+            if (++depth > max_json_depth) {
+                return "is not valid JSON for a feed: nested deeper than " + std::to_string(max_json_depth) + " levels";
+            }
         } else if ((character == ']' || character == '}') && depth > 0) {
             --depth;
         }
     }
-    return false;
+    return std::nullopt;
 }
 
 // nlohmann's messages quote the bytes it stopped at, which may be anything.
@@ -69,9 +77,7 @@ Result<json> parse_json_document(std::string_view bytes, std::string_view where)
         return problem("is too large: " + std::to_string(bytes.size()) + " bytes, at most " +
                        std::to_string(max_manifest_bytes));
     }
-    if (nests_deeper_than(bytes, max_json_depth)) {
-        return problem("is not valid JSON for a feed: nested deeper than " + std::to_string(max_json_depth) + " levels");
-    }
+    if (std::optional<std::string> reason = prescan_problem(bytes)) return problem(std::move(*reason));
     try {
         return json::parse(bytes.begin(), bytes.end());
     } catch (const json::exception& error) {
