@@ -35,6 +35,8 @@ struct StoredItem {
     core::Item item;
 };
 
+// One ContentCache per thread: it owns one SQLite connection. A second thread (the
+// sync worker) opens its own on the same file; WAL lets it write while this one reads.
 class ContentCache {
 public:
     // Opens (creating if needed) `database_file`, runs pending schema migrations,

@@ -46,13 +46,19 @@ core::Result<std::string> read_manifest_bytes(const fs::path& manifest_file) {
 }  // namespace
 
 core::Result<FeedImport> import_feed_directory(const fs::path& feed_directory, ContentCache& cache,
-                                               core::UnixSeconds now) {
+                                               core::UnixSeconds now, const FeedImportOptions& options) {
     const fs::path manifest_file = feed_directory / "manifest.json";
     core::Result<std::string> bytes = read_manifest_bytes(manifest_file);
     if (!bytes) return bytes.problem();
 
     core::Result<core::Manifest> manifest = core::parse_manifest(*bytes, manifest_file.string());
     if (!manifest) return manifest.problem();
+    if (options.expected_source_id && manifest->source_id != *options.expected_source_id) {
+        return core::Problem{.where = manifest_file.string(),
+                             .field = "source.id",
+                             .reason = "is \"" + manifest->source_id + "\" but this feed directory is configured for source \"" +
+                                       *options.expected_source_id + "\""};
+    }
 
     if (const auto current = cache.source_state(manifest->source_id); current && current->version == manifest->version) {
         return FeedImport{.outcome = FeedOutcome::unchanged, .source = *current};

@@ -5,6 +5,8 @@
 // Problem naming the file and the reason, and the cache keeps what it had. Failures
 // of the machine itself (unreadable disk, SQLite error) throw StoreError.
 #include <filesystem>
+#include <optional>
+#include <string>
 
 #include "core/clock_time.hpp"
 #include "core/result.hpp"
@@ -22,7 +24,13 @@ struct FeedImport {
     SourceState source;  // the cache's state for the source afterwards
 };
 
+struct FeedImportOptions {
+    // When set, a manifest naming any other source is refused before anything is
+    // stored: a feed directory configured for the ward must not replace the district.
+    std::optional<std::string> expected_source_id;
+};
+
 core::Result<FeedImport> import_feed_directory(const std::filesystem::path& feed_directory, ContentCache& cache,
-                                               core::UnixSeconds now);
+                                               core::UnixSeconds now, const FeedImportOptions& options = {});
 
 }  // namespace bangvang::store

@@ -184,3 +184,14 @@ TEST_CASE_METHOD(FeedFixture, "a feed for another source leaves the first one al
     CHECK(cache.source_state("quan-thanh-xuan")->version == 1);
     CHECK(item_ids(cache.all_items()) == Ids{"story-v1", "a-v1", "khai-giang"});
 }
+
+TEST_CASE_METHOD(FeedFixture, "a feed naming another source than expected is refused", "[store][feed][failure]") {
+    import_version_one();
+    const fs::path feed = write_feed("feed-impostor", manifest_of("quan-thanh-xuan", 99, {announcement_item("gia-mao")}), {});
+    const auto imported =
+        import_feed_directory(feed, cache, later, FeedImportOptions{.expected_source_id = "phuong-nhan-chinh"});
+    REQUIRE_FALSE(imported.ok());
+    CHECK(imported.problem().field == "source.id");
+    CHECK_THAT(imported.problem().reason, Contains("configured for source \"phuong-nhan-chinh\""));
+    require_version_one_intact();
+}

@@ -121,3 +121,20 @@ TEST_CASE("a file that is not an SQLite database is refused naming the file", "[
         CHECK_THAT(std::string(error.what()), Catch::Contains("not a database"));
     }
 }
+
+TEST_CASE("migration steps are numbered 1, 2, 3 … without gaps", "[store][schema]") {
+    int expected = 1;
+    for (const Migration& step : schema_migrations()) {
+        CHECK(step.version == expected++);
+        CHECK_FALSE(step.purpose.empty());
+    }
+}
+
+TEST_CASE("two connections on one cache file see each other's applies", "[store][schema]") {
+    TemporaryDirectory folder;
+    ContentCache writer(folder / "cache.sqlite", folder / "media");
+    const ContentCache reader(folder / "cache.sqlite", folder / "media");
+    CHECK(reader.all_items().empty());
+    writer.apply(manifest_of("quan-thanh-xuan", 1, {announcement_item("moi")}), 0);
+    CHECK(item_ids(reader.all_items()) == std::vector<std::string>{"moi"});
+}
