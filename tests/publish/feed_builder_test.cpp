@@ -1,0 +1,281 @@
+// bangvang-publish build: the sample content becomes a feed every kiosk accepts.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "core/manifest_parser.hpp"
+#include "core/text.hpp"
+#include "publish/feed_builder.hpp"
+#include "publish/source_document.hpp"
+#include "store/media_store.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace bangvang;
+
+const fs::path sample_directory = fs::path(BANGVANG_SOURCE_DIR) / "content" / "sample";
+constexpr core::UnixSeconds fixed_now = 1732064400;  // 2024-11-20T08:00:00+07:00
+
+fs::path fresh_directory(const std::string& name) {
+    const fs::path directory = fs::path(BANGVANG_BINARY_DIR) / "test-publish" / name;
+    fs::remove_all(directory);
+    fs::create_directories(directory);
+    return directory;
+}
+
+std::string read_file(const fs::path& file) {
+    std::ifstream stream(file, std::ios::binary);
+    REQUIRE(stream);
+    return {std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>()};
+}
+
+void write_file(const fs::path& file, const std::string& bytes) {
+    std::ofstream stream(file, std::ios::binary);
+    stream << bytes;
+}
+
+publish::BuildOptions sample_options(const fs::path& feed_directory) {
+    return {.source_directory = sample_directory,
+            .feed_directory = feed_directory,
+            .version = 7,
+            .issued_at = "2024-11-20T08:00:00+07:00"};
+}
+
+template <typename Content>
+std::vector<const Content*> contents_of(const core::Manifest& manifest) {
+    std::vector<const Content*> found;
+    for (const core::Item& item : manifest.items) {
+        if (const auto* content = std::get_if<Content>(&item.content)) found.push_back(content);
+    }
+    return found;
+}
+
+// A copy of the sample folder that a test may break.
+fs::path copy_of_sample(const std::string& name) {
+    const fs::path directory = fresh_directory(name);
+    fs::copy(sample_directory, directory / "content", fs::copy_options::recursive);
+    return directory / "content";
+}
+
+std::string failure_message(const publish::BuildOptions& options) {
+    const auto built = publish::build_feed(options, fixed_now);
+    REQUIRE_FALSE(built.ok());
+    return built.problem().message();
+}
+
+}  // namespace
+
+TEST_CASE("the sample content builds into a manifest a kiosk accepts", "[publish]") {
+    const fs::path feed = fresh_directory("sample");
+    const auto built = publish::build_feed(sample_options(feed), fixed_now);
+    REQUIRE(built.ok());
+    REQUIRE(built->manifest_file == feed / "manifest.json");
+
+    const auto manifest = core::parse_manifest(read_file(feed / "manifest.json"), "built manifest");
+    INFO((manifest.ok() ? std::string() : manifest.problem().message()));
+    REQUIRE(manifest.ok());
+    CHECK(manifest->source_id == "quan-thanh-xuan");
+    CHECK(manifest->version == 7);
+    CHECK(manifest->issued_at == fixed_now);
+    CHECK(manifest->expires_at == fixed_now + 60 * 24 * 60 * 60);
+
+    CHECK(contents_of<core::Story>(*manifest).size() >= 8);
+    const auto standings = contents_of<core::Standings>(*manifest);
+    REQUIRE(standings.size() >= 2);
+    for (const core::Standings* table : standings) CHECK(table->rows.size() >= 8);
+    const auto honour_rolls = contents_of<core::HonorRoll>(*manifest);
+    REQUIRE(honour_rolls.size() == 1);
+    CHECK(honour_rolls.front()->entries.size() >= 25);
+    CHECK(contents_of<core::Announcement>(*manifest).size() == 3);
+    CHECK(contents_of<core::Commemoration>(*manifest).size() == 4);
+
+    for (const core::Story* story : contents_of<core::Story>(*manifest)) {
+        CHECK(story->photo.has_value());
+        CHECK(story->portal_url.starts_with("https://"));
+        CHECK(story->body.size() >= 2);
+        CHECK(story->body.size() <= 4);
+    }
+}
+
+TEST_CASE("every media file is stored under its own hash with the listed size and dimensions", "[publish]") {
+    const fs::path feed = fresh_directory("media");
+    const auto built = publish::build_feed(sample_options(feed), fixed_now);
+    REQUIRE(built.ok());
+    const core::Manifest& manifest = built->manifest;
+    REQUIRE_FALSE(manifest.media.empty());
+
+    std::set<std::string> listed;
+    for (const core::MediaRef& media : manifest.media) {
+        const fs::path file = feed / "media" / media.sha256;
+        REQUIRE(fs::is_regular_file(file));
+        CHECK(store::sha256_of_file(file) == media.sha256);
+        CHECK(static_cast<std::int64_t>(fs::file_size(file)) == media.size_bytes);
+        CHECK(media.mime_type == "image/jpeg");
+        const bool portrait = media.width == 800 && media.height == 1000;
+        const bool landscape = media.width == 1600 && media.height == 900;
+        CHECK((portrait || landscape));
+        listed.insert(media.sha256);
+    }
+    CHECK(listed.size() == manifest.media.size());
+    // Nothing else in the media folder (no leftover temporary files).
+    CHECK(static_cast<std::size_t>(std::distance(fs::directory_iterator(feed / "media"), fs::directory_iterator())) ==
+          manifest.media.size());
+    // Every picture an item uses is listed.
+    for (const core::Item& item : manifest.items) {
+        for (const std::string& hash : core::media_used_by(item)) CHECK(listed.contains(hash));
+    }
+}
+
+TEST_CASE("building twice gives identical media files and, with the same options, the same manifest", "[publish]") {
+    const fs::path first = fresh_directory("twice-first");
+    const fs::path second = fresh_directory("twice-second");
+    REQUIRE(publish::build_feed(sample_options(first), fixed_now).ok());
+    REQUIRE(publish::build_feed(sample_options(second), fixed_now).ok());
+    // Building again into the same folder replaces it cleanly.
+    REQUIRE(publish::build_feed(sample_options(second), fixed_now).ok());
+
+    std::map<std::string, std::string> first_media;
+    for (const auto& entry : fs::directory_iterator(first / "media")) {
+        first_media[entry.path().filename().string()] = read_file(entry.path());
+    }
+    std::map<std::string, std::string> second_media;
+    for (const auto& entry : fs::directory_iterator(second / "media")) {
+        second_media[entry.path().filename().string()] = read_file(entry.path());
+    }
+    CHECK(first_media == second_media);
+    CHECK(read_file(first / "manifest.json") == read_file(second / "manifest.json"));
+}
+
+TEST_CASE("the version defaults to issued_at in seconds and issued_at to now", "[publish]") {
+    const fs::path feed = fresh_directory("defaults");
+    SECTION("issued_at given") {
+        const auto built = publish::build_feed(
+            {.source_directory = sample_directory, .feed_directory = feed, .issued_at = "2024-11-20T01:00:00Z"},
+            fixed_now);
+        REQUIRE(built.ok());
+        CHECK(built->manifest.version == fixed_now);
+        CHECK(built->manifest.issued_at == fixed_now);
+    }
+    SECTION("nothing given: now, valid for the chosen days") {
+        const auto built = publish::build_feed(
+            {.source_directory = sample_directory, .feed_directory = feed, .valid_days = 30}, fixed_now + 5);
+        REQUIRE(built.ok());
+        CHECK(built->manifest.version == fixed_now + 5);
+        CHECK(built->manifest.issued_at == fixed_now + 5);
+        CHECK(built->manifest.expires_at == fixed_now + 5 + 30 * 24 * 60 * 60);
+    }
+}
+
+TEST_CASE("the sample's text is already clean NFC Vietnamese", "[publish]") {
+    const auto source = nlohmann::json::parse(read_file(sample_directory / "source.json"));
+    std::size_t strings = 0;
+    std::vector<const nlohmann::json*> pending{&source};
+    while (!pending.empty()) {
+        const nlohmann::json* value = pending.back();
+        pending.pop_back();
+        if (value->is_string()) {
+            const auto& text = value->get_ref<const std::string&>();
+            INFO(text);
+            CHECK(core::is_valid_utf8(text));
+            CHECK(core::is_nfc(text));
+            CHECK(core::strip_markup(text) == text);
+            ++strings;
+        }
+        if (value->is_structured()) {
+            for (const auto& child : *value) pending.push_back(&child);
+        }
+    }
+    CHECK(strings > 300);
+}
+
+TEST_CASE("a missing picture is reported with its path and item, and nothing is written", "[publish]") {
+    const fs::path content = copy_of_sample("missing-photo");
+    fs::remove(content / "photos" / "story-tran-van-minh.jpg");
+    const fs::path feed = content.parent_path() / "feed";
+    const std::string message = failure_message({.source_directory = content, .feed_directory = feed});
+    CHECK_THAT(message, Catch::Contains("photos/story-tran-van-minh.jpg"));
+    CHECK_THAT(message, Catch::Contains("does not exist"));
+    CHECK_THAT(message, Catch::Contains("story-tran-van-minh"));
+    CHECK_THAT(message, Catch::Contains("story.photo"));
+    CHECK_FALSE(fs::exists(feed / "manifest.json"));
+}
+
+TEST_CASE("bad source folders are refused with the file and the reason", "[publish]") {
+    const fs::path content = copy_of_sample("bad-source");
+    const fs::path feed = content.parent_path() / "feed";
+    const publish::BuildOptions options{.source_directory = content, .feed_directory = feed};
+    const fs::path source_file = content / "source.json";
+    auto source = nlohmann::ordered_json::parse(read_file(source_file));
+
+    SECTION("no source.json") {
+        fs::remove(source_file);
+        const std::string message = failure_message(options);
+        CHECK_THAT(message, Catch::Contains("source.json"));
+        CHECK_THAT(message, Catch::Contains("cannot be opened"));
+    }
+    SECTION("not JSON") {
+        write_file(source_file, "{\"format\": \"bangvang.feed/1\", \"items\": [");
+        const std::string message = failure_message(options);
+        CHECK_THAT(message, Catch::Contains("source.json"));
+        CHECK_THAT(message, Catch::Contains("is not valid JSON"));
+    }
+    SECTION("a member the build adds") {
+        source["version"] = 3;
+        write_file(source_file, source.dump());
+        const std::string message = failure_message(options);
+        CHECK_THAT(message, Catch::Contains("\"version\""));
+        CHECK_THAT(message, Catch::Contains("is added by bangvang-publish build"));
+    }
+    SECTION("a picture outside the content folder") {
+        source["items"][0]["story"]["photo"] = "../../secret.jpg";
+        write_file(source_file, source.dump());
+        const std::string message = failure_message(options);
+        CHECK_THAT(message, Catch::Contains("items[0]"));
+        CHECK_THAT(message, Catch::Contains("must be a path inside the content folder"));
+    }
+    SECTION("a file that is not a picture") {
+        write_file(content / "photos" / "notes.jpg", "not a picture at all");
+        source["items"][1]["story"]["photo"] = "photos/notes.jpg";
+        write_file(source_file, source.dump());
+        const std::string message = failure_message(options);
+        CHECK_THAT(message, Catch::Contains("photos/notes.jpg"));
+        CHECK_THAT(message, Catch::Contains("is not a JPEG or PNG picture"));
+    }
+    SECTION("an item the manifest parser rejects") {
+        source["items"][2]["story"].erase("name");
+        write_file(source_file, source.dump());
+        const std::string message = failure_message(options);
+        CHECK_THAT(message, Catch::Contains("source.json"));
+        CHECK_THAT(message, Catch::Contains("story-le-thu-trang"));
+        CHECK_THAT(message, Catch::Contains("name"));
+    }
+    SECTION("bad options") {
+        auto bad = options;
+        bad.issued_at = "20 November 2024";
+        CHECK_THAT(failure_message(bad), Catch::Contains("--issued-at"));
+        bad = options;
+        bad.valid_days = 0;
+        CHECK_THAT(failure_message(bad), Catch::Contains("--valid-days"));
+    }
+    CHECK_FALSE(fs::exists(feed / "manifest.json"));
+}
+
+TEST_CASE("picture paths must stay inside the content folder", "[publish]") {
+    CHECK(publish::is_safe_relative_path("photos/a.jpg"));
+    CHECK(publish::is_safe_relative_path("a.jpg"));
+    CHECK(publish::is_safe_relative_path("photos/..hidden.jpg"));
+    CHECK_FALSE(publish::is_safe_relative_path(""));
+    CHECK_FALSE(publish::is_safe_relative_path("/etc/passwd"));
+    CHECK_FALSE(publish::is_safe_relative_path("../a.jpg"));
+    CHECK_FALSE(publish::is_safe_relative_path("photos/../../a.jpg"));
+    CHECK_FALSE(publish::is_safe_relative_path("photos/.."));
+    CHECK_FALSE(publish::is_safe_relative_path("photos\\a.jpg"));
+}
