@@ -2,8 +2,10 @@
 // Draws one slide (an item page, or the waiting slide) onto the renderer's current
 // target. The kiosk and the publisher's preview both draw through this class, so a
 // preview is exactly what a screen shows.
+#include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +14,9 @@
 
 #include "core/clock_time.hpp"
 #include "core/model.hpp"
+#include "render/image_library.hpp"
+#include "render/slide_report.hpp"
+#include "render/text_texture_cache.hpp"
 #include "render/theme.hpp"
 
 namespace bangvang::render {
@@ -24,26 +29,20 @@ struct SlideFrame {
     core::WallClock now;
 };
 
-// One block of text as laid out, for tests: every glyph must exist in the font and
-// `drawn` must lie inside `box`.
-struct TextBlockReport {
-    std::string text;
-    SDL_Rect box{};
-    SDL_Rect drawn{};
-    int missing_glyphs = 0;
+// Byte budgets of the caches (textures live in GPU memory on a Pi: keep them modest).
+struct RendererBudgets {
+    std::size_t text_bytes = 48u << 20;
+    std::size_t image_bytes = 64u << 20;
+    std::size_t shape_bytes = 32u << 20;
 };
-
-struct SlideReport {
-    std::vector<TextBlockReport> text_blocks;
-    std::vector<SDL_Rect> images;
-};
-
-// Finds a media file in the cache by its sha256; nullopt when it is not there.
-using MediaLocator = std::function<std::optional<std::filesystem::path>(const std::string& sha256)>;
 
 class SlideRenderer {
 public:
+    // Opens the theme's fonts at once: throws RenderError if they cannot be opened.
+    // Keep the SdlSession and the SDL_Renderer alive longer than this object.
     SlideRenderer(SDL_Renderer* renderer, Theme theme, MediaLocator media, int width, int height);
+    SlideRenderer(SDL_Renderer* renderer, Theme theme, MediaLocator media, int width, int height,
+                  const RendererBudgets& budgets);
     ~SlideRenderer();
     SlideRenderer(const SlideRenderer&) = delete;
     SlideRenderer& operator=(const SlideRenderer&) = delete;
@@ -51,13 +50,24 @@ public:
     // Long items (honour rolls, long standings) span several pages at this size.
     int page_count(const core::Item& item);
 
+    // `page` is clamped to [0, page_count). Throws RenderError when SDL fails; a
+    // missing or broken image is not an error (a placeholder is drawn).
     SlideReport draw(const core::Item& item, int page, const SlideFrame& frame);
     // "Đang cập nhật nội dung" with the kiosk id: shown when nothing can play.
     SlideReport draw_waiting(const SlideFrame& frame);
+
+    int width() const;
+    int height() const;
+    TextCacheStatistics text_cache_statistics() const;
+    // Forget cached images, e.g. after the content changed and old media were deleted.
+    void forget_images();
 
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+// The footer's name for a kind of item: "Gương điển hình tiên tiến", "Bảng vàng", …
+std::string section_name(core::ItemKind kind);
 
 }  // namespace bangvang::render

@@ -1,0 +1,118 @@
+#include "render/commemoration_slide.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/vietnamese_dates.hpp"
+#include "render/slide_parts.hpp"
+
+namespace bangvang::render {
+namespace {
+
+int line_of(const SlideCanvas& canvas, double size_fraction, double lines = 1) {
+    return static_cast<int>(std::lround(canvas.px(size_fraction) * line_height_ratio * lines));
+}
+
+void draw_centred_column(SlideCanvas& canvas, const core::Commemoration& commemoration, core::CivilDate today,
+                         SDL_Rect column) {
+    const Theme& theme = canvas.theme;
+    const ThemeColours& colours = canvas.colours();
+    const int gap = canvas.geometry.gap;
+    const core::Countdown countdown =
+        core::commemoration_countdown(today, commemoration.anniversary, commemoration.origin);
+
+    int y = column.y;
+    const int star_radius = canvas.px(0.035);
+    canvas.shapes.star(SDL_Point{column.x + column.w / 2, y + star_radius}, star_radius, colours.gold);
+    y += star_radius * 2 + gap / 2;
+
+    // "Kỷ niệm 70 năm" above the countdown; when the countdown itself says "70 năm", just "Kỷ niệm".
+    const std::string kicker = countdown.days_until < 0 || countdown.years_since_origin <= 0
+                                   ? std::string("Kỷ niệm")
+                                   : "Kỷ niệm " + std::to_string(countdown.years_since_origin) + " năm";
+    const int kicker_size = canvas.px(theme.text.subtitle);
+    DrawnText kicker_drawn = canvas.text(
+        kicker,
+        TextStyle{.weight = FontWeight::bold, .size = kicker_size, .colour = colours.gold_light,
+                  .align = TextAlign::centre},
+        SDL_Rect{column.x, y, column.w, line_of(canvas, theme.text.subtitle)});
+    y = kicker_drawn.occupied.y + kicker_drawn.occupied.h;
+
+    const int event_size = canvas.px(theme.text.title * 1.1);
+    DrawnText event = canvas.text(
+        commemoration.event,
+        TextStyle{.weight = FontWeight::bold, .size = event_size, .min_size = event_size * 7 / 10,
+                  .colour = colours.header_text, .align = TextAlign::centre, .paragraph_gap = 0},
+        SDL_Rect{column.x, y, column.w, line_of(canvas, theme.text.title * 1.1, 2)});
+    y = event.occupied.y + event.occupied.h;
+
+    const int display_size = canvas.px(theme.text.display);
+    DrawnText big = canvas.text(
+        countdown.label,
+        TextStyle{.weight = FontWeight::bold, .size = display_size, .min_size = display_size / 2,
+                  .colour = colours.gold, .align = TextAlign::centre, .paragraph_gap = 0},
+        SDL_Rect{column.x, y, column.w, static_cast<int>(std::lround(display_size * line_height_ratio))});
+    y = big.occupied.y + big.occupied.h;
+
+    const std::string dates = core::vietnamese_short_date(commemoration.origin) + " – " +
+                              core::vietnamese_short_date(commemoration.anniversary);
+    DrawnText dates_drawn = canvas.text(
+        dates,
+        TextStyle{.weight = FontWeight::regular, .size = canvas.px(theme.text.subtitle * 1.1),
+                  .min_size = canvas.px(theme.text.subtitle * 0.8), .colour = colours.gold_light,
+                  .align = TextAlign::centre},
+        SDL_Rect{column.x, y, column.w, line_of(canvas, theme.text.subtitle * 1.1)});
+    y = dates_drawn.occupied.y + dates_drawn.occupied.h + gap / 2;
+    const int rule_width = canvas.px(0.2);
+    draw_gold_rule(canvas, column.x + (column.w - rule_width) / 2, y, rule_width);
+    y += gap;
+
+    if (!commemoration.body.empty()) {
+        canvas.text(commemoration.body,
+                    TextStyle{.weight = FontWeight::regular, .size = canvas.px(theme.text.body),
+                              .min_size = canvas.px(theme.text.body_min), .colour = colours.header_text,
+                              .align = TextAlign::centre, .paragraph_gap = 0.4},
+                    SDL_Rect{column.x, y, column.w, column.y + column.h - y});
+    }
+}
+
+}  // namespace
+
+void draw_commemoration_slide(SlideCanvas& canvas, const core::Commemoration& commemoration, core::CivilDate today) {
+    const SDL_Rect content = canvas.geometry.content;
+    const ThemeColours& colours = canvas.colours();
+    const int gap = canvas.geometry.gap;
+    canvas.shapes.rounded_rect(content, canvas.geometry.radius * 2,
+                               Fill{colours.header_top, colours.header_bottom, GradientDirection::vertical});
+    const int inset = std::max(3, canvas.px(0.012));
+    const int line = std::max(2, canvas.px(0.003));
+    // A thin gold line inside the panel's edge, like the border of a certificate.
+    canvas.shapes.rounded_rect(SDL_Rect{content.x + inset, content.y + inset, content.w - 2 * inset, content.h - 2 * inset},
+                               canvas.geometry.radius * 2 - inset / 2, solid(colours.gold));
+    canvas.shapes.rounded_rect(
+        SDL_Rect{content.x + inset + line, content.y + inset + line, content.w - 2 * (inset + line),
+                 content.h - 2 * (inset + line)},
+        canvas.geometry.radius * 2 - inset / 2 - line,
+        Fill{colours.header_top, colours.header_bottom, GradientDirection::vertical});
+
+    const int padding = gap * 3 / 2;
+    SDL_Rect inner{content.x + padding, content.y + padding, content.w - 2 * padding, content.h - 2 * padding};
+    if (commemoration.image) {
+        if (canvas.geometry.portrait) {
+            const int height = inner.w * 9 / 16;
+            canvas.framed_image(commemoration.image, SDL_Rect{inner.x, inner.y, inner.w, height},
+                                PlaceholderKind::emblem);
+            inner.y += height + gap;
+            inner.h -= height + gap;
+        } else {
+            const int width = inner.w * 36 / 100;
+            canvas.framed_image(commemoration.image, SDL_Rect{inner.x, inner.y, width, std::min(inner.h, width * 5 / 4)},
+                                PlaceholderKind::emblem);
+            inner.x += width + gap * 2;
+            inner.w -= width + gap * 2;
+        }
+    }
+    draw_centred_column(canvas, commemoration, today, inner);
+}
+
+}  // namespace bangvang::render

@@ -1,0 +1,28 @@
+#include "render/glyph_coverage.hpp"
+
+#include <utf8proc.h>
+
+namespace bangvang::render {
+
+int count_missing_glyphs(TTF_Font* font, std::string_view utf8_text) {
+    int missing = 0;
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(utf8_text.data());
+    auto remaining = static_cast<utf8proc_ssize_t>(utf8_text.size());
+    while (remaining > 0) {
+        utf8proc_int32_t code_point = 0;
+        utf8proc_ssize_t length = utf8proc_iterate(bytes, remaining, &code_point);
+        if (length <= 0) {
+            ++missing;
+            ++bytes;
+            --remaining;
+            continue;
+        }
+        bytes += length;
+        remaining -= length;
+        bool drawn = code_point >= 0x20 && !(code_point >= 0x7f && code_point < 0xa0);
+        if (drawn && !TTF_GlyphIsProvided32(font, static_cast<Uint32>(code_point))) ++missing;
+    }
+    return missing;
+}
+
+}  // namespace bangvang::render

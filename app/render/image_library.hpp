@@ -1,0 +1,57 @@
+#pragma once
+// Photos and images of the feed as textures, found through the MediaLocator by
+// sha256. Missing or undecodable files are remembered as such (and not retried on
+// every frame); callers draw a placeholder for them.
+#include <filesystem>
+#include <functional>
+#include <list>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "render/sdl_handles.hpp"
+
+namespace bangvang::render {
+
+// Finds a media file in the cache by its sha256; nullopt when it is not there.
+using MediaLocator = std::function<std::optional<std::filesystem::path>(const std::string& sha256)>;
+
+struct ImageTexture {
+    SDL_Texture* texture = nullptr;  // owned by the library; valid until the next get()
+    int width = 0;
+    int height = 0;
+};
+
+class ImageLibrary {
+public:
+    ImageLibrary(SDL_Renderer* renderer, MediaLocator locate, std::size_t budget_bytes);
+
+    // nullopt when the file is missing or cannot be decoded.
+    std::optional<ImageTexture> get(const std::string& sha256);
+    // Why the last failed image failed, for a log line.
+    const std::string& last_failure() const { return last_failure_; }
+    void clear();
+
+private:
+    struct Entry {
+        std::string sha256;
+        TexturePtr texture;  // null: known to be missing or broken
+        ImageTexture image;
+        std::size_t bytes = 0;
+    };
+    std::optional<ImageTexture> load(const std::string& sha256, Entry& entry);
+
+    SDL_Renderer* renderer_;
+    MediaLocator locate_;
+    std::size_t budget_bytes_;
+    std::size_t bytes_ = 0;
+    std::string last_failure_;
+    std::list<Entry> entries_;
+    std::unordered_map<std::string, std::list<Entry>::iterator> index_;
+};
+
+// Images larger than this on either side are scaled down on load: feeds are meant
+// to carry screen-sized photos, and a camera original would waste texture memory.
+inline constexpr int largest_image_side = 2048;
+
+}  // namespace bangvang::render

@@ -1,0 +1,28 @@
+#include "render/slide_geometry.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace bangvang::render {
+
+int SlideGeometry::px(double fraction) const { return static_cast<int>(std::lround(fraction * unit)); }
+
+SlideGeometry make_slide_geometry(const Theme& theme, int width, int height) {
+    SlideGeometry geometry;
+    geometry.width = width;
+    geometry.height = height;
+    geometry.unit = std::max(1, std::min(width, height));
+    geometry.portrait = height > width;
+    geometry.margin = geometry.px(theme.metrics.margin);
+    geometry.gap = geometry.px(theme.metrics.gap);
+    geometry.radius = geometry.px(theme.metrics.corner_radius);
+    const int header_height = geometry.px(theme.metrics.header_height);
+    const int footer_height = geometry.px(theme.metrics.footer_height);
+    geometry.header = SDL_Rect{0, 0, width, header_height};
+    geometry.footer = SDL_Rect{0, height - footer_height, width, footer_height};
+    geometry.content = SDL_Rect{geometry.margin, header_height + geometry.margin, width - 2 * geometry.margin,
+                                height - header_height - footer_height - 2 * geometry.margin};
+    return geometry;
+}
+
+}  // namespace bangvang::render

@@ -1,0 +1,121 @@
+#include "render/slide_renderer.hpp"
+
+#include <algorithm>
+#include <type_traits>
+
+#include "render/announcement_slide.hpp"
+#include "render/commemoration_slide.hpp"
+#include "render/font_cache.hpp"
+#include "render/honor_roll_slide.hpp"
+#include "render/shape_painter.hpp"
+#include "render/slide_canvas.hpp"
+#include "render/slide_chrome.hpp"
+#include "render/slide_geometry.hpp"
+#include "render/standings_slide.hpp"
+#include "render/story_slide.hpp"
+#include "render/text_painter.hpp"
+#include "render/waiting_slide.hpp"
+
+namespace bangvang::render {
+
+std::string section_name(core::ItemKind kind) {
+    switch (kind) {
+        case core::ItemKind::story: return "Gương điển hình tiên tiến";
+        case core::ItemKind::standings: return "Kết quả thi đua";
+        case core::ItemKind::honor_roll: return "Bảng vàng";
+        case core::ItemKind::announcement: return "Thông báo";
+        case core::ItemKind::commemoration: return "Kỷ niệm";
+    }
+    return {};
+}
+
+struct SlideRenderer::Impl {
+    Impl(SDL_Renderer* renderer_in, Theme theme_in, MediaLocator media, int width, int height,
+         const RendererBudgets& budgets)
+        : renderer(renderer_in),
+          theme(std::move(theme_in)),
+          geometry(make_slide_geometry(theme, width, height)),
+          fonts(theme.fonts.regular, theme.fonts.bold),
+          text_textures(renderer, fonts, budgets.text_bytes),
+          text_painter(renderer, fonts, text_textures),
+          shapes(renderer, budgets.shape_bytes),
+          images(renderer, std::move(media), budgets.image_bytes),
+          qr_codes(renderer) {
+        // Fail at start-up, not on the first slide, when a theme names a font that is not there.
+        fonts.get(FontWeight::regular, geometry.px(theme.text.body));
+        fonts.get(FontWeight::bold, geometry.px(theme.text.body));
+    }
+
+    SlideCanvas canvas(SlideReport& report) {
+        return SlideCanvas{renderer, theme, geometry, text_painter, shapes, images, qr_codes, report};
+    }
+
+    SDL_Renderer* renderer;
+    Theme theme;
+    SlideGeometry geometry;
+    FontCache fonts;
+    TextTextureCache text_textures;
+    TextPainter text_painter;
+    ShapePainter shapes;
+    ImageLibrary images;
+    QrTextureCache qr_codes;
+};
+
+SlideRenderer::SlideRenderer(SDL_Renderer* renderer, Theme theme, MediaLocator media, int width, int height)
+    : SlideRenderer(renderer, std::move(theme), std::move(media), width, height, RendererBudgets{}) {}
+
+SlideRenderer::SlideRenderer(SDL_Renderer* renderer, Theme theme, MediaLocator media, int width, int height,
+                             const RendererBudgets& budgets)
+    : impl_(std::make_unique<Impl>(renderer, std::move(theme), std::move(media), width, height, budgets)) {}
+
+SlideRenderer::~SlideRenderer() = default;
+
+int SlideRenderer::width() const { return impl_->geometry.width; }
+int SlideRenderer::height() const { return impl_->geometry.height; }
+TextCacheStatistics SlideRenderer::text_cache_statistics() const { return impl_->text_textures.statistics(); }
+void SlideRenderer::forget_images() { impl_->images.clear(); }
+
+int SlideRenderer::page_count(const core::Item& item) {
+    const SlideGeometry& geometry = impl_->geometry;
+    if (const auto* standings = std::get_if<core::Standings>(&item.content)) {
+        return standings_page_count(geometry, impl_->theme, *standings);
+    }
+    if (const auto* roll = std::get_if<core::HonorRoll>(&item.content)) {
+        return honor_roll_page_count(geometry, *roll);
+    }
+    return 1;
+}
+
+SlideReport SlideRenderer::draw(const core::Item& item, int page, const SlideFrame& frame) {
+    SlideReport report;
+    SlideCanvas canvas = impl_->canvas(report);
+    page = std::clamp(page, 0, page_count(item) - 1);
+    draw_slide_chrome(canvas, ChromeText{frame.place_name, frame.source_name, section_name(item.kind), frame.now});
+    std::visit(
+        [&](const auto& content) {
+            using Content = std::decay_t<decltype(content)>;
+            if constexpr (std::is_same_v<Content, core::Story>) {
+                draw_story_slide(canvas, content);
+            } else if constexpr (std::is_same_v<Content, core::Standings>) {
+                draw_standings_slide(canvas, content, page);
+            } else if constexpr (std::is_same_v<Content, core::HonorRoll>) {
+                draw_honor_roll_slide(canvas, content, page);
+            } else if constexpr (std::is_same_v<Content, core::Announcement>) {
+                draw_announcement_slide(canvas, content);
+            } else {
+                draw_commemoration_slide(canvas, content, frame.now.date);
+            }
+        },
+        item.content);
+    return report;
+}
+
+SlideReport SlideRenderer::draw_waiting(const SlideFrame& frame) {
+    SlideReport report;
+    SlideCanvas canvas = impl_->canvas(report);
+    draw_slide_chrome(canvas, ChromeText{frame.place_name, frame.source_name, {}, frame.now});
+    draw_waiting_slide(canvas, frame.kiosk_id);
+    return report;
+}
+
+}  // namespace bangvang::render

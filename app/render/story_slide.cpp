@@ -1,0 +1,173 @@
+#include "render/story_slide.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/vietnamese_dates.hpp"
+#include "render/slide_parts.hpp"
+
+namespace bangvang::render {
+namespace {
+
+constexpr std::string_view qr_caption = "Đọc toàn văn";
+
+int lines(const SlideCanvas& canvas, double size_fraction, int count) {
+    return static_cast<int>(std::lround(canvas.px(size_fraction) * line_height_ratio * count));
+}
+
+// Name, "role · unit" and the award badge, top-down in `column`; returns the y below them.
+int draw_identity(SlideCanvas& canvas, const core::Story& story, SDL_Rect column, TextAlign align) {
+    const Theme& theme = canvas.theme;
+    const ThemeColours& colours = canvas.colours();
+    const int gap = canvas.geometry.gap;
+    int y = column.y;
+
+    const TextStyle name_style{.weight = FontWeight::bold, .size = canvas.px(theme.text.name),
+                               .min_size = canvas.px(theme.text.name * 0.72), .colour = colours.title,
+                               .align = align, .paragraph_gap = 0};
+    DrawnText name = canvas.text(story.person_name, name_style,
+                                 SDL_Rect{column.x, y, column.w, lines(canvas, theme.text.name, 2)});
+    y = name.occupied.y + name.occupied.h + gap / 4;
+
+    const std::string role = joined({story.role, story.unit});
+    if (!role.empty()) {
+        const TextStyle role_style{.weight = FontWeight::regular, .size = canvas.px(theme.text.subtitle),
+                                   .min_size = canvas.px(theme.text.subtitle * 0.8), .colour = colours.text_muted,
+                                   .align = align, .paragraph_gap = 0, .max_lines = 3};
+        // "role · unit" on one line when it fits; otherwise the unit on a line of its own
+        // rather than a word or two of it wrapped.
+        std::vector<std::string> paragraphs{role};
+        TextStyle one_line = role_style;
+        one_line.max_lines = 1;
+        one_line.min_size = 0;
+        if (!story.role.empty() && !story.unit.empty() &&
+            canvas.text_painter.fit({role}, one_line, column.w, column.h).truncated) {
+            paragraphs = {story.role, story.unit};
+        }
+        DrawnText drawn = canvas.text(paragraphs, role_style,
+                                      SDL_Rect{column.x, y, column.w, lines(canvas, theme.text.subtitle, 3)});
+        y = drawn.occupied.y + drawn.occupied.h;
+    }
+    if (!story.award.empty()) {
+        y += gap * 2 / 3;
+        const TextStyle award_style{.weight = FontWeight::bold, .size = canvas.px(theme.text.caption * 1.2),
+                                    .min_size = canvas.px(theme.text.caption), .colour = colours.title};
+        // A red disc with a gold star before the label, as on a certificate of merit.
+        const int line = canvas.text_painter.line_height(award_style.weight, award_style.size);
+        const int padding_x = award_style.size * 3 / 5;
+        const int padding_y = award_style.size / 5;
+        const int disc = line + 2 * padding_y;
+        const int label_width = std::max(1, column.w - disc - padding_x * 3 / 2);
+        FittedText label = canvas.text_painter.fit({story.award}, award_style, label_width, line * 2);
+        SDL_Rect badge{column.x, y, disc + padding_x / 2 + label.width + padding_x, label.height + 2 * padding_y};
+        if (align == TextAlign::centre) badge.x = column.x + (column.w - badge.w) / 2;
+        canvas.shapes.rounded_rect(badge, disc / 2, Fill{colours.gold_light, colours.gold, GradientDirection::vertical});
+        const SDL_Point disc_centre{badge.x + disc / 2, badge.y + disc / 2};
+        canvas.shapes.circle(disc_centre, disc / 2 - std::max(2, disc / 14), solid(colours.header_top));
+        canvas.shapes.star(disc_centre, disc * 3 / 10, colours.gold_light);
+        canvas.text(story.award, award_style,
+                    SDL_Rect{badge.x + disc + padding_x / 2, badge.y + padding_y, label_width, label.height});
+        y = badge.y + badge.h;
+    }
+    return y;
+}
+
+// The headline with a gold bar down its left side, like a pull quote.
+int draw_headline(SlideCanvas& canvas, const std::string& headline, SDL_Rect box) {
+    const Theme& theme = canvas.theme;
+    const int bar = std::max(3, canvas.px(0.007));
+    const int indent = bar + canvas.geometry.gap * 2 / 3;
+    const TextStyle style{.weight = FontWeight::bold, .size = canvas.px(theme.text.headline),
+                          .min_size = canvas.px(theme.text.headline * 0.8), .colour = canvas.colours().text};
+    DrawnText drawn = canvas.text(headline, style, SDL_Rect{box.x + indent, box.y, box.w - indent, box.h});
+    if (drawn.occupied.h > 0) {
+        canvas.shapes.rounded_rect(SDL_Rect{box.x, drawn.occupied.y + style.size / 8, bar, drawn.occupied.h - style.size / 4},
+                                   bar / 2, Fill{canvas.colours().gold, canvas.colours().gold_dark,
+                                                 GradientDirection::vertical});
+    }
+    return drawn.occupied.y + drawn.occupied.h;
+}
+
+enum class QrPlace {
+    beside_body,  // landscape: the body narrows to leave a column for the code
+    below_body,   // portrait: plenty of height, so the body keeps the full width
+};
+
+// Body, then "movement · date" at the bottom left and the QR code at the bottom right.
+void draw_story_body(SlideCanvas& canvas, const core::Story& story, SDL_Rect area, QrPlace place) {
+    const Theme& theme = canvas.theme;
+    const int gap = canvas.geometry.gap;
+    int text_right = area.x + area.w;
+    int body_bottom = area.y + area.h;
+    if (!story.portal_url.empty()) {
+        const int side = canvas.px(0.17);
+        const int caption = lines(canvas, theme.text.caption, 1) + canvas.px(0.01);
+        const SDL_Rect qr_box{area.x + area.w - side, area.y + area.h - side - caption, side, side + caption};
+        SDL_Rect used = canvas.qr_code(story.portal_url, qr_box, qr_caption);
+        if (used.w > 0 && place == QrPlace::beside_body) text_right = used.x - gap * 3 / 2;
+        if (used.w > 0 && place == QrPlace::below_body) body_bottom = used.y - gap;
+    }
+    const std::string meta =
+        joined({story.movement, story.date ? core::vietnamese_short_date(*story.date) : std::string()});
+    if (!meta.empty()) {
+        const int height = lines(canvas, theme.text.caption, place == QrPlace::below_body ? 2 : 1);
+        const int meta_right = place == QrPlace::below_body && body_bottom < area.y + area.h
+                                   ? area.x + area.w - canvas.px(0.17) - gap
+                                   : text_right;
+        const TextStyle meta_style{.weight = FontWeight::regular, .size = canvas.px(theme.text.caption),
+                                   .min_size = canvas.px(theme.text.caption * 0.85),
+                                   .colour = canvas.colours().gold_dark, .vertical = VerticalAlign::bottom,
+                                   .paragraph_gap = 0};
+        canvas.text(meta, meta_style, SDL_Rect{area.x, area.y + area.h - height, meta_right - area.x, height});
+        if (place == QrPlace::beside_body || body_bottom == area.y + area.h) body_bottom -= height + gap / 2;
+    }
+    const TextStyle body_style{.weight = FontWeight::regular, .size = canvas.px(theme.text.body),
+                               .min_size = canvas.px(theme.text.body_min), .colour = canvas.colours().text,
+                               .paragraph_gap = 0.5};
+    canvas.text(story.body, body_style, SDL_Rect{area.x, area.y, text_right - area.x, body_bottom - area.y});
+}
+
+void draw_landscape(SlideCanvas& canvas, const core::Story& story) {
+    const SDL_Rect content = canvas.geometry.content;
+    const int gap = canvas.geometry.gap;
+    const int photo_width = std::min(content.w * 36 / 100, content.h * 4 / 5);
+    const int photo_height = std::min(content.h, photo_width * 5 / 4);
+    canvas.framed_image(story.photo, SDL_Rect{content.x, content.y, photo_width, photo_height},
+                        PlaceholderKind::person);
+
+    const int column_x = content.x + photo_width + gap * 2;
+    const SDL_Rect column{column_x, content.y, content.x + content.w - column_x, content.h};
+    int y = draw_identity(canvas, story, column, TextAlign::left);
+    y += gap;
+    const int headline_room = lines(canvas, canvas.theme.text.headline, 3);
+    y = draw_headline(canvas, story.headline, SDL_Rect{column.x, y, column.w, headline_room}) + gap * 2 / 3;
+    draw_story_body(canvas, story, SDL_Rect{column.x, y, column.w, column.y + column.h - y}, QrPlace::beside_body);
+}
+
+void draw_portrait(SlideCanvas& canvas, const core::Story& story) {
+    const SDL_Rect content = canvas.geometry.content;
+    const int gap = canvas.geometry.gap;
+    const int photo_width = content.w * 42 / 100;
+    const int photo_height = photo_width * 5 / 4;
+    canvas.framed_image(story.photo, SDL_Rect{content.x, content.y, photo_width, photo_height},
+                        PlaceholderKind::person);
+    const int column_x = content.x + photo_width + gap * 3 / 2;
+    const SDL_Rect column{column_x, content.y + gap / 2, content.x + content.w - column_x, photo_height};
+    int y = std::max(draw_identity(canvas, story, column, TextAlign::left), content.y + photo_height);
+    y += gap * 3 / 2;
+    const int headline_room = lines(canvas, canvas.theme.text.headline, 4);
+    y = draw_headline(canvas, story.headline, SDL_Rect{content.x, y, content.w, headline_room}) + gap;
+    draw_story_body(canvas, story, SDL_Rect{content.x, y, content.w, content.y + content.h - y}, QrPlace::below_body);
+}
+
+}  // namespace
+
+void draw_story_slide(SlideCanvas& canvas, const core::Story& story) {
+    if (canvas.geometry.portrait) {
+        draw_portrait(canvas, story);
+    } else {
+        draw_landscape(canvas, story);
+    }
+}
+
+}  // namespace bangvang::render

@@ -1,0 +1,157 @@
+#include "render/text_painter.hpp"
+
+#include <algorithm>
+
+#include <utf8proc.h>
+
+#include "core/text.hpp"
+#include "render/glyph_coverage.hpp"
+
+namespace bangvang::render {
+namespace {
+
+// Fit answers kept before the map is emptied; a rotation has a few hundred blocks.
+constexpr std::size_t fitted_limit = 2048;
+
+std::string replace_invalid_bytes(std::string_view text) {
+    std::string repaired;
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    auto remaining = static_cast<utf8proc_ssize_t>(text.size());
+    while (remaining > 0) {
+        utf8proc_int32_t code_point = 0;
+        utf8proc_ssize_t length = utf8proc_iterate(bytes, remaining, &code_point);
+        if (length <= 0) {
+            repaired += "\xEF\xBF\xBD";  // U+FFFD
+            ++bytes;
+            --remaining;
+            continue;
+        }
+        repaired.append(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(length));
+        bytes += length;
+        remaining -= length;
+    }
+    return repaired;
+}
+
+std::string fit_key(const std::vector<std::string>& paragraphs, const TextStyle& style, int width, int height) {
+    std::string key = std::to_string(static_cast<int>(style.weight)) + '/' + std::to_string(style.size) + '/' +
+                      std::to_string(style.min_size) + '/' + std::to_string(static_cast<int>(style.align)) + '/' +
+                      std::to_string(style.paragraph_gap) + '/' + std::to_string(style.max_lines) + '/' + std::to_string(width) + '/' +
+                      std::to_string(height);
+    for (const std::string& paragraph : paragraphs) {
+        key += '\x1f';
+        key += paragraph;
+    }
+    return key;
+}
+
+SDL_Rect unite(const SDL_Rect& a, const SDL_Rect& b) {
+    if (a.w <= 0 || a.h <= 0) return b;
+    if (b.w <= 0 || b.h <= 0) return a;
+    SDL_Rect united;
+    SDL_UnionRect(&a, &b, &united);
+    return united;
+}
+
+}  // namespace
+
+std::string displayable_text(std::string_view text) {
+    if (core::is_valid_utf8(text)) return core::to_nfc(text);
+    return core::to_nfc(replace_invalid_bytes(text));
+}
+
+TextPainter::TextPainter(SDL_Renderer* renderer, FontCache& fonts, TextTextureCache& textures)
+    : renderer_(renderer), fonts_(fonts), textures_(textures) {}
+
+int TextPainter::line_height(FontWeight weight, int size) { return TTF_FontLineSkip(fonts_.get(weight, size)); }
+
+TextSize TextPainter::measure_wrapped(std::string_view text, FontWeight weight, int size, int wrap_width,
+                                      TextAlign align) {
+    if (text.empty()) return TextSize{};
+    TTF_Font* font = fonts_.get(weight, size);
+    set_wrapped_alignment(font, align);
+    std::string terminated(text);
+    // The 8-bit Solid renderer wraps exactly like the Blended one and is much cheaper to throw away.
+    SurfacePtr surface(TTF_RenderUTF8_Solid_Wrapped(font, terminated.c_str(), SDL_Color{0, 0, 0, 255},
+                                                    static_cast<Uint32>(std::max(1, wrap_width))));
+    if (!surface) throw RenderError(std::string("TTF_RenderUTF8_Solid_Wrapped (measuring): ") + TTF_GetError());
+    return TextSize{surface->w, surface->h};
+}
+
+FittedText TextPainter::fit(const std::vector<std::string>& paragraphs, const TextStyle& style, int box_width,
+                            int box_height) {
+    std::vector<std::string> cleaned;
+    cleaned.reserve(paragraphs.size());
+    for (const std::string& paragraph : paragraphs) cleaned.push_back(displayable_text(paragraph));
+    std::string key = fit_key(cleaned, style, box_width, box_height);
+    if (auto found = fitted_.find(key); found != fitted_.end()) return found->second;
+
+    TextMeasure measure{
+        .wrapped = [&](std::string_view text, int size) {
+            return measure_wrapped(text, style.weight, size, box_width, style.align);
+        },
+        .line_height = [&](int size) { return line_height(style.weight, size); },
+    };
+    FitRequest request{
+        .font_size = style.size,
+        .min_font_size = style.min_size > 0 ? style.min_size : style.size,
+        .box_width = box_width,
+        .box_height = box_height,
+        .paragraph_gap = style.paragraph_gap,
+        .max_lines = style.max_lines,
+    };
+    FittedText fitted = fit_paragraphs(cleaned, request, measure);
+    if (fitted_.size() >= fitted_limit) fitted_.clear();
+    fitted_.emplace(std::move(key), fitted);
+    return fitted;
+}
+
+DrawnText TextPainter::draw(const std::vector<std::string>& paragraphs, const TextStyle& style, SDL_Rect box) {
+    FittedText fitted = fit(paragraphs, style, box.w, box.h);
+    DrawnText result;
+    result.font_size = fitted.font_size;
+    result.truncated = fitted.truncated;
+    result.report.box = box;
+
+    int y = box.y;
+    if (style.vertical == VerticalAlign::middle) y += (box.h - fitted.height) / 2;
+    if (style.vertical == VerticalAlign::bottom) y += box.h - fitted.height;
+    const int top = y;
+    SDL_Rect ink{box.x, top, 0, 0};
+    SDL_Rect occupied{box.x, top, 0, 0};
+    TTF_Font* font = fonts_.get(style.weight, fitted.font_size);
+    for (std::size_t i = 0; i < fitted.paragraphs.size(); ++i) {
+        const std::string& paragraph = fitted.paragraphs[i];
+        if (i > 0) {
+            result.report.text += '\n';
+            y += fitted.paragraph_gap;
+        }
+        result.report.text += paragraph;
+        result.report.missing_glyphs += count_missing_glyphs(font, paragraph);
+
+        RenderedText rendered = textures_.get(paragraph, style.weight, fitted.font_size, style.colour, box.w,
+                                              style.align);
+        if (!rendered.texture) continue;
+        int x = box.x;
+        if (style.align == TextAlign::centre) x += (box.w - rendered.width) / 2;
+        if (style.align == TextAlign::right) x += box.w - rendered.width;
+        SDL_Rect destination{x, y, rendered.width, rendered.height};
+        SDL_RenderCopy(renderer_, rendered.texture, nullptr, &destination);
+        ink = unite(ink, SDL_Rect{x + rendered.ink.x, y + rendered.ink.y, rendered.ink.w, rendered.ink.h});
+        occupied = unite(occupied, destination);
+        y += rendered.height;
+    }
+    result.report.drawn = ink;
+    result.occupied = occupied;
+    return result;
+}
+
+DrawnText TextPainter::draw(std::string_view text, const TextStyle& style, SDL_Rect box) {
+    return draw(std::vector<std::string>{std::string(text)}, style, box);
+}
+
+int TextPainter::measure_height(std::string_view text, const TextStyle& style, int box_width, int box_height) {
+    return fit(std::vector<std::string>{std::string(text)}, style, box_width, box_height).height;
+}
+
+}  // namespace bangvang::render

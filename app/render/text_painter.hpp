@@ -1,0 +1,63 @@
+#pragma once
+// Lays out and draws blocks of text: NFC-normalised, wrapped at the box width,
+// shrunk and cut to fit, and reported (missing glyphs, where the ink landed).
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "render/font_cache.hpp"
+#include "render/slide_report.hpp"
+#include "render/text_fitting.hpp"
+#include "render/text_texture_cache.hpp"
+
+namespace bangvang::render {
+
+enum class VerticalAlign { top, middle, bottom };
+
+struct TextStyle {
+    FontWeight weight = FontWeight::regular;
+    int size = 36;      // pixels
+    int min_size = 0;   // 0 = never shrink below `size`
+    SDL_Color colour{0, 0, 0, 255};
+    TextAlign align = TextAlign::left;
+    VerticalAlign vertical = VerticalAlign::top;
+    double paragraph_gap = 0.45;  // fraction of the line height
+    int max_lines = 0;            // 0 = as many as the box holds; 1 for labels that must not wrap
+};
+
+// Where a drawn block sits: `occupied` is its layout box (line boxes), which the
+// next block is placed after; the report carries the ink box for tests.
+struct DrawnText {
+    TextBlockReport report;
+    SDL_Rect occupied{};
+    int font_size = 0;
+    bool truncated = false;
+};
+
+class TextPainter {
+public:
+    TextPainter(SDL_Renderer* renderer, FontCache& fonts, TextTextureCache& textures);
+
+    FittedText fit(const std::vector<std::string>& paragraphs, const TextStyle& style, int box_width,
+                   int box_height);
+    DrawnText draw(const std::vector<std::string>& paragraphs, const TextStyle& style, SDL_Rect box);
+    DrawnText draw(std::string_view text, const TextStyle& style, SDL_Rect box);
+    // Height the block would take in a box of this width (after fitting).
+    int measure_height(std::string_view text, const TextStyle& style, int box_width, int box_height);
+    int line_height(FontWeight weight, int size);
+
+private:
+    TextSize measure_wrapped(std::string_view text, FontWeight weight, int size, int wrap_width, TextAlign align);
+
+    SDL_Renderer* renderer_;
+    FontCache& fonts_;
+    TextTextureCache& textures_;
+    // Fitting measures many candidate sizes and cuts; a redraw of the same slide reuses the answer.
+    std::unordered_map<std::string, FittedText> fitted_;
+};
+
+// Text as SDL_ttf should see it: valid UTF-8 in NFC (decomposed text wraps too early).
+std::string displayable_text(std::string_view text);
+
+}  // namespace bangvang::render
