@@ -9,6 +9,7 @@
 #include "kiosk/kiosk_config.hpp"
 #include "kiosk/log.hpp"
 #include "kiosk/player.hpp"
+#include "kiosk/service_notifier.hpp"
 #include "kiosk/slide_deck.hpp"
 #include "render/theme.hpp"
 
@@ -63,12 +64,17 @@ int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
                                    kiosk::HeadlessOptions{.output_directory = *options.headless_directory,
                                                           .once = options.once});
     }
+    kiosk::ServiceNotifier notifier;
     kiosk::Player player(renderer.get(), deck, clock,
                          kiosk::PlayerOptions{.width = width,
                                               .height = height,
                                               .transition_milliseconds = config.screen.transition_milliseconds,
-                                              .once = options.once});
-    return player.run();
+                                              .once = options.once,
+                                              .service_notifier = &notifier});
+    notifier.ready();
+    int exit_code = player.run();
+    notifier.stopping();
+    return exit_code;
 }
 
 }  // namespace

@@ -87,9 +87,13 @@ int Player::run() {
         Uint64 until_slide_end = elapsed >= duration_ms ? 0 : duration_ms - elapsed;
         Uint64 until_minute = Uint64(60 - clock_.now() % 60) * 1000;
         Uint64 wait = paused_ ? until_minute : std::min(until_slide_end, until_minute);
+        auto watchdog = options_.service_notifier ? options_.service_notifier->watchdog_interval() : std::nullopt;
+        // Wake twice per watchdog interval so one late ping never gets the kiosk killed.
+        if (watchdog) wait = std::min<Uint64>(wait, Uint64(watchdog->count()) / 2);
 
         SDL_Event event;
         bool got_event = SDL_WaitEventTimeout(&event, static_cast<int>(std::max<Uint64>(wait, 1))) == 1;
+        if (options_.service_notifier) options_.service_notifier->watchdog_ping();
         std::optional<std::size_t> jump_to;
         while (got_event) {
             switch (event.type) {

@@ -3,6 +3,7 @@
 // slide's time is up, the clock's minute turns or a key is pressed, then crossfades
 // to the next. Nothing is redrawn while a slide stands still.
 #include "kiosk/kiosk_clock.hpp"
+#include "kiosk/service_notifier.hpp"
 #include "kiosk/slide_deck.hpp"
 #include "render/sdl_handles.hpp"
 
@@ -13,6 +14,7 @@ struct PlayerOptions {
     int height = 1080;
     int transition_milliseconds = 700;
     bool once = false;
+    ServiceNotifier* service_notifier = nullptr;   // pinged on every wake; none = unsupervised
 };
 
 class Player {
