@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "core/vietnamese_dates.hpp"
 #include "render/slide_parts.hpp"
@@ -13,6 +15,15 @@ int line_of(const SlideCanvas& canvas, double size_fraction, double lines = 1) {
     return static_cast<int>(std::lround(canvas.px(size_fraction) * line_height_ratio * lines));
 }
 
+struct StackedText {
+    std::vector<std::string> paragraphs;
+    TextStyle style;
+    int max_height = 0;
+    int height = 0;  // once fitted
+};
+
+// Star, "Kỷ niệm 70 năm", the event, the countdown, the dates, a gold rule and the
+// body, centred as one block in `column`.
 void draw_centred_column(SlideCanvas& canvas, const core::Commemoration& commemoration, core::CivilDate today,
                          SDL_Rect column) {
     const Theme& theme = canvas.theme;
@@ -21,59 +32,58 @@ void draw_centred_column(SlideCanvas& canvas, const core::Commemoration& commemo
     const core::Countdown countdown =
         core::commemoration_countdown(today, commemoration.anniversary, commemoration.origin);
 
-    int y = column.y;
-    const int star_radius = canvas.px(0.035);
-    canvas.shapes.star(SDL_Point{column.x + column.w / 2, y + star_radius}, star_radius, colours.gold);
-    y += star_radius * 2 + gap / 2;
-
     // "Kỷ niệm 70 năm" above the countdown; when the countdown itself says "70 năm", just "Kỷ niệm".
     const std::string kicker = countdown.days_until < 0 || countdown.years_since_origin <= 0
                                    ? std::string("Kỷ niệm")
                                    : "Kỷ niệm " + std::to_string(countdown.years_since_origin) + " năm";
-    const int kicker_size = canvas.px(theme.text.subtitle);
-    DrawnText kicker_drawn = canvas.text(
-        kicker,
-        TextStyle{.weight = FontWeight::bold, .size = kicker_size, .colour = colours.gold_light,
-                  .align = TextAlign::centre},
-        SDL_Rect{column.x, y, column.w, line_of(canvas, theme.text.subtitle)});
-    y = kicker_drawn.occupied.y + kicker_drawn.occupied.h;
-
     const int event_size = canvas.px(theme.text.title * 1.1);
-    DrawnText event = canvas.text(
-        commemoration.event,
-        TextStyle{.weight = FontWeight::bold, .size = event_size, .min_size = event_size * 7 / 10,
-                  .colour = colours.header_text, .align = TextAlign::centre, .paragraph_gap = 0},
-        SDL_Rect{column.x, y, column.w, line_of(canvas, theme.text.title * 1.1, 2)});
-    y = event.occupied.y + event.occupied.h;
-
     const int display_size = canvas.px(theme.text.display);
-    DrawnText big = canvas.text(
-        countdown.label,
-        TextStyle{.weight = FontWeight::bold, .size = display_size, .min_size = display_size / 2,
-                  .colour = colours.gold, .align = TextAlign::centre, .paragraph_gap = 0},
-        SDL_Rect{column.x, y, column.w, static_cast<int>(std::lround(display_size * line_height_ratio))});
-    y = big.occupied.y + big.occupied.h;
+    std::vector<StackedText> heading{
+        {{kicker},
+         TextStyle{.weight = FontWeight::bold, .size = canvas.px(theme.text.subtitle), .colour = colours.gold_light,
+                   .align = TextAlign::centre, .max_lines = 1},
+         line_of(canvas, theme.text.subtitle)},
+        {{commemoration.event},
+         TextStyle{.weight = FontWeight::bold, .size = event_size, .min_size = event_size * 7 / 10,
+                   .colour = colours.header_text, .align = TextAlign::centre, .paragraph_gap = 0},
+         line_of(canvas, theme.text.title * 1.1, 2)},
+        {{countdown.label},
+         TextStyle{.weight = FontWeight::bold, .size = display_size, .min_size = display_size / 2,
+                   .colour = colours.gold, .align = TextAlign::centre, .paragraph_gap = 0, .max_lines = 1},
+         line_of(canvas, theme.text.display)},
+        {{core::vietnamese_short_date(commemoration.origin) + " – " +
+          core::vietnamese_short_date(commemoration.anniversary)},
+         TextStyle{.weight = FontWeight::regular, .size = canvas.px(theme.text.subtitle * 1.1),
+                   .min_size = canvas.px(theme.text.subtitle * 0.8), .colour = colours.gold_light,
+                   .align = TextAlign::centre, .max_lines = 1},
+         line_of(canvas, theme.text.subtitle * 1.1)},
+    };
+    const int star_radius = canvas.px(0.035);
+    int fixed_height = star_radius * 2 + gap / 2 + gap / 2 + gap;  // star, and the rule's room
+    for (StackedText& row : heading) {
+        row.height = canvas.text_painter.fit(row.paragraphs, row.style, column.w, row.max_height).height;
+        fixed_height += row.height;
+    }
+    const TextStyle body_style{.weight = FontWeight::regular, .size = canvas.px(theme.text.body),
+                               .min_size = canvas.px(theme.text.body_min), .colour = colours.header_text,
+                               .align = TextAlign::centre, .paragraph_gap = 0.4};
+    const int body_room = std::max(0, column.h - fixed_height);
+    const int body_height =
+        commemoration.body.empty() ? 0 : canvas.text_painter.fit(commemoration.body, body_style, column.w, body_room).height;
 
-    const std::string dates = core::vietnamese_short_date(commemoration.origin) + " – " +
-                              core::vietnamese_short_date(commemoration.anniversary);
-    DrawnText dates_drawn = canvas.text(
-        dates,
-        TextStyle{.weight = FontWeight::regular, .size = canvas.px(theme.text.subtitle * 1.1),
-                  .min_size = canvas.px(theme.text.subtitle * 0.8), .colour = colours.gold_light,
-                  .align = TextAlign::centre},
-        SDL_Rect{column.x, y, column.w, line_of(canvas, theme.text.subtitle * 1.1)});
-    y = dates_drawn.occupied.y + dates_drawn.occupied.h + gap / 2;
+    int y = column.y + std::max(0, (column.h - fixed_height - body_height) / 2);
+    canvas.shapes.star(SDL_Point{column.x + column.w / 2, y + star_radius}, star_radius, colours.gold);
+    y += star_radius * 2 + gap / 2;
+    for (const StackedText& row : heading) {
+        canvas.text(row.paragraphs, row.style, SDL_Rect{column.x, y, column.w, row.max_height});
+        y += row.height;
+    }
+    y += gap / 2;
     const int rule_width = canvas.px(0.2);
     draw_gold_rule(canvas, column.x + (column.w - rule_width) / 2, y, rule_width);
     y += gap;
-
-    if (!commemoration.body.empty()) {
-        canvas.text(commemoration.body,
-                    TextStyle{.weight = FontWeight::regular, .size = canvas.px(theme.text.body),
-                              .min_size = canvas.px(theme.text.body_min), .colour = colours.header_text,
-                              .align = TextAlign::centre, .paragraph_gap = 0.4},
-                    SDL_Rect{column.x, y, column.w, column.y + column.h - y});
-    }
+    // Drawn in a box exactly as tall as it measured: fitting gives the same answer there.
+    if (body_height > 0) canvas.text(commemoration.body, body_style, SDL_Rect{column.x, y, column.w, body_height});
 }
 
 }  // namespace

@@ -14,8 +14,8 @@ SDL_Rect cover_source(int image_width, int image_height, int frame_width, int fr
         return SDL_Rect{(image_width - width) / 2, 0, width, image_height};
     }
     int height = std::max(1, static_cast<int>(std::lround(image_width / frame_aspect)));
-    int spare = image_height - height;
-    int top = static_cast<int>(std::lround(spare * std::clamp(focus_y, 0.0, 1.0)));
+    const int spare = image_height - height;
+    const int top = static_cast<int>(std::lround(image_height * std::clamp(focus_y, 0.0, 1.0) - height / 2.0));
     return SDL_Rect{0, std::clamp(top, 0, spare), image_width, height};
 }
 

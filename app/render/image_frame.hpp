@@ -9,8 +9,11 @@
 namespace bangvang::render {
 
 // The part of an image that covers `frame_width` x `frame_height` without
-// distortion: the whole width or height, cropped on the other axis around
-// `focus_y` (0 = top, 1 = bottom; portraits put faces at about 0.4).
+// distortion: the whole width or height, cropped on the other axis. Vertically the
+// row at `focus_y` (0 = top, 1 = bottom) is kept as near the middle as the image
+// allows: portraits put faces at about 0.38.
+inline constexpr double face_focus = 0.38;
+inline constexpr double scene_focus = 0.45;
 SDL_Rect cover_source(int image_width, int image_height, int frame_width, int frame_height, double focus_y);
 
 enum class PlaceholderKind {

@@ -40,7 +40,8 @@ SDL_Rect SlideCanvas::framed_image(const std::optional<std::string>& sha256, SDL
     SDL_Rect picture{outer.x + border, outer.y + border, outer.w - 2 * border, outer.h - 2 * border};
     std::optional<ImageTexture> image = sha256 ? images.get(*sha256) : std::nullopt;
     if (image) {
-        SDL_Rect source = cover_source(image->width, image->height, picture.w, picture.h, 0.4);
+        const double focus = placeholder == PlaceholderKind::person ? face_focus : scene_focus;
+        SDL_Rect source = cover_source(image->width, image->height, picture.w, picture.h, focus);
         SDL_RenderCopy(renderer, image->texture, &source, &picture);
     } else {
         draw_placeholder(renderer, shapes, theme, picture, placeholder);

@@ -14,7 +14,7 @@ namespace {
 // (name above bar) in portrait where the screen is narrow. The smallest pitch
 // decides how many rows a page holds; a page with fewer rows spreads them out, up
 // to the largest.
-constexpr double landscape_row_pitch = 0.060;
+constexpr double landscape_row_pitch = 0.056;
 constexpr double landscape_row_pitch_largest = 0.085;
 constexpr double portrait_row_pitch = 0.120;
 constexpr double portrait_row_pitch_largest = 0.150;
@@ -46,11 +46,11 @@ struct RowParts {
 };
 
 RowParts landscape_row(const SlideCanvas& canvas, SDL_Rect card) {
-    const int padding = card.h / 6;
+    const int padding = card.h / 10;
     const int gap = canvas.geometry.gap;
     RowParts parts;
     parts.card = card;
-    parts.rank_radius = card.h * 36 / 100;
+    parts.rank_radius = card.h * 42 / 100;
     parts.rank_centre = SDL_Point{card.x + padding + parts.rank_radius, card.y + card.h / 2};
     const int name_x = parts.rank_centre.x + parts.rank_radius + gap * 2 / 3;
     const int change_width = canvas.px(0.10);
@@ -59,7 +59,7 @@ RowParts landscape_row(const SlideCanvas& canvas, SDL_Rect card) {
     parts.score = SDL_Rect{parts.change.x - score_width, card.y, score_width - gap / 2, card.h};
     parts.name = SDL_Rect{name_x, card.y, card.w * 30 / 100, card.h};
     const int track_x = parts.name.x + parts.name.w + gap;
-    const int track_height = card.h * 30 / 100;
+    const int track_height = card.h * 34 / 100;
     parts.track = SDL_Rect{track_x, card.y + (card.h - track_height) / 2, parts.score.x - gap / 2 - track_x, track_height};
     return parts;
 }
@@ -122,7 +122,7 @@ void draw_row(SlideCanvas& canvas, const core::StandingRow& row, const RowParts&
     } else {
         canvas.shapes.circle(parts.rank_centre, parts.rank_radius, solid(colours.rule));
     }
-    const int rank_size = parts.rank_radius * 95 / 100;
+    const int rank_size = parts.rank_radius * 105 / 100;
     canvas.text(std::to_string(row.rank),
                 TextStyle{.weight = FontWeight::bold, .size = rank_size, .min_size = rank_size * 6 / 10,
                           .colour = podium ? colours.header_bottom : colours.text, .align = TextAlign::centre,
