@@ -59,16 +59,20 @@ void draw_announcement_slide(SlideCanvas& canvas, const core::Announcement& anno
         return;
     }
     if (canvas.geometry.portrait) {
-        const int image_height = content.w * 9 / 16;
+        const double aspect = canvas.image_aspect(announcement.image, 16.0 / 9.0, 4.0 / 3.0, 2.0);
+        const int image_height = static_cast<int>(content.w / aspect);
         canvas.framed_image(announcement.image, SDL_Rect{content.x, content.y, content.w, image_height},
                             PlaceholderKind::emblem);
         const int top = content.y + image_height + gap * 3 / 2;
         draw_text_column(canvas, announcement, SDL_Rect{content.x, top, content.w, content.y + content.h - top});
         return;
     }
-    const int image_width = content.w * 40 / 100;
-    const int image_height = std::min(content.h, image_width * 5 / 4);
-    const SDL_Rect image{content.x + content.w - image_width, content.y, image_width, image_height};
+    const double aspect = canvas.image_aspect(announcement.image, 4.0 / 5.0, 4.0 / 5.0, 16.0 / 9.0);
+    // Wide pictures get a wider column, and sit in the middle of the height they leave free.
+    const int image_width = content.w * (aspect > 1.2 ? 46 : 40) / 100;
+    const int image_height = std::min(content.h, static_cast<int>(image_width / aspect));
+    const SDL_Rect image{content.x + content.w - image_width, content.y + (content.h - image_height) / 3, image_width,
+                         image_height};
     canvas.framed_image(announcement.image, image, PlaceholderKind::emblem);
     draw_text_column(canvas, announcement, SDL_Rect{content.x, content.y, image.x - gap * 2 - content.x, content.h});
 }

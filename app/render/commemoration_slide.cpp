@@ -109,14 +109,17 @@ void draw_commemoration_slide(SlideCanvas& canvas, const core::Commemoration& co
     SDL_Rect inner{content.x + padding, content.y + padding, content.w - 2 * padding, content.h - 2 * padding};
     if (commemoration.image) {
         if (canvas.geometry.portrait) {
-            const int height = inner.w * 9 / 16;
+            const double aspect = canvas.image_aspect(commemoration.image, 16.0 / 9.0, 4.0 / 3.0, 2.0);
+            const int height = static_cast<int>(inner.w / aspect);
             canvas.framed_image(commemoration.image, SDL_Rect{inner.x, inner.y, inner.w, height},
                                 PlaceholderKind::emblem);
             inner.y += height + gap;
             inner.h -= height + gap;
         } else {
             const int width = inner.w * 36 / 100;
-            canvas.framed_image(commemoration.image, SDL_Rect{inner.x, inner.y, width, std::min(inner.h, width * 5 / 4)},
+            const double aspect = canvas.image_aspect(commemoration.image, 4.0 / 5.0, 4.0 / 5.0, 16.0 / 9.0);
+            const int height = std::min(inner.h, static_cast<int>(width / aspect));
+            canvas.framed_image(commemoration.image, SDL_Rect{inner.x, inner.y + (inner.h - height) / 2, width, height},
                                 PlaceholderKind::emblem);
             inner.x += width + gap * 2;
             inner.w -= width + gap * 2;

@@ -47,7 +47,7 @@ CardLayout card_layout(SlideCanvas& canvas, const core::HonorEntry& entry, SDL_R
                                    .align = TextAlign::right, .vertical = VerticalAlign::middle, .max_lines = 1};
     const int detail_size = canvas.px(theme.text.caption * 1.08);
     layout.detail_style = TextStyle{.weight = FontWeight::regular, .size = detail_size,
-                                    .min_size = detail_size * 4 / 5, .colour = colours.title, .paragraph_gap = 0};
+                                    .min_size = detail_size * 9 / 10, .colour = colours.title, .paragraph_gap = 0};
     return layout;
 }
 

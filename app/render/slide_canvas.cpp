@@ -50,6 +50,13 @@ SDL_Rect SlideCanvas::framed_image(const std::optional<std::string>& sha256, SDL
     return picture;
 }
 
+double SlideCanvas::image_aspect(const std::optional<std::string>& sha256, double fallback, double narrowest,
+                                 double widest) {
+    std::optional<ImageTexture> image = sha256 ? images.get(*sha256) : std::nullopt;
+    if (!image || image->height <= 0) return fallback;
+    return std::clamp(static_cast<double>(image->width) / image->height, narrowest, widest);
+}
+
 SDL_Rect SlideCanvas::qr_code(std::string_view url, SDL_Rect box, std::string_view caption) {
     SDL_Texture* texture = url.empty() ? nullptr : qr_codes.get(std::string(url));
     if (!texture) return SDL_Rect{box.x, box.y, 0, 0};

@@ -40,6 +40,11 @@ struct SlideCanvas {
     // `sha256` is empty, missing or broken. Returns the picture's rectangle.
     SDL_Rect framed_image(const std::optional<std::string>& sha256, SDL_Rect outer, PlaceholderKind placeholder);
 
+    // Width over height of the image, clamped to [narrowest, widest]; `fallback` when
+    // there is no image or it cannot be loaded. Frames take the picture's own shape
+    // where the layout allows, so less of it is cropped away.
+    double image_aspect(const std::optional<std::string>& sha256, double fallback, double narrowest, double widest);
+
     // The QR code of `url` at the top of `box` (square, whole modules) with its caption
     // under it. Returns the area used; empty when the URL cannot be encoded.
     SDL_Rect qr_code(std::string_view url, SDL_Rect box, std::string_view caption);

@@ -14,7 +14,7 @@ namespace {
 // (name above bar) in portrait where the screen is narrow. The smallest pitch
 // decides how many rows a page holds; a page with fewer rows spreads them out, up
 // to the largest.
-constexpr double landscape_row_pitch = 0.056;
+constexpr double landscape_row_pitch = 0.052;
 constexpr double landscape_row_pitch_largest = 0.085;
 constexpr double portrait_row_pitch = 0.120;
 constexpr double portrait_row_pitch_largest = 0.150;
@@ -50,7 +50,7 @@ RowParts landscape_row(const SlideCanvas& canvas, SDL_Rect card) {
     const int gap = canvas.geometry.gap;
     RowParts parts;
     parts.card = card;
-    parts.rank_radius = card.h * 42 / 100;
+    parts.rank_radius = card.h * 46 / 100;
     parts.rank_centre = SDL_Point{card.x + padding + parts.rank_radius, card.y + card.h / 2};
     const int name_x = parts.rank_centre.x + parts.rank_radius + gap * 2 / 3;
     const int change_width = canvas.px(0.10);
@@ -122,7 +122,7 @@ void draw_row(SlideCanvas& canvas, const core::StandingRow& row, const RowParts&
     } else {
         canvas.shapes.circle(parts.rank_centre, parts.rank_radius, solid(colours.rule));
     }
-    const int rank_size = parts.rank_radius * 105 / 100;
+    const int rank_size = parts.rank_radius * 112 / 100;
     canvas.text(std::to_string(row.rank),
                 TextStyle{.weight = FontWeight::bold, .size = rank_size, .min_size = rank_size * 6 / 10,
                           .colour = podium ? colours.header_bottom : colours.text, .align = TextAlign::centre,

@@ -22,11 +22,14 @@ int draw_identity(SlideCanvas& canvas, const core::Story& story, SDL_Rect column
     const int gap = canvas.geometry.gap;
     int y = column.y;
 
+    // A collective's name ("Đội thanh niên tình nguyện phường …") is long: in a narrow
+    // column it may take a third line rather than lose its end.
+    const int name_lines = canvas.geometry.portrait ? 3 : 2;
     const TextStyle name_style{.weight = FontWeight::bold, .size = canvas.px(theme.text.name),
                                .min_size = canvas.px(theme.text.name * 0.72), .colour = colours.title,
-                               .align = align, .paragraph_gap = 0};
+                               .align = align, .paragraph_gap = 0, .max_lines = name_lines};
     DrawnText name = canvas.text(story.person_name, name_style,
-                                 SDL_Rect{column.x, y, column.w, lines(canvas, theme.text.name, 2)});
+                                 SDL_Rect{column.x, y, column.w, lines(canvas, theme.text.name, name_lines)});
     y = name.occupied.y + name.occupied.h + gap / 4;
 
     const std::string role = joined({story.role, story.unit});
@@ -73,12 +76,13 @@ int draw_identity(SlideCanvas& canvas, const core::Story& story, SDL_Rect column
 }
 
 // The headline with a gold bar down its left side, like a pull quote.
-int draw_headline(SlideCanvas& canvas, const std::string& headline, SDL_Rect box) {
+int draw_headline(SlideCanvas& canvas, const std::string& headline, SDL_Rect box, int max_lines) {
     const Theme& theme = canvas.theme;
     const int bar = std::max(3, canvas.px(0.007));
     const int indent = bar + canvas.geometry.gap * 2 / 3;
     const TextStyle style{.weight = FontWeight::bold, .size = canvas.px(theme.text.headline),
-                          .min_size = canvas.px(theme.text.headline * 0.8), .colour = canvas.colours().text};
+                          .min_size = canvas.px(theme.text.headline * 0.75), .colour = canvas.colours().text,
+                          .max_lines = max_lines};
     DrawnText drawn = canvas.text(headline, style, SDL_Rect{box.x + indent, box.y, box.w - indent, box.h});
     if (drawn.occupied.h > 0) {
         canvas.shapes.rounded_rect(SDL_Rect{box.x, drawn.occupied.y + style.size / 8, bar, drawn.occupied.h - style.size / 4},
@@ -139,8 +143,9 @@ void draw_landscape(SlideCanvas& canvas, const core::Story& story) {
     const SDL_Rect column{column_x, content.y, content.x + content.w - column_x, content.h};
     int y = draw_identity(canvas, story, column, TextAlign::left);
     y += gap;
+    // Two lines at most beside the photo: the story itself needs the room.
     const int headline_room = lines(canvas, canvas.theme.text.headline, 3);
-    y = draw_headline(canvas, story.headline, SDL_Rect{column.x, y, column.w, headline_room}) + gap * 2 / 3;
+    y = draw_headline(canvas, story.headline, SDL_Rect{column.x, y, column.w, headline_room}, 2) + gap * 2 / 3;
     draw_story_body(canvas, story, SDL_Rect{column.x, y, column.w, column.y + column.h - y}, QrPlace::beside_body);
 }
 
@@ -156,7 +161,7 @@ void draw_portrait(SlideCanvas& canvas, const core::Story& story) {
     int y = std::max(draw_identity(canvas, story, column, TextAlign::left), content.y + photo_height);
     y += gap * 3 / 2;
     const int headline_room = lines(canvas, canvas.theme.text.headline, 4);
-    y = draw_headline(canvas, story.headline, SDL_Rect{content.x, y, content.w, headline_room}) + gap;
+    y = draw_headline(canvas, story.headline, SDL_Rect{content.x, y, content.w, headline_room}, 3) + gap;
     draw_story_body(canvas, story, SDL_Rect{content.x, y, content.w, content.y + content.h - y}, QrPlace::below_body);
 }
 

@@ -11,6 +11,8 @@ constexpr std::string_view ellipsis = "…";
 
 // A sentence ending this far into the best word cut is preferred to cutting mid-sentence.
 constexpr double sentence_preference = 0.6;
+// After a whole paragraph, a cut of the next one shorter than this share of it is left out.
+constexpr double shortest_tail = 0.35;
 
 bool is_continuation_byte(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) == 0x80; }
 
@@ -105,7 +107,11 @@ public:
                 if (!cut && result.paragraphs.empty()) {
                     cut = longest_cut(paragraph, code_point_ends(paragraph), font_size, room, size);
                 }
-                if (cut) {
+                // A scrap of a further paragraph ("Bà còn thành lập…") reads worse than
+                // ending on a whole one.
+                const bool scrap = !result.paragraphs.empty() && cut &&
+                                   static_cast<double>(cut->size()) < shortest_tail * static_cast<double>(paragraph.size());
+                if (cut && !scrap) {
                     result.paragraphs.push_back(std::move(*cut));
                     result.height += gap + size.height;
                     result.width = std::max(result.width, size.width);

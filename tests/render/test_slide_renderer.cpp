@@ -38,7 +38,7 @@ TEST_CASE("long lists span pages", "[render][pages]") {
     CHECK(renderer.page_count(honor_roll_item(30)) >= 2);
     CHECK(renderer.page_count(honor_roll_item(15)) == 1);
     CHECK(renderer.page_count(honor_roll_item(1)) == 1);
-    CHECK(renderer.page_count(standings_item(10)) == 1);
+    CHECK(renderer.page_count(standings_item(11)) == 1);  // a cluster of eleven wards on one page
     CHECK(renderer.page_count(standings_item(25)) >= 3);
     CHECK(renderer.page_count(story_item()) == 1);
     CHECK(renderer.page_count(announcement_item()) == 1);
@@ -146,6 +146,9 @@ TEST_CASE("standings show scores with a decimal comma and every row's unit", "[r
     SlideReport report = renderer.draw(standings_item(10), 0, sample_frame());
     check_report(report);
     CHECK(has_text(report, "Phường Thanh Xuân Nam"));
+    SlideReport eleven = renderer.draw(standings_item(11), 0, sample_frame());
+    check_report(eleven);
+    save_png(screen.renderer(), render_output_dir() / "landscape-standings-11.png");
     CHECK(has_text(report, "97,5"));
 }
 

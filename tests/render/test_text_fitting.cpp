@@ -103,3 +103,22 @@ TEST_CASE("ellipsis and boundaries", "[render][fitting]") {
     CHECK_FALSE(ends_sentence(place, place.find(" ngày")));
     CHECK(word_ends("a bb  ccc") == std::vector<std::size_t>{1, 4});
 }
+
+TEST_CASE("a scrap of a further paragraph is left out, a first paragraph is always cut", "[render][fitting]") {
+    // 20 bytes a line, 20 px a line, 3 lines of room.
+    const std::string whole = "một hai ba bốn năm";  // 24 bytes: 2 lines
+    const std::string next = "sáu bảy tám chín mười mười một mười hai mười ba mười bốn mười lăm";
+    FittedText fitted = fit_paragraphs({whole, next}, FitRequest{.font_size = 10, .min_font_size = 10,
+                                                                  .box_width = 200, .box_height = 60,
+                                                                  .paragraph_gap = 0},
+                                       fake_measure(200));
+    CHECK(fitted.truncated);
+    REQUIRE(fitted.paragraphs.size() == 1);
+    CHECK(fitted.paragraphs[0] == whole);
+
+    FittedText first_only = fit_paragraphs({next}, FitRequest{.font_size = 10, .min_font_size = 10, .box_width = 200,
+                                                               .box_height = 20},
+                                           fake_measure(200));
+    REQUIRE(first_only.paragraphs.size() == 1);
+    CHECK(first_only.paragraphs[0].size() < next.size());
+}
