@@ -11,7 +11,8 @@ LoadSummary load_sources(const KioskConfig& config, store::ContentCache& cache, 
     LoadSummary summary;
     for (const SourceConfig& source : config.sources) {
         std::string component = "source " + source.id;
-        auto imported = store::import_feed_directory(source.feed_directory, cache, now);
+        auto imported = store::import_feed_directory(source.feed_directory, cache, now,
+                                                     {.expected_source_id = source.id});
         if (!imported) {
             ++summary.failed;
             auto state = cache.source_state(source.id);
@@ -19,13 +20,6 @@ LoadSummary load_sources(const KioskConfig& config, store::ContentCache& cache, 
                 imported.problem().message() + (state ? "; still playing version " + std::to_string(state->version)
                                                       : "; nothing cached for it yet"));
             continue;
-        }
-        if (imported->source.source_id != source.id) {
-            // The feed was applied under the id its manifest carries; say so, since
-            // the config expected another and audiences are keyed by source.
-            log(LogLevel::warning, component,
-                "feed " + source.feed_directory.string() + " carries source id \"" + imported->source.source_id +
-                    "\"");
         }
         if (imported->outcome == store::FeedOutcome::unchanged) {
             ++summary.unchanged;
