@@ -5,8 +5,14 @@
 
 namespace bangvang::render {
 
+namespace {
+// Portrait screens are narrow: a long title gets a second line rather than being cut.
+int title_lines(const SlideGeometry& geometry) { return geometry.portrait ? 2 : 1; }
+}  // namespace
+
 int list_title_block_height(const SlideGeometry& geometry, const Theme& theme) {
-    const double lines = theme.text.title * line_height_ratio + theme.text.subtitle * line_height_ratio;
+    const double lines = theme.text.title * line_height_ratio * title_lines(geometry) +
+                         theme.text.subtitle * line_height_ratio;
     return geometry.px(lines) + geometry.gap * 3 / 2;
 }
 
@@ -26,7 +32,8 @@ int draw_list_title_block(SlideCanvas& canvas, const std::string& title, const s
     const Theme& theme = canvas.theme;
     const int title_size = canvas.px(theme.text.title);
     const int subtitle_size = canvas.px(theme.text.subtitle);
-    const int title_height = static_cast<int>(std::lround(title_size * line_height_ratio));
+    const int title_line = static_cast<int>(std::lround(title_size * line_height_ratio));
+    const int title_height = title_line * title_lines(canvas.geometry);
     const int subtitle_height = static_cast<int>(std::lround(subtitle_size * line_height_ratio));
 
     int title_right = content.x + content.w;
@@ -34,19 +41,28 @@ int draw_list_title_block(SlideCanvas& canvas, const std::string& title, const s
         const TextStyle page_style{.weight = FontWeight::bold, .size = canvas.px(theme.text.caption * 1.1),
                                    .colour = canvas.colours().header_text};
         const std::string label = page_label(page, page_count);
-        const int width = canvas.text_painter.fit({label}, page_style, content.w / 4, title_height).width +
+        const int width = canvas.text_painter.fit({label}, page_style, content.w / 4, title_line).width +
                           page_style.size * 6 / 5;
         const int height = static_cast<int>(std::lround(page_style.size * line_height_ratio)) + page_style.size / 2;
-        SDL_Point corner{content.x + content.w - width, content.y + (title_height - height) / 2};
+        SDL_Point corner{content.x + content.w - width, content.y + (title_line - height) / 2};
         canvas.pill(label, corner, width,
                     page_style, Fill{canvas.colours().header_top, canvas.colours().header_bottom,
                                      GradientDirection::vertical});
         title_right = corner.x - canvas.geometry.gap;
     }
     const TextStyle title_style{.weight = FontWeight::bold, .size = title_size, .min_size = title_size * 7 / 10,
-                                .colour = canvas.colours().title, .vertical = VerticalAlign::middle};
-    canvas.text(title, title_style, SDL_Rect{content.x, content.y, title_right - content.x, title_height});
-    int y = content.y + title_height;
+                                .colour = canvas.colours().title, .vertical = VerticalAlign::middle,
+                                .paragraph_gap = 0, .max_lines = title_lines(canvas.geometry)};
+    // A one-line title in a two-line area keeps to the top; the subtitle follows it.
+    TextStyle full_size = title_style;
+    full_size.min_size = 0;
+    full_size.max_lines = 1;
+    const bool single_line =
+        title_lines(canvas.geometry) == 1 ||
+        !canvas.text_painter.fit({title}, full_size, title_right - content.x, title_line).truncated;
+    const int area = single_line ? title_line : title_height;
+    DrawnText drawn = canvas.text(title, title_style, SDL_Rect{content.x, content.y, title_right - content.x, area});
+    int y = std::max(content.y + area, drawn.occupied.y + drawn.occupied.h);
     if (!subtitle.empty()) {
         const TextStyle subtitle_style{.weight = FontWeight::regular, .size = subtitle_size,
                                        .min_size = subtitle_size * 3 / 4, .colour = canvas.colours().text_muted,

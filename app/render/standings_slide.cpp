@@ -16,7 +16,7 @@ namespace {
 // to the largest.
 constexpr double landscape_row_pitch = 0.052;
 constexpr double landscape_row_pitch_largest = 0.085;
-constexpr double portrait_row_pitch = 0.120;
+constexpr double portrait_row_pitch = 0.112;
 constexpr double portrait_row_pitch_largest = 0.150;
 
 int row_pitch(const SlideGeometry& geometry) {

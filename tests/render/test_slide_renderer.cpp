@@ -58,7 +58,10 @@ TEST_CASE("portrait screens page by their own grid", "[render][pages]") {
     HeadlessScreen portrait(1080, 1920);
     SlideRenderer renderer(portrait.renderer(), default_theme(), {}, 1080, 1920);
     CHECK(renderer.page_count(honor_roll_item(30)) >= 2);
-    CHECK(renderer.page_count(standings_item(10)) == 1);
+    CHECK(renderer.page_count(standings_item(11)) == 1);
+    SlideReport eleven = renderer.draw(standings_item(11), 0, sample_frame());
+    check_report(eleven);
+    save_png(portrait.renderer(), render_output_dir() / "portrait-standings-11.png");
 }
 
 TEST_CASE("a missing or broken photo draws a placeholder, never black", "[render][media]") {
