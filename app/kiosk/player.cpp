@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "kiosk/log.hpp"
+#include "render/crossfade.hpp"
 
 namespace bangvang::kiosk {
 
@@ -31,26 +32,16 @@ void Player::present_texture(SDL_Texture* texture) {
 }
 
 void Player::crossfade(SDL_Texture* from, SDL_Texture* to) {
-    if (options_.transition_milliseconds <= 0) {
-        present_texture(to);
-        return;
-    }
-    SDL_SetTextureBlendMode(to, SDL_BLENDMODE_BLEND);
     Uint64 start = SDL_GetTicks64();
     // Paced by vsync when the renderer has it; each frame is two full-screen copies.
     for (;;) {
-        double progress = double(SDL_GetTicks64() - start) / options_.transition_milliseconds;
+        double progress = render::crossfade_progress(SDL_GetTicks64() - start,
+                                                     Uint64(std::max(options_.transition_milliseconds, 0)));
         if (progress >= 1.0) break;
         SDL_SetRenderTarget(renderer_, nullptr);
-        SDL_SetTextureAlphaMod(from, 255);
-        SDL_RenderCopy(renderer_, from, nullptr, nullptr);
-        // Ease in-out so the fade neither jumps at the start nor lingers at the end.
-        double eased = progress * progress * (3.0 - 2.0 * progress);
-        SDL_SetTextureAlphaMod(to, static_cast<Uint8>(eased * 255.0));
-        SDL_RenderCopy(renderer_, to, nullptr, nullptr);
+        render::draw_crossfade(renderer_, from, to, progress);
         SDL_RenderPresent(renderer_);
     }
-    SDL_SetTextureBlendMode(to, SDL_BLENDMODE_NONE);
     present_texture(to);
 }
 

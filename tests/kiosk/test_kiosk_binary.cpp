@@ -147,3 +147,47 @@ TEST_CASE("a config with a mistake stops the kiosk with one clear line", "[kiosk
     CHECK_THAT(run.standard_error, Catch::Contains("cache_directory"));
     CHECK_THAT(run.standard_error, Catch::Contains("missing"));
 }
+
+namespace {
+// Two short announcements, so that a windowed rotation takes a few seconds.
+void build_short_feed(const std::filesystem::path& scratch) {
+    write_file(scratch / "source/source.json", R"({"format": "bangvang.feed/1",
+      "source": {"id": "phuong-nhan-chinh", "name": "UBND phường Nhân Chính"},
+      "items": [
+        {"id": "thong-bao-1", "kind": "announcement", "schedule": {"duration": 3},
+         "announcement": {"title": "Thông báo thứ nhất", "body": ["Nội dung thông báo."]}},
+        {"id": "thong-bao-2", "kind": "announcement", "schedule": {"duration": 3},
+         "announcement": {"title": "Thông báo thứ hai", "body": ["Nội dung thông báo."]}}]})");
+    auto built = run_process(shell_quote(publish_binary) + " build " + shell_quote((scratch / "source").string()) +
+                                 " --out " + shell_quote((scratch / "feed").string()),
+                             scratch / "publish");
+    INFO(built.standard_error);
+    REQUIRE(built.exit_code == 0);
+    write_file(scratch / "kiosk.json", R"({"kiosk_id": "k1", "site": "phuong-nhan-chinh", "cache_directory": "cache",
+      "screen": {"width": 800, "height": 480, "transition_milliseconds": 300},
+      "sources": [{"id": "phuong-nhan-chinh", "url": "feed"}]})");
+}
+}  // namespace
+
+TEST_CASE("the windowed player crossfades through one rotation and stops with --once", "[kiosk][integration]") {
+    ScratchDirectory scratch("kiosk-windowed");
+    build_short_feed(scratch.path());
+    // The offscreen video driver gives a real window and event loop with no display.
+    auto run = run_process("SDL_VIDEODRIVER=offscreen " + shell_quote(kiosk_binary) + " --config " +
+                               shell_quote((scratch.path() / "kiosk.json").string()) + " --windowed --once",
+                           scratch.path() / "run");
+    INFO(run.standard_error);
+    CHECK(run.exit_code == 0);
+    CHECK_THAT(run.standard_error, Catch::Contains("applied version"));
+}
+
+TEST_CASE("SIGTERM ends the windowed player cleanly", "[kiosk][integration]") {
+    ScratchDirectory scratch("kiosk-sigterm");
+    build_short_feed(scratch.path());
+    auto run = run_process("SDL_VIDEODRIVER=offscreen " + shell_quote(kiosk_binary) + " --config " +
+                               shell_quote((scratch.path() / "kiosk.json").string()) +
+                               " --windowed & player=$!; sleep 2; kill -TERM $player; wait $player",
+                           scratch.path() / "run");
+    INFO(run.standard_error);
+    CHECK(run.exit_code == 0);
+}
