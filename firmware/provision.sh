@@ -1,0 +1,554 @@
+#!/bin/bash
+# Turns a fresh Raspberry Pi OS Lite (bookworm, 64-bit) into a bangvang kiosk:
+# installs the package, writes the kiosk's config, and sets up the boot partition
+# and systemd so the Pi boots straight into the kiosk and keeps running unattended.
+# Installed as /usr/sbin/bangvang-provision; README.md "Install on a Raspberry Pi".
+#
+# Every step compares what is there with what should be there and writes only the
+# difference, so a second run with the same options changes nothing. --root and
+# --boot point it at another tree (an SD card mounted on a PC, or a test folder).
+set -euo pipefail
+
+readonly program=provision
+readonly state_directory=/var/lib/bangvang
+readonly config_begin_marker="# >>> bangvang: provision.sh manages this block; edits inside it are overwritten"
+readonly config_end_marker="# <<< bangvang"
+
+usage() {
+    cat <<'TEXT'
+usage: provision.sh --kiosk-id ID --site SITE [options]
+
+The kiosk's config (/etc/bangvang/kiosk.json, rewritten from these options):
+  --kiosk-id ID            this screen's id: 1-64 of a-z 0-9 . _ -   (required)
+  --site SITE              the site it stands at, same alphabet      (required)
+  --place-name TEXT        the place shown in every slide's header
+  --tag TAG                a tag of the kiosk (repeatable)
+  --source ID=URL          a feed to follow (repeatable): its source id and URL
+  --public-key ID=KEY      an Ed25519 public key (base64, 44 characters) that signs
+                           source ID's feeds (repeatable: several keys per source)
+  --orientation landscape|portrait     how the screen hangs (default landscape)
+  --screen-size WIDTHxHEIGHT           in landscape terms (default 1920x1080)
+
+The Pi:
+  --rotate 0|90|180|270    display rotation in config.txt (default 90 for portrait, else 0)
+  --panel hdmi|dsi         rotate an HDMI screen (display_rotate) or the DSI panel
+                           (lcd_rotate) (default hdmi)
+  --screen-on HH:MM        turn the screen on at this time ...
+  --screen-off HH:MM       ... and off at this one (both or neither; needs HDMI-CEC
+                           or vcgencmd, see /usr/libexec/bangvang/display-power)
+  --screen-days DAYS       days of the screen schedule, systemd style (default Mon..Sun)
+  --timezone ZONE          time zone of the schedule (default Asia/Ho_Chi_Minh)
+  --state-device SPEC      writable partition mounted on /var/lib/bangvang: LABEL=...,
+                           UUID=..., PARTUUID=... or /dev/... (default LABEL=bangvang-state),
+                           or "none"
+  --no-overlay             keep the root filesystem writable (default: read-only overlay)
+  --deb FILE               install this bangvang .deb (only when --root is /)
+
+Where:
+  --root DIR               the root filesystem to change (default /)
+  --boot DIR               its boot partition (default ROOT/boot/firmware, else ROOT/boot)
+  --dry-run                print what would change (as diffs) and change nothing
+  -h, --help               this text
+TEXT
+}
+
+fail() {
+    echo "$program: error: $*" >&2
+    exit 1
+}
+
+usage_error() {
+    echo "$program: $*" >&2
+    echo "$program: see --help" >&2
+    exit 2
+}
+
+# --- options ---------------------------------------------------------------------
+
+root=/
+boot=""
+dry_run=no
+deb_file=""
+kiosk_id=""
+site=""
+place_name=""
+tags=()
+source_ids=()
+source_urls=()
+key_sources=()
+key_values=()
+orientation=landscape
+screen_width=1920
+screen_height=1080
+rotate=""
+panel=hdmi
+screen_on=""
+screen_off=""
+screen_days=Mon..Sun
+timezone=Asia/Ho_Chi_Minh
+state_device=LABEL=bangvang-state
+overlay=yes
+
+need_value() {
+    [[ $# -ge 2 ]] || usage_error "$1 needs a value"
+}
+
+while [[ $# -gt 0 ]]; do
+    case $1 in
+        --kiosk-id) need_value "$@"; kiosk_id=$2; shift 2 ;;
+        --site) need_value "$@"; site=$2; shift 2 ;;
+        --place-name) need_value "$@"; place_name=$2; shift 2 ;;
+        --tag) need_value "$@"; tags+=("$2"); shift 2 ;;
+        --source)
+            need_value "$@"
+            [[ $2 == *=* ]] || usage_error "--source wants ID=URL (got \"$2\")"
+            source_ids+=("${2%%=*}"); source_urls+=("${2#*=}"); shift 2 ;;
+        --public-key)
+            need_value "$@"
+            [[ $2 == *=* ]] || usage_error "--public-key wants ID=KEY (got \"$2\")"
+            key_sources+=("${2%%=*}"); key_values+=("${2#*=}"); shift 2 ;;
+        --orientation) need_value "$@"; orientation=$2; shift 2 ;;
+        --screen-size) need_value "$@"
+            [[ $2 =~ ^([0-9]+)x([0-9]+)$ ]] || usage_error "--screen-size wants WIDTHxHEIGHT (got \"$2\")"
+            screen_width=${BASH_REMATCH[1]}; screen_height=${BASH_REMATCH[2]}; shift 2 ;;
+        --rotate) need_value "$@"; rotate=$2; shift 2 ;;
+        --panel) need_value "$@"; panel=$2; shift 2 ;;
+        --screen-on) need_value "$@"; screen_on=$2; shift 2 ;;
+        --screen-off) need_value "$@"; screen_off=$2; shift 2 ;;
+        --screen-days) need_value "$@"; screen_days=$2; shift 2 ;;
+        --timezone) need_value "$@"; timezone=$2; shift 2 ;;
+        --state-device) need_value "$@"; state_device=$2; shift 2 ;;
+        --no-overlay) overlay=no; shift ;;
+        --deb) need_value "$@"; deb_file=$2; shift 2 ;;
+        --root) need_value "$@"; root=$2; shift 2 ;;
+        --boot) need_value "$@"; boot=$2; shift 2 ;;
+        --dry-run) dry_run=yes; shift ;;
+        -h | --help) usage; exit 0 ;;
+        *) usage_error "unknown option \"$1\"" ;;
+    esac
+done
+
+# The kiosk's own rule for ids (app/kiosk/kiosk_config.cpp).
+identifier_pattern='^[a-z0-9._-]{1,64}$'
+check_identifier() {
+    [[ $2 =~ $identifier_pattern ]] ||
+        usage_error "$1 must be 1-64 lowercase letters, digits, '.', '_' or '-' (got \"$2\")"
+}
+check_text() {
+    [[ $2 != *[[:cntrl:]]* ]] || usage_error "$1 must not contain control characters"
+}
+
+[[ -n $kiosk_id ]] || usage_error "--kiosk-id is required"
+[[ -n $site ]] || usage_error "--site is required"
+check_identifier --kiosk-id "$kiosk_id"
+check_identifier --site "$site"
+check_text --place-name "$place_name"
+for tag in "${tags[@]}"; do check_identifier --tag "$tag"; done
+for index in "${!source_ids[@]}"; do
+    check_identifier "--source id" "${source_ids[index]}"
+    [[ -n ${source_urls[index]} ]] || usage_error "--source ${source_ids[index]} has an empty URL"
+    check_text "--source URL" "${source_urls[index]}"
+    for other in "${source_ids[@]:0:index}"; do
+        [[ $other != "${source_ids[index]}" ]] || usage_error "--source ${source_ids[index]} is given twice"
+    done
+done
+for index in "${!key_sources[@]}"; do
+    known=no
+    for id in "${source_ids[@]}"; do [[ $id == "${key_sources[index]}" ]] && known=yes; done
+    [[ $known == yes ]] || usage_error "--public-key names source \"${key_sources[index]}\", which no --source gives"
+    # An Ed25519 public key is 32 bytes: 44 base64 characters ending in one '='.
+    [[ ${key_values[index]} =~ ^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$ ]] ||
+        usage_error "--public-key ${key_sources[index]}: not a base64 Ed25519 public key (32 bytes, 44 characters)"
+done
+case $orientation in
+    landscape) rotate=${rotate:-0} ;;
+    portrait) rotate=${rotate:-90} ;;
+    *) usage_error "--orientation must be landscape or portrait (got \"$orientation\")" ;;
+esac
+case $rotate in 0 | 90 | 180 | 270) ;; *) usage_error "--rotate must be 0, 90, 180 or 270 (got \"$rotate\")" ;; esac
+case $panel in hdmi | dsi) ;; *) usage_error "--panel must be hdmi or dsi (got \"$panel\")" ;; esac
+((screen_width >= 320 && screen_width <= 7680 && screen_height >= 240 && screen_height <= 4320)) ||
+    usage_error "--screen-size ${screen_width}x$screen_height is out of range"
+if [[ -n $screen_on || -n $screen_off ]]; then
+    [[ -n $screen_on && -n $screen_off ]] || usage_error "--screen-on and --screen-off go together"
+    for time in "$screen_on" "$screen_off"; do
+        [[ $time =~ ^([01][0-9]|2[0-3]):[0-5][0-9]$ ]] || usage_error "screen times are HH:MM (got \"$time\")"
+    done
+    [[ $screen_days =~ ^[A-Za-z.,]+$ ]] || usage_error "--screen-days looks like Mon..Fri or Mon,Wed (got \"$screen_days\")"
+    [[ $timezone =~ ^[A-Za-z0-9_+/-]+$ ]] || usage_error "--timezone looks like Asia/Ho_Chi_Minh (got \"$timezone\")"
+    if command -v systemd-analyze >/dev/null 2>&1; then
+        systemd-analyze calendar "$screen_days *-*-* $screen_on:00 $timezone" >/dev/null 2>&1 ||
+            usage_error "systemd does not understand the schedule \"$screen_days *-*-* $screen_on:00 $timezone\""
+    fi
+fi
+[[ $state_device =~ ^(none|(LABEL|UUID|PARTUUID)=[^[:space:]]+|/dev/[^[:space:]]+)$ ]] ||
+    usage_error "--state-device wants LABEL=..., UUID=..., PARTUUID=..., /dev/... or none (got \"$state_device\")"
+[[ -z $deb_file || -f $deb_file ]] || usage_error "--deb $deb_file: no such file"
+
+[[ -d $root ]] || fail "--root $root is not a folder"
+root=$(cd "$root" && pwd -P)
+if [[ -z $boot ]]; then
+    if [[ -f $root/boot/firmware/config.txt ]]; then
+        boot=$root/boot/firmware
+    elif [[ -f $root/boot/config.txt ]]; then
+        boot=$root/boot
+    else
+        fail "no boot partition: neither $root/boot/firmware/config.txt nor $root/boot/config.txt exists (--boot DIR)"
+    fi
+fi
+[[ -f $boot/config.txt ]] || fail "$boot/config.txt does not exist"
+[[ -f $boot/cmdline.txt ]] || fail "$boot/cmdline.txt does not exist"
+if [[ $root == / && $dry_run == no && $(id -u) -ne 0 ]]; then
+    fail "changing this machine needs root: run it with sudo (or --dry-run)"
+fi
+
+# The config.txt fragment ships beside this script (source tree) or in the package.
+fragment=""
+for candidate in "$(dirname "$(readlink -f "$0")")/config.txt" /usr/share/bangvang/config.txt; do
+    if [[ -f $candidate ]]; then fragment=$candidate; break; fi
+done
+[[ -n $fragment ]] || fail "config.txt fragment not found beside $0 nor in /usr/share/bangvang"
+
+# --- how each step changes a file ----------------------------------------------------
+
+changes=0
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+
+say() { echo "$program: $*"; }
+
+# How a path is shown: inside the root as on the Pi, elsewhere as it is.
+shown_path() {
+    local path=$1
+    [[ $root == / ]] || path=${path#"$root"}
+    echo "$path"
+}
+
+# Makes PATH hold exactly the contents of the file NEW, with MODE (or, for "keep",
+# whatever mode it has: the boot partition is FAT, which has none). With backup=yes
+# a file's first change keeps the original beside it as PATH.bangvang-orig.
+ensure_file() {
+    local path=$1 new=$2 mode=$3 backup=${4:-no}
+    local shown
+    shown=$(shown_path "$path")
+    local same_content=no same_mode=yes
+    [[ -f $path ]] && cmp -s "$path" "$new" && same_content=yes
+    [[ $mode == keep || ! -f $path || $(stat -c %a "$path") == "$mode" ]] || same_mode=no
+    if [[ $same_content == yes && $same_mode == yes ]]; then
+        say "$shown: unchanged"
+        return 0
+    fi
+    changes=$((changes + 1))
+    if [[ $dry_run == yes ]]; then
+        if [[ $same_content == yes ]]; then
+            say "$shown: would set mode $mode"
+        elif [[ -f $path ]]; then
+            say "$shown: would change"
+            diff -u --label "$shown" --label "$shown (provisioned)" "$path" "$new" || true
+        else
+            say "$shown: would create"
+            diff -u --label /dev/null --label "$shown (provisioned)" /dev/null "$new" || true
+        fi
+        return 0
+    fi
+    mkdir -p "$(dirname "$path")"
+    if [[ $backup == yes && -f $path && ! -e $path.bangvang-orig ]]; then
+        cp -p "$path" "$path.bangvang-orig"
+    fi
+    # Write beside, then rename: a power cut leaves the old file or the new one.
+    cp "$new" "$path.bangvang-new"
+    if [[ $mode != keep ]]; then chmod "$mode" "$path.bangvang-new"; fi
+    sync "$path.bangvang-new" 2>/dev/null || true
+    mv -f "$path.bangvang-new" "$path"
+    say "$shown: written"
+}
+
+ensure_link() {
+    local path=$1 target=$2
+    local shown
+    shown=$(shown_path "$path")
+    if [[ -L $path && $(readlink "$path") == "$target" ]]; then
+        say "$shown -> $target: unchanged"
+        return 0
+    fi
+    changes=$((changes + 1))
+    if [[ $dry_run == yes ]]; then
+        say "$shown -> $target: would link"
+        return 0
+    fi
+    mkdir -p "$(dirname "$path")"
+    ln -sfn "$target" "$path"
+    say "$shown -> $target: linked"
+}
+
+ensure_absent() {
+    local path=$1
+    [[ -e $path || -L $path ]] || return 0
+    local shown
+    shown=$(shown_path "$path")
+    changes=$((changes + 1))
+    if [[ $dry_run == yes ]]; then
+        say "$shown: would remove"
+        return 0
+    fi
+    rm -f "$path"
+    say "$shown: removed"
+}
+
+ensure_directory() {
+    local path=$1
+    local shown
+    shown=$(shown_path "$path")
+    if [[ -d $path ]]; then
+        say "$shown/: unchanged"
+        return 0
+    fi
+    changes=$((changes + 1))
+    if [[ $dry_run == yes ]]; then
+        say "$shown/: would create"
+        return 0
+    fi
+    mkdir -p "$path"
+    say "$shown/: created"
+}
+
+json_string() {
+    local text=$1
+    text=${text//\\/\\\\}
+    text=${text//\"/\\\"}
+    printf '"%s"' "$text"
+}
+
+# --- the steps -----------------------------------------------------------------------
+
+install_packages() {
+    if [[ $root != / ]]; then
+        say "packages: skipped (--root is not /; install bangvang on the Pi itself)"
+        return 0
+    fi
+    local wanted=()
+    if [[ -n $deb_file ]]; then
+        local version installed
+        version=$(dpkg-deb -f "$deb_file" Version)
+        installed=$(dpkg-query -W -f='${Version}' bangvang 2>/dev/null || true)
+        [[ $installed == "$version" ]] || wanted+=("$(readlink -f "$deb_file")")
+    elif ! dpkg-query -W -f='${Status}' bangvang 2>/dev/null | grep -q "install ok installed"; then
+        [[ $dry_run == yes ]] || fail "bangvang is not installed: give its .deb with --deb FILE"
+        say "packages: bangvang is not installed: the real run needs --deb FILE"
+    fi
+    if [[ $overlay == yes ]] && ! dpkg-query -W -f='${Status}' overlayroot 2>/dev/null | grep -q "install ok installed"; then
+        wanted+=(overlayroot)
+    fi
+    if ((${#wanted[@]} == 0)); then
+        say "packages: unchanged"
+        return 0
+    fi
+    changes=$((changes + 1))
+    if [[ $dry_run == yes ]]; then
+        say "packages: would install ${wanted[*]}"
+        return 0
+    fi
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${wanted[@]}"
+    say "packages: installed ${wanted[*]}"
+}
+
+write_kiosk_config() {
+    local new=$scratch/kiosk.json separator index
+    {
+        echo "{"
+        echo "  \"kiosk_id\": $(json_string "$kiosk_id"),"
+        echo "  \"site\": $(json_string "$site"),"
+        [[ -z $place_name ]] || echo "  \"place_name\": $(json_string "$place_name"),"
+        printf '  "tags": ['
+        separator=""
+        for tag in "${tags[@]}"; do printf '%s%s' "$separator" "$(json_string "$tag")"; separator=", "; done
+        echo "],"
+        echo "  \"utc_offset\": \"+07:00\","
+        echo "  \"cache_directory\": \"$state_directory\","
+        echo "  \"theme\": \"/usr/share/bangvang/themes/default.json\","
+        echo "  \"screen\": {\"width\": $screen_width, \"height\": $screen_height, \"orientation\": \"$orientation\", \"transition_milliseconds\": 700},"
+        if ((${#source_ids[@]} == 0)); then
+            echo "  \"sources\": []"
+        else
+            echo "  \"sources\": ["
+            for index in "${!source_ids[@]}"; do
+                printf '    {"id": %s, "url": %s, "public_keys": [' \
+                    "$(json_string "${source_ids[index]}")" "$(json_string "${source_urls[index]}")"
+                separator=""
+                for key_index in "${!key_sources[@]}"; do
+                    [[ ${key_sources[key_index]} == "${source_ids[index]}" ]] || continue
+                    printf '%s%s' "$separator" "$(json_string "${key_values[key_index]}")"
+                    separator=", "
+                done
+                printf ']}'
+                ((index + 1 < ${#source_ids[@]})) && printf ','
+                echo
+            done
+            echo "  ]"
+        fi
+        echo "}"
+    } >"$new"
+    ensure_file "$root/etc/bangvang/kiosk.json" "$new" 644
+}
+
+# config.txt: the shipped fragment plus the rotation, as one marked block (replaced
+# in place, appended the first time) so the Pi's own lines stay as they were.
+write_boot_config() {
+    local config=$boot/config.txt block=$scratch/config-block new=$scratch/config.txt
+    {
+        echo "$config_begin_marker"
+        grep -v '^[[:space:]]*$' "$fragment"
+        if ((rotate != 0)); then
+            echo "# The screen hangs rotated by $rotate degrees."
+            if [[ $panel == dsi ]]; then
+                echo "lcd_rotate=$((rotate / 90))"
+            else
+                echo "display_rotate=$((rotate / 90))"
+            fi
+        fi
+        echo "$config_end_marker"
+    } >"$block"
+    awk -v begin="$config_begin_marker" -v end="$config_end_marker" -v block="$block" '
+        function print_block(  line) { while ((getline line < block) > 0) print line; close(block); done = 1 }
+        $0 == begin { inside = 1; if (!done) print_block(); next }
+        inside { if ($0 == end) inside = 0; next }
+        { print; last = $0; count++ }
+        END {
+            if (!done) {
+                if (count > 0 && last != "") print ""
+                print_block()
+            }
+        }' "$config" >"$new"
+    ensure_file "$config" "$new" keep yes
+}
+
+# cmdline.txt is one line of kernel arguments: change only the ones the kiosk needs.
+write_kernel_command_line() {
+    local cmdline=$boot/cmdline.txt new=$scratch/cmdline.txt
+    local -a words result
+    read -r -a words <"$cmdline" || true
+    local -a wanted=(
+        console=tty3                 # boot messages away from the kiosk's tty1
+        quiet loglevel=3 logo.nologo # no text, no raspberries
+        vt.global_cursor_default=0   # no blinking cursor before the kiosk draws
+        consoleblank=0               # the console never blanks the screen
+    )
+    [[ $overlay == yes ]] && wanted+=(overlayroot=tmpfs:recurse=0)
+
+    local word key wanted_word placed
+    result=()
+    for word in "${words[@]}"; do
+        key=${word%%=*}
+        # One console on a tty (the wanted one); serial consoles stay.
+        if [[ $word =~ ^console=tty[0-9]+$ ]]; then key=console-tty; fi
+        [[ $overlay == no && $key == overlayroot ]] && continue
+        placed=no
+        for wanted_word in "${wanted[@]}"; do
+            local wanted_key=${wanted_word%%=*}
+            [[ $wanted_word =~ ^console=tty[0-9]+$ ]] && wanted_key=console-tty
+            if [[ $key == "$wanted_key" ]]; then placed=yes; word=$wanted_word; fi
+        done
+        if [[ $placed == yes ]]; then
+            # Keep the first occurrence only.
+            local seen=no existing
+            for existing in "${result[@]}"; do [[ $existing == "$word" ]] && seen=yes; done
+            [[ $seen == yes ]] && continue
+        fi
+        result+=("$word")
+    done
+    for wanted_word in "${wanted[@]}"; do
+        local present=no
+        for word in "${result[@]}"; do [[ $word == "$wanted_word" ]] && present=yes; done
+        [[ $present == yes ]] || result+=("$wanted_word")
+    done
+    echo "${result[*]}" >"$new"
+    ensure_file "$cmdline" "$new" keep yes
+}
+
+# The cache partition: one fstab line for /var/lib/bangvang (replaced in place).
+# nofail: a Pi whose partition is missing still boots and plays (from RAM).
+write_fstab() {
+    local fstab=$root/etc/fstab new=$scratch/fstab line=""
+    if [[ $state_device != none ]]; then
+        line="$state_device $state_directory ext4 defaults,noatime,nofail,x-systemd.device-timeout=10s 0 2"
+    fi
+    if [[ -f $fstab ]]; then
+        awk -v mount_point="$state_directory" -v line="$line" '
+            $1 !~ /^#/ && $2 == mount_point { if (!done && line != "") print line; done = 1; next }
+            { print }
+            END { if (!done && line != "") print line }' "$fstab" >"$new"
+    else
+        [[ -z $line ]] && return 0
+        echo "$line" >"$new"
+    fi
+    ensure_file "$fstab" "$new" 644 yes
+    ensure_directory "$root$state_directory"
+}
+
+write_systemd_setup() {
+    local units=$root/etc/systemd/system
+    ensure_link "$units/getty@tty1.service" /dev/null
+    ensure_link "$units/multi-user.target.wants/bangvang.service" /lib/systemd/system/bangvang.service
+
+    local watchdog=$scratch/watchdog.conf
+    cat >"$watchdog" <<'TEXT'
+# bangvang (provision.sh): systemd feeds the Pi's hardware watchdog (dtparam=watchdog=on
+# in config.txt); a hung kernel or service manager reboots the kiosk. The Pi's
+# watchdog cannot wait longer than 15 s.
+[Manager]
+RuntimeWatchdogSec=14s
+RebootWatchdogSec=2min
+TEXT
+    ensure_file "$root/etc/systemd/system.conf.d/bangvang-watchdog.conf" "$watchdog" 644
+
+    local state time timer
+    for state in on off; do
+        timer=bangvang-screen-$state.timer
+        if [[ -z $screen_on ]]; then
+            ensure_absent "$units/timers.target.wants/$timer"
+            ensure_absent "$units/$timer"
+            continue
+        fi
+        time=$screen_on
+        [[ $state == off ]] && time=$screen_off
+        cat >"$scratch/$timer" <<TEXT
+# bangvang (provision.sh): the screen schedule turns the screen $state at $time.
+[Unit]
+Description=bangvang: turn the screen $state at $time
+
+[Timer]
+OnCalendar=$screen_days *-*-* $time:00 $timezone
+Unit=bangvang-display-power@$state.service
+
+[Install]
+WantedBy=timers.target
+TEXT
+        ensure_file "$units/$timer" "$scratch/$timer" 644
+        ensure_link "$units/timers.target.wants/$timer" "/etc/systemd/system/$timer"
+    done
+}
+
+# --- run -----------------------------------------------------------------------------
+
+[[ $dry_run == yes ]] && say "dry run: nothing is changed"
+say "root $root, boot partition $boot"
+install_packages
+write_kiosk_config
+write_boot_config
+write_kernel_command_line
+write_fstab
+write_systemd_setup
+[[ $overlay == yes && $state_device == none ]] &&
+    say "warning: read-only root without --state-device: the cache lives in RAM and is rebuilt at every boot"
+
+if ((changes == 0)); then
+    say "nothing to change"
+elif [[ $dry_run == yes ]]; then
+    say "$changes change(s) would be made"
+else
+    if [[ $root == / && -d /run/systemd/system ]]; then
+        systemctl daemon-reload
+    fi
+    say "$changes change(s) made; reboot to start the kiosk"
+fi
