@@ -110,6 +110,36 @@ std::vector<MediaRef> read_media(const json& document, const JsonFieldReader& ma
     return media;
 }
 
+bool is_base64_public_key(const std::string& text) {
+    // 32 bytes in standard base64: 43 characters of the alphabet and one '=' pad.
+    // The last character before the pad carries 4 bits, so its low 2 bits must be zero.
+    static constexpr std::string_view alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    if (text.size() != 44 || text[43] != '=') return false;
+    for (std::size_t index = 0; index < 43; ++index) {
+        if (alphabet.find(text[index]) == std::string_view::npos) return false;
+    }
+    return alphabet.find(text[42]) % 4 == 0;
+}
+
+std::vector<std::string> read_next_keys(const json& document, const JsonFieldReader& reader) {
+    std::vector<std::string> keys;
+    const json* list_value = reader.find(document, "next_keys");
+    if (list_value == nullptr) return keys;
+    const json& list = reader.array(*list_value, "next_keys", 0, max_next_keys);
+    for (std::size_t index = 0; index < list.size(); ++index) {
+        const std::string field = element_path("next_keys", index);
+        if (!list[index].is_string() || !is_base64_public_key(list[index].get<std::string>())) {
+            reader.reject(field, "must be an Ed25519 public key: base64 of 32 bytes (44 characters ending in '=')");
+        }
+        std::string key = list[index].get<std::string>();
+        for (const std::string& earlier : keys) {
+            if (earlier == key) reader.reject(field, "repeats an earlier key");
+        }
+        keys.push_back(std::move(key));
+    }
+    return keys;
+}
+
 Manifest read_manifest(const json& document, std::string_view origin) {
     const JsonFieldReader reader{std::string(origin)};
     if (!document.is_object()) {
@@ -138,6 +168,7 @@ Manifest read_manifest(const json& document, std::string_view origin) {
 
     std::set<std::string> listed_media;
     manifest.media = read_media(document, reader, origin, listed_media);
+    manifest.next_keys = read_next_keys(document, reader);
 
     const json& items = reader.array(reader.require(document, "items", "items"), "items", 0, max_items);
     std::map<std::string, std::size_t, std::less<>> index_of_id;

@@ -15,6 +15,7 @@ inline constexpr std::size_t max_manifest_bytes = 4 * 1024 * 1024;
 inline constexpr std::size_t max_items = 2000;
 inline constexpr std::int64_t max_media_bytes = 32 * 1024 * 1024;
 inline constexpr std::size_t max_media_files = 4000;
+inline constexpr std::size_t max_next_keys = 8;
 inline constexpr int max_image_side = 16384;
 // Deeper JSON is refused before nlohmann sees it (a manifest needs about 6 levels).
 inline constexpr int max_json_depth = 64;

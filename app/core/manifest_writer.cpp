@@ -232,6 +232,7 @@ std::string write_manifest(const Manifest& manifest) {
     Json items = Json::array();
     for (const Item& item : manifest.items) items.push_back(item_json(item));
     document["items"] = std::move(items);
+    if (!manifest.next_keys.empty()) document["next_keys"] = manifest.next_keys;
     return document.dump(2) + "\n";
 }
 

@@ -120,6 +120,9 @@ struct Manifest {
     UnixSeconds expires_at = 0;
     std::vector<MediaRef> media;
     std::vector<Item> items;
+    // Ed25519 public keys (base64 of 32 bytes) a kiosk trusts for this source once it
+    // has accepted this manifest under a key it already trusted: key rotation.
+    std::vector<std::string> next_keys;
 };
 
 std::string_view to_string(ItemKind kind);
