@@ -116,6 +116,59 @@ void ContentCache::apply(const core::Manifest& manifest, core::UnixSeconds appli
 
     sqlite3* database = connection_->database.get();
     Transaction transaction(database);
+    write_version(manifest, applied_at);
+    transaction.commit();
+}
+
+bool ContentCache::apply_accepted(const core::Manifest& manifest, core::UnixSeconds applied_at,
+                                  std::size_t held_back_items) {
+    if (manifest.source_id.empty()) throw StoreError(connection_->database_file.string() + ": manifest has no source id");
+    check_media_present(*this, manifest);
+
+    sqlite3* database = connection_->database.get();
+    Transaction transaction(database);
+    if (const auto accepted = accepted_version(manifest.source_id)) {
+        const bool older = manifest.version < accepted->version;
+        const bool same_and_complete = manifest.version == accepted->version && accepted->held_back_items == 0;
+        if (older || same_and_complete) return false;
+    }
+    write_version(manifest, applied_at);
+    Statement(database, R"sql(
+        INSERT INTO accepted_versions (source_id, version, held_back_items) VALUES (?1, ?2, ?3)
+        ON CONFLICT (source_id) DO UPDATE SET version = excluded.version, held_back_items = excluded.held_back_items)sql")
+        .bind(1, manifest.source_id)
+        .bind(2, manifest.version)
+        .bind(3, static_cast<std::int64_t>(held_back_items))
+        .run();
+    Statement trust(database, R"sql(
+        INSERT OR IGNORE INTO source_trust (source_id, public_key, introduced_by_version) VALUES (?1, ?2, ?3))sql");
+    for (const std::string& key : manifest.next_keys) {
+        trust.bind(1, manifest.source_id).bind(2, key).bind(3, manifest.version).run();
+    }
+    transaction.commit();
+    return true;
+}
+
+std::optional<AcceptedVersion> ContentCache::accepted_version(const std::string& source_id) const {
+    Statement query(connection_->database.get(),
+                    "SELECT version, held_back_items FROM accepted_versions WHERE source_id = ?1");
+    query.bind(1, source_id);
+    if (!query.step()) return std::nullopt;
+    return AcceptedVersion{.version = query.integer(0), .held_back_items = static_cast<std::size_t>(query.integer(1))};
+}
+
+std::vector<std::string> ContentCache::introduced_keys(const std::string& source_id) const {
+    Statement query(connection_->database.get(),
+                    "SELECT public_key FROM source_trust WHERE source_id = ?1 ORDER BY introduced_by_version, public_key");
+    query.bind(1, source_id);
+    std::vector<std::string> keys;
+    while (query.step()) keys.push_back(query.text(0));
+    return keys;
+}
+
+// The caller holds the transaction.
+void ContentCache::write_version(const core::Manifest& manifest, core::UnixSeconds applied_at) {
+    sqlite3* database = connection_->database.get();
     Statement(database, R"sql(
         INSERT INTO sources (source_id, source_name, version, issued_at, expires_at, applied_at)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -167,7 +220,6 @@ void ContentCache::apply(const core::Manifest& manifest, core::UnixSeconds appli
         .bind(3, manifest.issued_at)
         .bind(4, applied_at)
         .run();
-    transaction.commit();
 }
 
 std::optional<SourceState> ContentCache::source_state(const std::string& source_id) const {

@@ -29,6 +29,15 @@ struct SourceState {
     std::size_t item_count = 0;
 };
 
+// What the signed sync accepted last for a source (schema step 3). Kept apart from
+// `sources` so that the rollback guard never depends on what is currently playing.
+struct AcceptedVersion {
+    std::int64_t version = 0;
+    // Items of that version not applied because a media file they need failed; while
+    // this is above zero the same version may be applied again, once they can be.
+    std::size_t held_back_items = 0;
+};
+
 struct StoredItem {
     std::string source_id;
     std::string source_name;
@@ -56,6 +65,17 @@ public:
     // is the sync's decision) and each apply is recorded in the version history.
     void apply(const core::Manifest& manifest, core::UnixSeconds applied_at);
 
+    // The signed path: applies `manifest` (possibly without items held back for missing
+    // media) like apply(), and in the same transaction records its version as the last
+    // accepted one and trusts its next_keys for this source. Returns false, changing
+    // nothing, when that would roll back: a version below the last accepted, or the
+    // same version once it was complete. Checked under the write lock, so two writers
+    // cannot race past it.
+    bool apply_accepted(const core::Manifest& manifest, core::UnixSeconds applied_at, std::size_t held_back_items);
+    std::optional<AcceptedVersion> accepted_version(const std::string& source_id) const;
+    // Base64 public keys a previously accepted manifest of the source named in next_keys.
+    std::vector<std::string> introduced_keys(const std::string& source_id) const;
+
     std::optional<SourceState> source_state(const std::string& source_id) const;
     std::vector<SourceState> sources() const;
 
@@ -74,6 +94,8 @@ public:
     std::filesystem::path media_path(const std::string& sha256) const;
 
 private:
+    void write_version(const core::Manifest& manifest, core::UnixSeconds applied_at);
+
     struct Connection;
     std::unique_ptr<Connection> connection_;
     std::filesystem::path media_directory_;

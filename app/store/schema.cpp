@@ -55,6 +55,21 @@ constexpr Migration migrations[] = {
         CREATE INDEX items_by_validity ON items (valid_from, valid_until);
         CREATE INDEX media_by_hash ON media (sha256);
      )sql"},
+    {.version = 3,
+     .purpose = "signed sync: last accepted version per source (rollback refusal) and keys introduced by next_keys",
+     .sql = R"sql(
+        CREATE TABLE accepted_versions (
+            source_id       TEXT PRIMARY KEY NOT NULL,
+            version         INTEGER NOT NULL,
+            held_back_items INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE source_trust (
+            source_id             TEXT NOT NULL,
+            public_key            TEXT NOT NULL,
+            introduced_by_version INTEGER NOT NULL,
+            PRIMARY KEY (source_id, public_key)
+        );
+     )sql"},
 };
 
 }  // namespace

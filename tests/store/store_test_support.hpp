@@ -95,7 +95,8 @@ inline core::Manifest manifest_of(const std::string& source_id, std::int64_t ver
                           .issued_at = at("2024-11-20T08:00:00+07:00"),
                           .expires_at = at("2025-01-20T08:00:00+07:00"),
                           .media = std::move(media),
-                          .items = std::move(items)};
+                          .items = std::move(items),
+                          .next_keys = {}};
 }
 
 inline std::vector<std::string> item_ids(const auto& stored_items) {
