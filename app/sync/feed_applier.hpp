@@ -1,0 +1,49 @@
+#pragma once
+// Second half of a sync, after verify_feed accepted a manifest: bring every listed
+// media file into the cache (size, hash, then image checks), then switch versions in
+// one transaction.
+//
+// Partial media failures: a media file that fails (network, wrong hash, not an image)
+// holds back only the items that use it. The others go live at once, with the version
+// recorded as accepted but incomplete (held_back_items > 0), so the next poll fetches the
+// same version again, retries only the missing media, and applies the whole version once
+// they arrive. If every item of a non-empty manifest would be held back, nothing is
+// applied: the previous version keeps playing rather than an empty screen.
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "store/content_cache.hpp"
+#include "sync/feed_verifier.hpp"
+
+namespace bangvang::sync {
+
+struct FetchedMedia {
+    std::filesystem::path file;
+    bool temporary = false;  // removed once imported (a download); a feed folder's own file is left alone
+};
+
+// Brings one media file's bytes to a local file, or says why it cannot.
+using MediaFetcher = std::function<core::Result<FetchedMedia>(const core::MediaRef&)>;
+
+struct MediaFailure {
+    std::string sha256;
+    std::string reason;
+};
+
+struct AppliedFeed {
+    std::int64_t version = 0;
+    std::size_t items_live = 0;
+    std::size_t held_back_items = 0;
+    std::size_t media_fetched = 0;  // files that were not in the cache yet
+    std::vector<MediaFailure> media_failures;
+};
+
+// Problems: every item held back by failed media, or the cache refused the version as
+// a rollback (another writer got there first). StoreError for failures of the disk.
+core::Result<AppliedFeed> apply_verified_feed(const VerifiedFeed& feed, store::ContentCache& cache,
+                                              const MediaFetcher& fetch, core::UnixSeconds now, std::string_view where);
+
+}  // namespace bangvang::sync

@@ -1,0 +1,152 @@
+// sync_feed_folder: a signed feed folder into the cache, end to end, with the media
+// checks and the held-back items of a partial media failure.
+#include <catch2/catch.hpp>
+
+#include "store/content_cache.hpp"
+#include "sync/feed_folder.hpp"
+#include "sync/image_check.hpp"
+#include "sync_test_support.hpp"
+
+using namespace bangvang;
+using namespace bangvang::sync;
+using namespace bangvang::sync::testing;
+using bangvang::testing::ScratchDirectory;
+using Catch::Contains;
+
+namespace {
+
+std::vector<std::string> item_ids(const store::ContentCache& cache) {
+    std::vector<std::string> ids;
+    for (const auto& stored : cache.all_items()) ids.push_back(stored.item.id);
+    return ids;
+}
+
+struct FolderFixture {
+    ScratchDirectory scratch{"sync-folder"};
+    SecretKey district = generate_secret_key();
+    SourceTrust trust{.source_id = "quan-thanh-xuan", .configured_keys = {district.public_key()}};
+    store::ContentCache cache{scratch.path() / "cache/content.sqlite3", scratch.path() / "cache/media"};
+    std::filesystem::path folder = scratch.path() / "feed";
+};
+
+}  // namespace
+
+TEST_CASE_METHOD(FolderFixture, "a signed folder is applied, then found unchanged", "[sync][folder]") {
+    FeedBuilder feed;
+    feed.version = 3;
+    feed.add_item_with_image("with-photo", valid_png());
+    feed.items.push_back(announcement("plain"));
+    feed.write_to(folder, {district});
+
+    auto first = sync_feed_folder(folder, trust, cache, test_now);
+    REQUIRE(first.ok());
+    CHECK(first->verdict == FeedVerdict::accept);
+    CHECK(first->applied.items_live == 2);
+    CHECK(first->applied.media_fetched == 1);
+    CHECK(item_ids(cache) == std::vector<std::string>{"with-photo", "plain"});
+    CHECK(cache.accepted_version("quan-thanh-xuan")->version == 3);
+
+    auto second = sync_feed_folder(folder, trust, cache, test_now);
+    REQUIRE(second.ok());
+    CHECK(second->verdict == FeedVerdict::unchanged);
+}
+
+TEST_CASE_METHOD(FolderFixture, "refusals keep the old content", "[sync][folder]") {
+    FeedBuilder feed;
+    feed.version = 5;
+    feed.items.push_back(announcement("old"));
+    feed.write_to(folder, {district});
+    REQUIRE(sync_feed_folder(folder, trust, cache, test_now).ok());
+
+    SECTION("unsigned") {
+        feed.version = 6;
+        feed.write_to(folder, {district});
+        std::filesystem::remove(folder / "manifest.json.sig");
+        auto result = sync_feed_folder(folder, trust, cache, test_now);
+        REQUIRE_FALSE(result.ok());
+        CHECK_THAT(result.problem().message(), Contains("manifest.json.sig") && Contains("must be signed"));
+    }
+    SECTION("rolled back") {
+        feed.version = 4;
+        feed.items = {announcement("older")};
+        feed.write_to(folder, {district});
+        auto result = sync_feed_folder(folder, trust, cache, test_now);
+        REQUIRE_FALSE(result.ok());
+        CHECK_THAT(result.problem().reason, Contains("rollback refused"));
+    }
+    SECTION("expired") {
+        feed.version = 6;
+        feed.expires_at = test_now - 1;
+        feed.items = {announcement("expired")};
+        feed.write_to(folder, {district});
+        auto result = sync_feed_folder(folder, trust, cache, test_now);
+        REQUIRE_FALSE(result.ok());
+        CHECK_THAT(result.problem().reason, Contains("expired"));
+    }
+    CHECK(item_ids(cache) == std::vector<std::string>{"old"});
+    CHECK(cache.source_state("quan-thanh-xuan")->version == 5);
+}
+
+TEST_CASE_METHOD(FolderFixture, "items whose media fails wait; the others go live; a healed feed completes",
+                 "[sync][folder][media]") {
+    FeedBuilder feed;
+    feed.version = 2;
+    feed.add_item_with_image("good", valid_png());
+    const core::MediaRef bad = feed.add_item_with_image("bad", valid_png("basn0g08.png"));
+    feed.items.push_back(announcement("plain"));
+    feed.write_to(folder, {district});
+
+    SECTION("a media file with the wrong bytes") {
+        write_file(folder / "media" / bad.sha256, std::string(static_cast<std::size_t>(bad.size_bytes), 'x'));
+    }
+    SECTION("a media file that is missing") {
+        std::filesystem::remove(folder / "media" / bad.sha256);
+    }
+    auto partial = sync_feed_folder(folder, trust, cache, test_now);
+    REQUIRE(partial.ok());
+    CHECK(partial->applied.held_back_items == 1);
+    REQUIRE(partial->applied.media_failures.size() == 1);
+    CHECK(partial->applied.media_failures[0].sha256 == bad.sha256);
+    CHECK(item_ids(cache) == std::vector<std::string>{"good", "plain"});
+    CHECK(cache.accepted_version("quan-thanh-xuan")->held_back_items == 1);
+
+    feed.write_to(folder, {district});  // healed: same version, right bytes
+    auto healed = sync_feed_folder(folder, trust, cache, test_now);
+    REQUIRE(healed.ok());
+    CHECK(healed->verdict == FeedVerdict::accept);
+    CHECK(healed->applied.held_back_items == 0);
+    CHECK(item_ids(cache) == std::vector<std::string>{"good", "bad", "plain"});
+    CHECK(sync_feed_folder(folder, trust, cache, test_now)->verdict == FeedVerdict::unchanged);
+}
+
+TEST_CASE_METHOD(FolderFixture, "media that is not an image holds its item back with the reason", "[sync][folder][media]") {
+    FeedBuilder feed;
+    feed.version = 2;
+    feed.add_item_with_image("text-file", "this is not a picture at all");
+    feed.write_to(folder, {district});
+    auto result = sync_feed_folder(folder, trust, cache, test_now);
+    REQUIRE_FALSE(result.ok());  // its only item waits: nothing is applied
+    CHECK_THAT(result.problem().reason, Contains("every item waits") && Contains("neither a PNG nor a JPEG"));
+    CHECK_FALSE(cache.source_state("quan-thanh-xuan"));
+}
+
+TEST_CASE("the image check reads headers before decoding", "[sync][image]") {
+    std::string reason;
+    auto png = read_image_header(corpus("pngsuite/basn2c08.png"), reason);
+    REQUIRE(png);
+    CHECK(png->mime_type == "image/png");
+    CHECK(png->width == 32);
+    auto jpeg = read_image_header(corpus("jpeg-odd/pillow/hopper_orientation_6.jpg"), reason);
+    REQUIRE(jpeg);
+    CHECK(jpeg->mime_type == "image/jpeg");
+
+    const auto huge = corpus("jpeg-odd/corrupt/max_size.jpg");
+    auto header = read_image_header(huge, reason);
+    REQUIRE(header);
+    CHECK(header->width == 65535);
+    CHECK(header->height == 65535);
+    const std::string bytes = read_file(huge);
+    auto refusal = check_image_file(huge, media_for_bytes(bytes, "image/jpeg"));
+    REQUIRE(refusal);
+    CHECK_THAT(*refusal, Contains("65535x65535") && Contains("refused before decoding"));
+}
