@@ -7,6 +7,7 @@
 #     display stack.
 #   - wlr-randr: only when a Wayland compositor owns the screen.
 # usage: display-power on|off
+# BANGVANG_CEC_DEVICE names another CEC adapter than /dev/cec0 (and lets tests fake one).
 set -u
 
 state=${1:-}
@@ -20,15 +21,16 @@ esac
 
 worked=no
 tried=""
+cec_device=${BANGVANG_CEC_DEVICE:-/dev/cec0}
 
-if command -v cec-ctl >/dev/null 2>&1 && [ -e /dev/cec0 ]; then
+if command -v cec-ctl >/dev/null 2>&1 && [ -e "$cec_device" ]; then
     tried="$tried cec-ctl"
     # Claim a playback logical address first; the TV answers only to one.
-    cec-ctl -d /dev/cec0 --playback >/dev/null 2>&1 || true
+    cec-ctl -d "$cec_device" --playback >/dev/null 2>&1 || true
     if [ "$state" = on ]; then
-        cec-ctl -d /dev/cec0 --to 0 --image-view-on >/dev/null 2>&1 && worked=yes
+        cec-ctl -d "$cec_device" --to 0 --image-view-on >/dev/null 2>&1 && worked=yes
     else
-        cec-ctl -d /dev/cec0 --to 0 --standby >/dev/null 2>&1 && worked=yes
+        cec-ctl -d "$cec_device" --to 0 --standby >/dev/null 2>&1 && worked=yes
     fi
 fi
 
