@@ -10,9 +10,12 @@
 
 #include "core/manifest_parser.hpp"
 #include "publish/atomic_file.hpp"
+#include "publish/content_folder.hpp"
 #include "publish/media_file.hpp"
 #include "publish/publish_error.hpp"
 #include "publish/source_document.hpp"
+#include "sync/feed_signature.hpp"
+#include "sync/signing_keys.hpp"
 
 namespace bangvang::publish {
 
@@ -42,7 +45,19 @@ struct Validity {
     std::string expires_at;
 };
 
-core::Result<Validity> decide_validity(const BuildOptions& options, core::UnixSeconds now) {
+// The version of the manifest already in the feed folder, if any (the next build counts on from it).
+std::optional<std::int64_t> previous_version(const fs::path& feed_directory) {
+    const auto bytes = read_text_file(feed_directory / "manifest.json");
+    if (!bytes) return std::nullopt;
+    const auto json = nlohmann::json::parse(*bytes, nullptr, false);
+    if (!json.is_object()) return std::nullopt;
+    const auto version = json.find("version");
+    if (version == json.end() || !version->is_number_integer()) return std::nullopt;
+    return version->get<std::int64_t>();
+}
+
+core::Result<Validity> decide_validity(const BuildOptions& options, core::UnixSeconds now,
+                                       std::optional<std::int64_t> previous) {
     if (options.valid_days < 1 || options.valid_days > max_valid_days) {
         return option_problem("--valid-days", "must be between 1 and " + std::to_string(max_valid_days));
     }
@@ -55,12 +70,22 @@ core::Result<Validity> decide_validity(const BuildOptions& options, core::UnixSe
         issued = *parsed;
         issued_text = *options.issued_at;
     }
-    return Validity{
-        .version = options.version.value_or(issued),
-        .issued_at = std::move(issued_text),
-        .expires_at = core::format_rfc3339(issued + options.valid_days * seconds_per_day,
-                                           core::vietnam_utc_offset_minutes),
-    };
+    // Equal is allowed (re-signing the same build); lower would be ignored by every kiosk.
+    if (options.version && previous && *options.version < *previous) {
+        return option_problem("--version", "must be at least " + std::to_string(*previous) +
+                                               ", the version already in the feed folder (kiosks ignore older versions)");
+    }
+    std::string expires_text = core::format_rfc3339(issued + options.valid_days * seconds_per_day,
+                                                    core::vietnam_utc_offset_minutes);
+    if (options.expires_at) {
+        const auto expires = core::parse_rfc3339(*options.expires_at);
+        if (!expires) return option_problem("--expires-at", expires.problem().reason);
+        if (*expires <= issued) return option_problem("--expires-at", "must be after the issue time " + issued_text);
+        expires_text = *options.expires_at;
+    }
+    std::int64_t version = previous ? *previous + 1 : issued;
+    if (options.version) version = *options.version;
+    return Validity{.version = version, .issued_at = std::move(issued_text), .expires_at = std::move(expires_text)};
 }
 
 ordered_json media_entry(const core::MediaRef& media) {
@@ -91,70 +116,140 @@ ordered_json assemble_manifest(const ordered_json& source, const Validity& valid
     return manifest;
 }
 
-struct MeasuredMedia {
-    std::vector<core::MediaRef> media;     // distinct by hash, in order of first use
-    std::vector<fs::path> files;           // the file each entry of `media` is copied from
+struct PreparedPictures {
+    std::vector<core::MediaRef> media;                // distinct by hash, in order of first use
     std::map<std::string, std::string> hash_of_path;  // relative path -> sha256
 };
 
-core::Result<MeasuredMedia> measure_media(const SourceDocument& document, const fs::path& source_directory) {
-    MeasuredMedia measured;
-    std::set<std::string> hashes;
+void report(const BuildOptions& options, const std::string& line) {
+    if (options.progress) options.progress(line);
+}
+
+// Prepares every picture and writes it to FEED/media/<sha256> at once (they are named by
+// content, so a later failure leaves only harmless files behind, never a manifest).
+core::Result<PreparedPictures> prepare_pictures(const SourceDocument& document, const BuildOptions& options,
+                                                const fs::path& media_directory) {
+    std::vector<const MediaReference*> distinct;
+    std::set<std::string> seen_paths;
     for (const MediaReference& reference : document.media_references) {
-        if (measured.hash_of_path.contains(reference.relative_path)) continue;
-        const fs::path file = source_directory / reference.relative_path;
-        auto described = describe_media_file(file);
-        if (!described) {
+        if (seen_paths.insert(reference.relative_path).second) distinct.push_back(&reference);
+    }
+    PreparedPictures prepared;
+    std::set<std::string> hashes;
+    for (std::size_t index = 0; index < distinct.size(); ++index) {
+        const MediaReference& reference = *distinct[index];
+        const fs::path file = options.source_directory / reference.relative_path;
+        auto picture = prepare_media_file(file, options.pictures);
+        if (!picture) {
             return core::Problem{.where = reference.where,
                                  .field = reference.field,
-                                 .reason = "picture " + file.string() + " " + described.problem().reason};
+                                 .reason = "picture " + file.string() + " " + picture.problem().reason};
         }
-        measured.hash_of_path[reference.relative_path] = described->sha256;
-        if (hashes.insert(described->sha256).second) {
-            measured.media.push_back(*described);
-            measured.files.push_back(file);
+        report(options, "picture " + std::to_string(index + 1) + "/" + std::to_string(distinct.size()) + " " +
+                            reference.relative_path + ": " + std::to_string(picture->media.width) + "x" +
+                            std::to_string(picture->media.height) +
+                            (picture->re_encoded ? " (re-encoded)" : " (kept as is)"));
+        prepared.hash_of_path[reference.relative_path] = picture->media.sha256;
+        if (hashes.insert(picture->media.sha256).second) {
+            const fs::path target = media_directory / picture->media.sha256;
+            if (!fs::exists(target)) write_file_atomically(target, picture->bytes);
+            prepared.media.push_back(std::move(picture->media));
         }
     }
-    return measured;
+    return prepared;
+}
+
+core::Result<std::vector<sync::SecretKey>> read_keys(const std::vector<fs::path>& key_files) {
+    std::vector<sync::SecretKey> keys;
+    for (const fs::path& file : key_files) {
+        const auto text = read_text_file(file);
+        if (!text) return option_problem("--key", file.string() + " cannot be opened (no such file?)");
+        auto key = sync::parse_secret_key(*text, file.string());
+        if (!key) return key.problem();
+        keys.push_back(*key);
+    }
+    return keys;
 }
 
 }  // namespace
 
+core::Result<LoadedSource> load_source(const fs::path& source_directory) {
+    const fs::path source_file = source_directory / "source.json";
+    if (fs::exists(source_file) || !is_content_folder(source_directory)) {
+        const auto source_bytes = read_text_file(source_file);
+        if (!source_bytes) {
+            return core::Problem{.where = source_directory.string(),
+                                 .field = "",
+                                 .reason = "is not a content folder: it has neither nguon.txt and the folders of "
+                                           "bangvang-publish init, nor a source.json"};
+        }
+        auto document = parse_source_document(*source_bytes, source_file.string());
+        if (!document) return document.problem();
+        return LoadedSource{.name = source_file.string(), .document = std::move(*document), .findings = {}, .item_files = {}};
+    }
+    ContentFolder folder = read_content_files(load_content_files(source_directory));
+    const std::size_t errors = count_errors(folder.findings);
+    if (errors > 0) {
+        std::string listing;
+        for (const Finding& finding : folder.findings) {
+            if (finding.severity == Severity::error) listing += "\n  " + finding.to_string();
+        }
+        return core::Problem{.where = source_directory.string(),
+                             .field = "",
+                             .reason = std::to_string(errors) + (errors == 1 ? " error" : " errors") +
+                                       " (bangvang-publish validate lists them all):" + listing};
+    }
+    return LoadedSource{.name = source_directory.string(),
+                        .document = std::move(folder.document),
+                        .findings = std::move(folder.findings),
+                        .item_files = std::move(folder.item_files)};
+}
+
 core::Result<BuiltFeed> build_feed(const BuildOptions& options, core::UnixSeconds now) {
-    const fs::path source_file = options.source_directory / "source.json";
-    const auto source_bytes = read_text_file(source_file);
-    if (!source_bytes) {
-        return core::Problem{.where = source_file.string(), .field = "", .reason = "cannot be opened (no such file?)"};
-    }
-    auto document = parse_source_document(*source_bytes, source_file.string());
-    if (!document) return document.problem();
+    auto loaded = load_source(options.source_directory);
+    if (!loaded) return loaded.problem();
+    const std::string source_name = loaded->name;
+    SourceDocument* document = &loaded->document;
 
-    auto validity = decide_validity(options, now);
+    const auto previous = previous_version(options.feed_directory);
+    auto validity = decide_validity(options, now, previous);
     if (!validity) return validity.problem();
-    auto measured = measure_media(*document, options.source_directory);
-    if (!measured) return measured.problem();
-
-    for (const MediaReference& reference : document->media_references) {
-        document->json.at(ordered_json::json_pointer(reference.json_pointer)) =
-            measured->hash_of_path.at(reference.relative_path);
-    }
-    const std::string manifest_text = assemble_manifest(document->json, *validity, measured->media).dump(2) + "\n";
-    // Problems found here are mistakes in source.json (a missing name, a bad date): name that file.
-    auto manifest = core::parse_manifest(manifest_text, source_file.string());
-    if (!manifest) return manifest.problem();
+    auto keys = read_keys(options.key_files);
+    if (!keys) return keys.problem();
 
     const fs::path media_directory = options.feed_directory / "media";
     std::error_code error;
     fs::create_directories(media_directory, error);
     if (error) throw PublishError("cannot create " + media_directory.string() + ": " + error.message());
-    for (std::size_t index = 0; index < measured->media.size(); ++index) {
-        copy_media_file(measured->files[index], measured->media[index], media_directory);
+    auto prepared = prepare_pictures(*document, options, media_directory);
+    if (!prepared) return prepared.problem();
+
+    for (const MediaReference& reference : document->media_references) {
+        document->json.at(ordered_json::json_pointer(reference.json_pointer)) =
+            prepared->hash_of_path.at(reference.relative_path);
     }
-    // The manifest goes last: a kiosk that reads the folder meanwhile sees the old
-    // manifest, whose media are still there.
-    const fs::path manifest_file = options.feed_directory / "manifest.json";
-    write_file_atomically(manifest_file, manifest_text);
-    return BuiltFeed{.manifest_file = manifest_file, .manifest = std::move(*manifest)};
+    const std::string manifest_text = assemble_manifest(document->json, *validity, prepared->media).dump(2) + "\n";
+    // Problems found here are mistakes in the source (a missing name, a bad date): name it.
+    auto manifest = core::parse_manifest(manifest_text, source_name);
+    if (!manifest) return manifest.problem();
+
+    // The signature goes before the manifest and the manifest last: a kiosk reading the
+    // folder meanwhile sees the old manifest, whose media are still there, and a
+    // signature that does not match it yet (it retries) rather than a forged pairing.
+    BuiltFeed built{.manifest_file = options.feed_directory / "manifest.json",
+                    .signature_file = std::nullopt,
+                    .previous_version = previous,
+                    .manifest = {}};
+    if (!keys->empty()) {
+        built.signature_file = options.feed_directory / std::string(sync::signature_file_name);
+        write_file_atomically(*built.signature_file, sync::sign_manifest(manifest_text, *keys));
+    } else {
+        std::error_code ignored;
+        fs::remove(options.feed_directory / std::string(sync::signature_file_name), ignored);
+    }
+    write_file_atomically(built.manifest_file, manifest_text);
+    built.manifest = std::move(*manifest);
+    return built;
 }
 
 }  // namespace bangvang::publish

@@ -7,12 +7,17 @@
 // feed this builds is one every kiosk accepts.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/clock_time.hpp"
 #include "core/model.hpp"
 #include "core/result.hpp"
+#include "publish/content_findings.hpp"
+#include "publish/media_file.hpp"
+#include "publish/source_document.hpp"
 
 namespace bangvang::publish {
 
@@ -21,15 +26,36 @@ inline constexpr int default_valid_days = 60;
 struct BuildOptions {
     std::filesystem::path source_directory{};  // holds source.json
     std::filesystem::path feed_directory{};    // created when missing
-    std::optional<std::int64_t> version{};   // default: issued_at in Unix seconds, so every build is newer
+    // Default: one more than the version of FEED/manifest.json when there is one,
+    // else issued_at in Unix seconds. An explicit version must exceed the previous one.
+    std::optional<std::int64_t> version{};
     std::optional<std::string> issued_at{};  // RFC 3339; default: `now` at Việt Nam's offset
     int valid_days = default_valid_days;     // expires_at = issued_at + valid_days
+    std::optional<std::string> expires_at{};  // RFC 3339; overrides valid_days
+    // NAME.secret files (keygen): each signs FEED/manifest.json.sig. None: unsigned.
+    std::vector<std::filesystem::path> key_files{};
+    PictureOptions pictures{};
+    // Told one line per long step ("picture 12/300 …"); may be empty.
+    std::function<void(const std::string&)> progress{};
 };
 
 struct BuiltFeed {
     std::filesystem::path manifest_file;
+    std::optional<std::filesystem::path> signature_file;  // when keys were given
+    std::optional<std::int64_t> previous_version;          // of the manifest replaced
     core::Manifest manifest;  // as a kiosk will read it
 };
+
+// A content folder read into the source form: the folder form (nguon.txt and the kind
+// folders, see content_folder.hpp) or, when present, source.json. Errors in the folder
+// form come back as one Problem listing them all; warnings are kept in `findings`.
+struct LoadedSource {
+    std::string name;  // the file or folder, for messages
+    SourceDocument document;
+    std::vector<Finding> findings;
+    std::vector<std::string> item_files;  // folder form: the file of each item
+};
+core::Result<LoadedSource> load_source(const std::filesystem::path& source_directory);
 
 // Mistakes in the content or the options come back as a Problem naming the file (and
 // item) and the reason; nothing is written then. Failures of the disk throw PublishError.

@@ -1,21 +1,45 @@
 #pragma once
-// What the manifest says about a picture: its hash, size, pixel size and type,
-// measured from the file itself.
+// Pictures on their way into a feed: read, turned upright, shrunk to screen size,
+// stripped of metadata, and measured (hash, size, pixel size, type).
 #include <filesystem>
+#include <string>
 
 #include "core/model.hpp"
 #include "core/result.hpp"
 
 namespace bangvang::publish {
 
-// A file that is missing, too large, or not a decodable JPEG/PNG is a Problem whose
-// `where` is the file's path. A file that exists but cannot be read throws PublishError.
-core::Result<core::MediaRef> describe_media_file(const std::filesystem::path& file);
+// The largest screen is 1920x1080 in either orientation: a side longer than this
+// only costs download time and texture memory on a Pi.
+inline constexpr int default_max_picture_side = 1920;
+inline constexpr int default_jpeg_quality = 88;
 
-// Copies `file` into `media_directory` as <media.sha256>, through a temporary name and
-// a rename so a reader never sees half a file. Throws PublishError when the copy fails
-// or the file changed since it was described.
-void copy_media_file(const std::filesystem::path& file, const core::MediaRef& media,
-                     const std::filesystem::path& media_directory);
+struct PictureOptions {
+    int max_side = default_max_picture_side;
+    int jpeg_quality = default_jpeg_quality;
+};
+
+struct PreparedMedia {
+    core::MediaRef media;
+    std::string bytes;        // what goes to FEED/media/<media.sha256>
+    int original_width = 0;   // as decoded, before orientation and resizing
+    int original_height = 0;
+    bool re_encoded = false;  // false: the file is published byte for byte
+};
+
+// A file already upright, small enough and free of metadata is kept byte for byte;
+// any other is decoded, turned by its EXIF orientation, shrunk with an area average
+// to fit within max_side, and re-encoded (JPEG stays JPEG, PNG stays PNG). The result
+// depends only on the file's bytes and the options, so building twice gives the same
+// media. A file that is missing, too large, or not a decodable JPEG/PNG is a Problem
+// whose `where` is the file's path; a file that cannot be read throws PublishError.
+core::Result<PreparedMedia> prepare_media_file(const std::filesystem::path& file, const PictureOptions& options);
+
+// The same from bytes already in memory; `where` names them in a Problem.
+core::Result<PreparedMedia> prepare_media_bytes(std::string bytes, const std::string& where,
+                                                const PictureOptions& options);
+
+// Measures a file as it is (no resizing): for validation of what staff provided.
+core::Result<core::MediaRef> describe_media_file(const std::filesystem::path& file);
 
 }  // namespace bangvang::publish

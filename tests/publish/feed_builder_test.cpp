@@ -215,11 +215,12 @@ TEST_CASE("bad source folders are refused with the file and the reason", "[publi
     const fs::path source_file = content / "source.json";
     auto source = nlohmann::ordered_json::parse(read_file(source_file));
 
-    SECTION("no source.json") {
+    SECTION("neither source.json nor the folder form") {
         fs::remove(source_file);
         const std::string message = failure_message(options);
         CHECK_THAT(message, Catch::Contains("source.json"));
-        CHECK_THAT(message, Catch::Contains("cannot be opened"));
+        CHECK_THAT(message, Catch::Contains("nguon.txt"));
+        CHECK_THAT(message, Catch::Contains("is not a content folder"));
     }
     SECTION("not JSON") {
         write_file(source_file, "{\"format\": \"bangvang.feed/1\", \"items\": [");

@@ -1,0 +1,667 @@
+#include "publish/content_folder.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <system_error>
+
+#include <nlohmann/json.hpp>
+
+#include "core/clock_time.hpp"
+#include "publish/csv_table.hpp"
+#include "publish/publish_error.hpp"
+#include "publish/staff_text.hpp"
+#include "publish/text_encoding.hpp"
+
+namespace bangvang::publish {
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::ordered_json;
+
+enum class FieldType { text, date, url, picture, seconds, sites, priority, id, shown_from, shown_until, number };
+
+struct FieldRule {
+    std::string_view folded;  // fold_field_name of the field's name
+    std::string_view name;    // as the guide spells it, for messages
+    std::string_view member;  // member of the kind object, or of schedule/audience
+    FieldType type;
+    bool required = false;
+};
+
+// Fields every item file may carry, whatever its kind.
+constexpr FieldRule common_fields[] = {
+    {"ma", "Mã", "id", FieldType::id},
+    {"thoi luong", "Thời lượng", "duration", FieldType::seconds},
+    {"hien thi tu", "Hiển thị từ", "valid_from", FieldType::shown_from},
+    {"hien thi den", "Hiển thị đến", "valid_until", FieldType::shown_until},
+    {"noi hien thi", "Nơi hiển thị", "sites", FieldType::sites},
+    {"uu tien", "Ưu tiên", "priority", FieldType::priority},
+};
+constexpr FieldRule story_fields[] = {
+    {"ten", "Tên", "name", FieldType::text, true},
+    {"chuc vu", "Chức vụ", "role", FieldType::text},
+    {"don vi", "Đơn vị", "unit", FieldType::text},
+    {"danh hieu", "Danh hiệu", "award", FieldType::text},
+    {"phong trao", "Phong trào", "movement", FieldType::text},
+    {"ngay", "Ngày", "date", FieldType::date},
+    {"anh", "Ảnh", "photo", FieldType::picture},
+    {"lien ket", "Liên kết", "portal_url", FieldType::url},
+    {"tieu de", "Tiêu đề", "headline", FieldType::text, true},
+};
+constexpr FieldRule announcement_fields[] = {
+    {"tieu de", "Tiêu đề", "title", FieldType::text, true},
+    {"phong trao", "Phong trào", "movement", FieldType::text},
+    {"anh", "Ảnh", "image", FieldType::picture},
+};
+constexpr FieldRule commemoration_fields[] = {
+    {"su kien", "Sự kiện", "event", FieldType::text, true},
+    {"ngay goc", "Ngày gốc", "origin", FieldType::date, true},
+    {"ngay ky niem", "Ngày kỷ niệm", "anniversary", FieldType::date, true},
+    {"anh", "Ảnh", "image", FieldType::picture},
+};
+constexpr FieldRule standings_fields[] = {
+    {"tieu de", "Tiêu đề", "title", FieldType::text, true},
+    {"cum", "Cụm", "cluster", FieldType::text},
+    {"thoi gian", "Thời gian", "period", FieldType::text},
+    {"cap nhat", "Cập nhật", "updated", FieldType::date},
+    {"diem toi da", "Điểm tối đa", "max_score", FieldType::number},
+};
+constexpr FieldRule honor_roll_fields[] = {
+    {"tieu de", "Tiêu đề", "title", FieldType::text, true},
+    {"don vi", "Đơn vị", "unit", FieldType::text},
+    {"thoi gian", "Thời gian", "period", FieldType::text},
+};
+
+std::string in_quotes(std::string_view text) { return "\xE2\x80\x9C" + std::string(text) + "\xE2\x80\x9D"; }
+
+std::string parent_of(const std::string& relative_path) {
+    const auto slash = relative_path.rfind('/');
+    return slash == std::string::npos ? std::string() : relative_path.substr(0, slash + 1);
+}
+
+std::string stem_of(const std::string& relative_path) {
+    const std::string name = relative_path.substr(parent_of(relative_path).size());
+    const auto dot = name.rfind('.');
+    return dot == std::string::npos ? name : name.substr(0, dot);
+}
+
+std::string lower_extension(const std::string& relative_path) {
+    const auto dot = relative_path.rfind('.');
+    if (dot == std::string::npos || relative_path.find('/', dot) != std::string::npos) return {};
+    std::string extension = relative_path.substr(dot);
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char character) { return static_cast<char>(std::tolower(character)); });
+    return extension;
+}
+
+// "Nguyễn Thị Hoà.txt" -> "nguyen-thi-hoa": the default id of an item.
+std::string slug_of(std::string_view text) {
+    const std::string folded = fold_field_name(text);
+    std::string slug;
+    for (char character : folded) {
+        const bool keep = (character >= 'a' && character <= 'z') || (character >= '0' && character <= '9');
+        if (keep) {
+            slug += character;
+        } else if (!slug.empty() && slug.back() != '-') {
+            slug += '-';
+        }
+    }
+    while (!slug.empty() && slug.back() == '-') slug.pop_back();
+    if (slug.size() > 64) slug.resize(64);
+    while (!slug.empty() && slug.back() == '-') slug.pop_back();
+    return slug;
+}
+
+bool is_valid_id(std::string_view id) {
+    if (id.empty() || id.size() > 64) return false;
+    for (std::size_t index = 0; index < id.size(); ++index) {
+        const char character = id[index];
+        const bool alphanumeric = (character >= 'a' && character <= 'z') || (character >= '0' && character <= '9');
+        if (!alphanumeric && !(index > 0 && character == '-')) return false;
+    }
+    return true;
+}
+
+// "2024-05-07", "07/05/2024", "7/5/2024", "07-05-2024", "07.05.2024".
+std::optional<core::CivilDate> parse_staff_date(std::string_view text) {
+    if (const auto iso = core::parse_iso_date(text)) return *iso;
+    int parts[3] = {0, 0, 0};
+    std::size_t part = 0;
+    std::size_t digits = 0;
+    for (char character : text) {
+        if (character >= '0' && character <= '9') {
+            if (part > 2 || ++digits > 4) return std::nullopt;
+            parts[part] = parts[part] * 10 + (character - '0');
+        } else if ((character == '/' || character == '-' || character == '.') && digits > 0 && part < 2) {
+            ++part;
+            digits = 0;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (part != 2 || digits != 4) return std::nullopt;
+    const core::CivilDate date{.year = parts[2], .month = parts[1], .day = parts[0]};
+    if (!core::is_valid_date(date)) return std::nullopt;
+    return date;
+}
+
+// "95.5", "95,5" (Vietnamese decimal comma), " 88 ".
+std::optional<double> parse_number(std::string text) {
+    std::replace(text.begin(), text.end(), ',', '.');
+    double value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
+    return value;
+}
+
+std::optional<long> parse_whole(std::string text) {
+    if (!text.empty() && text.front() == '+') text.erase(0, 1);
+    long value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
+    return value;
+}
+
+// Collects one item's JSON and findings while its file is read.
+class ItemBuilder {
+public:
+    ItemBuilder(std::string file, core::ItemKind kind, std::vector<Finding>& findings,
+                const std::set<std::string>& other_files)
+        : file_(std::move(file)), kind_(kind), findings_(findings), other_files_(other_files) {
+        item_["id"] = slug_of(stem_of(file_));
+        item_["kind"] = std::string(core::to_string(kind));
+        content_ = ordered_json::object();
+    }
+
+    void error(int line, std::string message) { findings_.push_back({Severity::error, file_, line, std::move(message)}); }
+    void warning(int line, std::string message) {
+        findings_.push_back({Severity::warning, file_, line, std::move(message)});
+    }
+
+    template <std::size_t Count>
+    void apply_fields(const std::vector<HeaderField>& fields, const FieldRule (&rules)[Count]) {
+        std::set<std::string_view> seen;
+        for (const HeaderField& field : fields) {
+            const FieldRule* rule = find_rule(field.folded_key, rules);
+            if (!rule) {
+                std::string known;
+                for (const FieldRule& candidate : rules) known += (known.empty() ? "" : ", ") + std::string(candidate.name);
+                for (const FieldRule& candidate : common_fields) known += ", " + std::string(candidate.name);
+                warning(field.line, "unknown field " + in_quotes(field.key) + " is ignored (known fields: " + known + ")");
+                continue;
+            }
+            if (!seen.insert(rule->folded).second) {
+                warning(field.line, "field " + in_quotes(rule->name) + " appears twice; the later one is used");
+            }
+            apply(*rule, field.value, field.line);
+        }
+        for (const FieldRule& rule : rules) {
+            if (rule.required && !seen.contains(rule.folded)) {
+                error(fields.empty() ? 1 : fields.front().line,
+                      "the field " + in_quotes(rule.name) + " is missing (write a line \"" + std::string(rule.name) +
+                          ": …\" at the top)");
+            }
+        }
+    }
+
+    void set_body(const std::vector<Paragraph>& paragraphs) {
+        ordered_json body = ordered_json::array();
+        for (const Paragraph& paragraph : paragraphs) body.push_back(paragraph.text);
+        content_["body"] = std::move(body);
+    }
+
+    ordered_json& content() { return content_; }
+
+    // A picture path relative to this file's folder, checked to exist.
+    std::optional<std::string> picture_path(std::string_view value, int line, std::string_view field_name) {
+        const std::string relative = parent_of(file_) + std::string(value);
+        if (!is_safe_relative_path(value) || !is_safe_relative_path(relative)) {
+            error(line, in_quotes(field_name) + ": " + in_quotes(value) +
+                            " must be the name of a picture in the same folder (no \"..\", no \"/\" at the start)");
+            return std::nullopt;
+        }
+        if (!other_files_.contains(relative)) {
+            error(line, "the photo " + in_quotes(value) + " is missing: put it in the folder " +
+                            in_quotes(parent_of(file_).empty() ? "." : parent_of(file_)) + " beside this file");
+            return std::nullopt;
+        }
+        return relative;
+    }
+
+    void reference_picture(std::string json_pointer, std::string field, std::string relative_path, int line) {
+        references_.push_back(MediaReference{.json_pointer = std::move(json_pointer),
+                                             .where = file_ + ":" + std::to_string(line),
+                                             .field = std::move(field),
+                                             .relative_path = std::move(relative_path)});
+    }
+
+    ordered_json finish() {
+        if (!schedule_.empty()) item_["schedule"] = schedule_;
+        if (!audience_.empty()) item_["audience"] = audience_;
+        item_[std::string(core::to_string(kind_))] = std::move(content_);
+        return std::move(item_);
+    }
+    std::string id() const { return item_.at("id").get<std::string>(); }
+    int id_line() const { return id_line_; }
+    std::vector<MediaReference>& references() { return references_; }
+    const std::string& file() const { return file_; }
+
+private:
+    template <std::size_t Count>
+    static const FieldRule* find_rule(std::string_view folded, const FieldRule (&rules)[Count]) {
+        for (const FieldRule& rule : rules) {
+            if (rule.folded == folded) return &rule;
+        }
+        for (const FieldRule& rule : common_fields) {
+            if (rule.folded == folded) return &rule;
+        }
+        return nullptr;
+    }
+
+    void apply(const FieldRule& rule, const std::string& value, int line) {
+        const std::string member(rule.member);
+        const std::string name = in_quotes(rule.name);
+        if (value.empty()) {
+            if (rule.required) error(line, name + " is empty");
+            return;
+        }
+        switch (rule.type) {
+            case FieldType::text: content_[member] = value; break;
+            case FieldType::number:
+                if (const auto number = parse_number(value)) {
+                    content_[member] = *number;
+                } else {
+                    error(line, name + ": " + in_quotes(value) + " is not a number");
+                }
+                break;
+            case FieldType::date:
+                if (const auto date = parse_staff_date(value)) {
+                    content_[member] = core::format_iso_date(*date);
+                } else {
+                    error(line, name + ": " + in_quotes(value) + " is not a date; write it as 2024-05-07 or 07/05/2024");
+                }
+                break;
+            case FieldType::url:
+                if (value.starts_with("https://") || value.starts_with("http://")) {
+                    content_[member] = value;
+                } else {
+                    error(line, name + ": " + in_quotes(value) + " must be a web address starting with https://");
+                }
+                break;
+            case FieldType::picture:
+                if (const auto path = picture_path(value, line, rule.name)) {
+                    content_[member] = *path;
+                    reference_picture("/" + member, std::string(core::to_string(kind_)) + "." + member, *path, line);
+                }
+                break;
+            case FieldType::id:
+                if (is_valid_id(value)) {
+                    item_["id"] = value;
+                    id_line_ = line;
+                } else {
+                    error(line, name + ": " + in_quotes(value) +
+                                    " must be lower-case letters a-z, digits and \"-\", at most 64, e.g. nguyen-thi-hoa");
+                }
+                break;
+            case FieldType::seconds: {
+                const auto seconds = parse_whole(value);
+                if (seconds && *seconds >= 3 && *seconds <= 600) {
+                    schedule_["duration"] = *seconds;
+                } else {
+                    error(line, name + ": " + in_quotes(value) + " must be a number of seconds from 3 to 600");
+                }
+                break;
+            }
+            case FieldType::shown_from:
+            case FieldType::shown_until:
+                if (const auto date = parse_staff_date(value)) {
+                    // Whole days in Việt Nam: from the start of the first to the end of the last.
+                    const std::int64_t day =
+                        core::days_from_civil(*date) + (rule.type == FieldType::shown_until ? 1 : 0);
+                    const core::UnixSeconds instant =
+                        day * 86400 - static_cast<core::UnixSeconds>(core::vietnam_utc_offset_minutes) * 60;
+                    schedule_[member] = core::format_rfc3339(instant, core::vietnam_utc_offset_minutes);
+                } else {
+                    error(line, name + ": " + in_quotes(value) + " is not a date; write it as 2024-05-07 or 07/05/2024");
+                }
+                break;
+            case FieldType::sites: {
+                ordered_json sites = ordered_json::array();
+                std::string site;
+                for (char character : value + ",") {
+                    if (character == ',' || character == ';') {
+                        const std::string cleaned = slug_of(site);
+                        if (!cleaned.empty()) sites.push_back(cleaned);
+                        site.clear();
+                    } else {
+                        site += character;
+                    }
+                }
+                audience_["sites"] = std::move(sites);
+                break;
+            }
+            case FieldType::priority: {
+                const std::string folded = fold_field_name(value);
+                if (folded == "khan" || folded == "khan cap" || folded == "urgent") {
+                    schedule_["priority"] = "urgent";
+                } else if (folded != "thuong" && folded != "binh thuong") {
+                    error(line, name + ": " + in_quotes(value) + " must be \"khẩn\" or \"thường\"");
+                }
+                break;
+            }
+        }
+    }
+
+    std::string file_;
+    core::ItemKind kind_;
+    std::vector<Finding>& findings_;
+    const std::set<std::string>& other_files_;
+    ordered_json item_ = ordered_json::object();
+    ordered_json content_;
+    ordered_json schedule_ = ordered_json::object();
+    ordered_json audience_ = ordered_json::object();
+    std::vector<MediaReference> references_;
+    int id_line_ = 0;
+};
+
+template <std::size_t Count>
+void read_text_kind(ItemBuilder& builder, const std::string& text, const FieldRule (&rules)[Count],
+                    bool body_required) {
+    const StaffText parsed = parse_staff_text(text);
+    for (const LineProblem& problem : parsed.problems) builder.error(problem.line, problem.reason);
+    builder.apply_fields(parsed.fields, rules);
+    if (body_required && parsed.paragraphs.empty()) {
+        builder.error(0, "the story has no paragraphs: after the fields, leave one blank line, then write the story");
+    }
+    builder.set_body(parsed.paragraphs);
+}
+
+// Metadata rows ("Tiêu đề;…") until the row that starts the table, found by its first heading.
+struct TableStart {
+    std::vector<HeaderField> fields;
+    std::size_t heading_row = 0;  // index into rows; rows.size() when there is none
+};
+
+TableStart split_table(const CsvTable& table, std::initializer_list<std::string_view> first_headings) {
+    TableStart start;
+    for (std::size_t index = 0; index < table.rows.size(); ++index) {
+        const CsvRow& row = table.rows[index];
+        if (row.blank()) continue;
+        const std::string folded = fold_field_name(row.cell(0));
+        for (std::string_view heading : first_headings) {
+            if (folded == heading) {
+                start.heading_row = index;
+                return start;
+            }
+        }
+        std::string key = row.cell(0);
+        if (!key.empty() && key.back() == ':') key.pop_back();
+        start.fields.push_back(HeaderField{.key = key, .folded_key = fold_field_name(key), .value = row.cell(1), .line = row.line});
+    }
+    start.heading_row = table.rows.size();
+    return start;
+}
+
+// Column index of each folded heading name.
+std::map<std::string, std::size_t> column_indexes(const CsvRow& headings) {
+    std::map<std::string, std::size_t> columns;
+    for (std::size_t index = 0; index < headings.cells.size(); ++index) {
+        columns.emplace(fold_field_name(headings.cells[index]), index);
+    }
+    return columns;
+}
+
+std::optional<std::size_t> column(const std::map<std::string, std::size_t>& columns,
+                                  std::initializer_list<std::string_view> names) {
+    for (std::string_view name : names) {
+        const auto found = columns.find(std::string(name));
+        if (found != columns.end()) return found->second;
+    }
+    return std::nullopt;
+}
+
+void read_standings(ItemBuilder& builder, const CsvTable& table) {
+    const TableStart start = split_table(table, {"hang"});
+    builder.apply_fields(start.fields, standings_fields);
+    if (start.heading_row == table.rows.size()) {
+        builder.error(0, "no table found: add a row of headings \"Hạng, Đơn vị, Điểm, Thay đổi\" above the rows");
+        return;
+    }
+    const CsvRow& headings = table.rows[start.heading_row];
+    const auto columns = column_indexes(headings);
+    const auto unit_column = column(columns, {"don vi", "ten don vi"});
+    const auto score_column = column(columns, {"diem", "tong diem"});
+    const auto change_column = column(columns, {"thay doi", "thay doi hang"});
+    if (!unit_column || !score_column) {
+        builder.error(headings.line, "the headings must include \"Đơn vị\" and \"Điểm\"");
+        return;
+    }
+    ordered_json rows = ordered_json::array();
+    for (std::size_t index = start.heading_row + 1; index < table.rows.size(); ++index) {
+        const CsvRow& row = table.rows[index];
+        if (row.blank()) continue;
+        ordered_json entry;
+        const auto rank = parse_whole(row.cell(0));
+        if (!rank || *rank < 1) {
+            builder.error(row.line, "\xE2\x80\x9CH\xE1\xBA\xA1ng\xE2\x80\x9D " + in_quotes(row.cell(0)) +
+                                        " is not a whole number from 1 up");
+        } else {
+            entry["rank"] = *rank;
+        }
+        entry["unit"] = row.cell(*unit_column);
+        if (row.cell(*unit_column).empty()) builder.error(row.line, "\xE2\x80\x9C\xC4\x90\xC6\xA1n v\xE1\xBB\x8B\xE2\x80\x9D is empty");
+        const auto score = parse_number(row.cell(*score_column));
+        if (!score) {
+            builder.error(row.line, "\xE2\x80\x9C\xC4\x90i\xE1\xBB\x83m\xE2\x80\x9D " + in_quotes(row.cell(*score_column)) +
+                                        " is not a number (write 95.5 or 95,5)");
+        } else {
+            entry["score"] = *score;
+        }
+        if (change_column && !row.cell(*change_column).empty()) {
+            if (const auto change = parse_whole(row.cell(*change_column))) {
+                entry["rank_change"] = *change;
+            } else {
+                builder.error(row.line, "\xE2\x80\x9CThay \xC4\x91\xE1\xBB\x95i\xE2\x80\x9D " +
+                                            in_quotes(row.cell(*change_column)) + " is not a whole number such as +2 or -1");
+            }
+        }
+        rows.push_back(std::move(entry));
+    }
+    if (rows.empty()) builder.error(headings.line, "the table has no rows below its headings");
+    builder.content()["rows"] = std::move(rows);
+}
+
+void read_honor_roll(ItemBuilder& builder, const CsvTable& table) {
+    const TableStart start = split_table(table, {"ho va ten", "ho ten", "ten", "stt"});
+    builder.apply_fields(start.fields, honor_roll_fields);
+    if (start.heading_row == table.rows.size()) {
+        builder.error(0, "no table found: add a row of headings \"Họ và tên, Lớp, Thành tích, Ảnh\" above the rows");
+        return;
+    }
+    const CsvRow& headings = table.rows[start.heading_row];
+    const auto columns = column_indexes(headings);
+    const auto name_column = column(columns, {"ho va ten", "ho ten", "ten"});
+    const auto class_column = column(columns, {"lop", "chuc vu"});
+    const auto achievement_column = column(columns, {"thanh tich", "danh hieu"});
+    const auto photo_column = column(columns, {"anh"});
+    if (!name_column) {
+        builder.error(headings.line, "the headings must include \"Họ và tên\"");
+        return;
+    }
+    ordered_json entries = ordered_json::array();
+    for (std::size_t index = start.heading_row + 1; index < table.rows.size(); ++index) {
+        const CsvRow& row = table.rows[index];
+        if (row.blank()) continue;
+        ordered_json entry;
+        entry["name"] = row.cell(*name_column);
+        if (row.cell(*name_column).empty()) builder.error(row.line, "\xE2\x80\x9CH\xE1\xBB\x8D v\xC3\xA0 t\xC3\xAAn\xE2\x80\x9D is empty");
+        if (class_column) entry["class"] = row.cell(*class_column);
+        if (achievement_column) entry["achievement"] = row.cell(*achievement_column);
+        if (photo_column && !row.cell(*photo_column).empty()) {
+            if (const auto path = builder.picture_path(row.cell(*photo_column), row.line, "Ảnh")) {
+                const std::string entry_index = std::to_string(entries.size());
+                entry["photo"] = *path;
+                builder.reference_picture("/entries/" + entry_index + "/photo",
+                                          "honor_roll.entries[" + entry_index + "].photo", *path, row.line);
+            }
+        }
+        entries.push_back(std::move(entry));
+    }
+    if (entries.empty()) builder.error(headings.line, "the table has no rows below its headings");
+    builder.content()["entries"] = std::move(entries);
+}
+
+void read_source_file(const ContentFiles& files, ContentFolder& folder, ordered_json& document) {
+    const std::string file(source_file_name);
+    const auto found = files.texts.find(file);
+    if (found == files.texts.end()) {
+        folder.findings.push_back({Severity::error, file, 0,
+                                   "is missing: create it with the lines \"Mã nguồn: quan-thanh-xuan\" and "
+                                   "\"Tên nguồn: UBND quận Thanh Xuân\" (bangvang-publish init writes one)"});
+        return;
+    }
+    const auto text = decode_staff_text(found->second, file);
+    if (!text) {
+        folder.findings.push_back({Severity::error, file, 0, text.problem().reason});
+        return;
+    }
+    const StaffText parsed = parse_staff_text(*text);
+    ordered_json source = ordered_json::object();
+    for (const HeaderField& field : parsed.fields) {
+        if (field.folded_key == "ma nguon" || field.folded_key == "ma") {
+            if (!is_valid_id(field.value)) {
+                folder.findings.push_back({Severity::error, file, field.line,
+                                           in_quotes(field.key) + ": " + in_quotes(field.value) +
+                                               " must be lower-case letters a-z, digits and \"-\""});
+            }
+            source["id"] = field.value;
+        } else if (field.folded_key == "ten nguon" || field.folded_key == "ten") {
+            source["name"] = field.value;
+        } else {
+            folder.findings.push_back({Severity::warning, file, field.line,
+                                       "unknown field " + in_quotes(field.key) + " is ignored (known: Mã nguồn, Tên nguồn)"});
+        }
+    }
+    if (!source.contains("id")) folder.findings.push_back({Severity::error, file, 0, "the line \"Mã nguồn: …\" is missing"});
+    if (!source.contains("name")) folder.findings.push_back({Severity::error, file, 0, "the line \"Tên nguồn: …\" is missing"});
+    document["source"] = std::move(source);
+}
+
+}  // namespace
+
+ContentFolder read_content_files(const ContentFiles& files) {
+    ContentFolder folder;
+    ordered_json document = ordered_json::object();
+    document["format"] = "bangvang.feed/1";
+    read_source_file(files, folder, document);
+    document["items"] = ordered_json::array();
+
+    std::map<std::string, std::pair<std::string, int>> first_use_of_id;  // id -> file, line
+    std::set<std::string> item_files;
+    for (const ContentFolderLayout& layout : content_folder_layout) {
+        const std::string prefix = std::string(layout.folder) + "/";
+        for (const auto& [path, bytes] : files.texts) {
+            if (!path.starts_with(prefix) || lower_extension(path) != layout.extension) continue;
+            item_files.insert(path);
+            ItemBuilder builder(path, layout.kind, folder.findings, files.other_files);
+            const auto text = decode_staff_text(bytes, path);
+            if (!text) {
+                builder.error(0, text.problem().reason);
+                continue;
+            }
+            switch (layout.kind) {
+                case core::ItemKind::story: read_text_kind(builder, *text, story_fields, true); break;
+                case core::ItemKind::announcement: read_text_kind(builder, *text, announcement_fields, false); break;
+                case core::ItemKind::commemoration: read_text_kind(builder, *text, commemoration_fields, false); break;
+                case core::ItemKind::standings:
+                case core::ItemKind::honor_roll: {
+                    const auto table = parse_csv(*text, path);
+                    if (!table) {
+                        folder.findings.push_back({Severity::error, path, 0, table.problem().message()});
+                        continue;
+                    }
+                    if (layout.kind == core::ItemKind::standings) {
+                        read_standings(builder, *table);
+                    } else {
+                        read_honor_roll(builder, *table);
+                    }
+                    break;
+                }
+            }
+            const std::string id = builder.id();
+            if (!is_valid_id(id)) {
+                builder.error(0, "cannot make an id from the file name; add a line \"Mã: ten-khong-dau\"");
+            }
+            const auto [previous, inserted] = first_use_of_id.emplace(id, std::make_pair(path, builder.id_line()));
+            if (!inserted) {
+                builder.error(builder.id_line(), "the id " + in_quotes(id) + " is already used by " +
+                                                     previous->second.first +
+                                                     "; rename one of the files or add a line \"Mã: …\"");
+            }
+            const std::size_t index = document["items"].size();
+            const std::string kind_name(core::to_string(layout.kind));
+            for (MediaReference reference : builder.references()) {
+                reference.json_pointer = "/items/" + std::to_string(index) + "/" + kind_name + reference.json_pointer;
+                folder.document.media_references.push_back(std::move(reference));
+            }
+            document["items"].push_back(builder.finish());
+            folder.item_files.push_back(path);
+        }
+    }
+    for (const auto& [path, bytes] : files.texts) {
+        if (path == source_file_name || item_files.contains(path)) continue;
+        folder.findings.push_back({Severity::warning, path, 0,
+                                   "is not in one of the folders guong-dien-hinh, bang-xep-hang, bang-vang, "
+                                   "thong-bao, ky-niem (text files there, CSV files in the two bang- folders); ignored"});
+    }
+    for (const std::string& path : files.other_files) {
+        const std::string extension = lower_extension(path);
+        if (extension == ".docx" || extension == ".doc" || extension == ".xlsx" || extension == ".xls" ||
+            extension == ".odt" || extension == ".ods") {
+            folder.findings.push_back({Severity::warning, path, 0,
+                                       "is ignored: save stories as plain text (.txt) and tables as CSV (.csv)"});
+        }
+    }
+    if (document["items"].empty()) {
+        folder.findings.push_back({Severity::error, ".", 0, "holds no items: add a file to guong-dien-hinh, "
+                                                            "bang-xep-hang, bang-vang, thong-bao or ky-niem"});
+    }
+    folder.document.json = std::move(document);
+    return folder;
+}
+
+bool is_content_folder(const fs::path& directory) {
+    std::error_code error;
+    if (fs::exists(directory / std::string(source_file_name), error)) return true;
+    for (const ContentFolderLayout& layout : content_folder_layout) {
+        if (fs::is_directory(directory / std::string(layout.folder), error)) return true;
+    }
+    return false;
+}
+
+ContentFiles load_content_files(const fs::path& directory) {
+    ContentFiles files;
+    std::error_code error;
+    fs::recursive_directory_iterator iterator(directory, error);
+    if (error) throw PublishError("cannot read the folder " + directory.string() + ": " + error.message());
+    for (const fs::directory_entry& entry : iterator) {
+        if (!entry.is_regular_file(error)) continue;
+        const std::string relative = fs::relative(entry.path(), directory).generic_string();
+        if (relative.starts_with(".")) continue;  // hidden files and folders (.git, .DS_Store)
+        const std::string extension = lower_extension(relative);
+        if (extension == ".txt" || extension == ".csv") {
+            std::ifstream stream(entry.path(), std::ios::binary);
+            if (!stream) throw PublishError("cannot open " + entry.path().string() + " for reading");
+            files.texts[relative] = std::string(std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>());
+        } else {
+            files.other_files.insert(relative);
+        }
+    }
+    return files;
+}
+
+}  // namespace bangvang::publish
