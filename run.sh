@@ -11,6 +11,15 @@ PACKAGES=(
   libsqlite3-dev nlohmann-json3-dev libutf8proc-dev libcli11-dev
   libsodium-dev libqrencode-dev libcurl4-openssl-dev
   catch2
+  libsystemd-dev dpkg-dev systemd shellcheck lintian
+)
+
+# ./run.sh package: the arm64 cross-build (Raspberry Pi OS 64-bit) beside the host's.
+ARM64_PACKAGES=(
+  crossbuild-essential-arm64 qemu-user-static
+  libsdl2-dev:arm64 libsdl2-ttf-dev:arm64 libsdl2-image-dev:arm64
+  libsqlite3-dev:arm64 libutf8proc-dev:arm64 libsodium-dev:arm64 libqrencode-dev:arm64
+  libcurl4-openssl-dev:arm64 libsystemd-dev:arm64
 )
 
 usage() {
@@ -21,6 +30,11 @@ usage: ./run.sh COMMAND
                       headless rotation written as PNGs to build/demo/screens/
   test                build and run the whole test suite (ctest)
   build               install what is missing and build only
+  package [--test-arm64]
+                      build the .deb packages (bangvang, bangvang-publish) for this
+                      machine and, cross-built in build-arm64/, for arm64 (Raspberry Pi
+                      OS 64-bit) into build/packages/; --test-arm64 also runs the arm64
+                      unit tests under qemu-aarch64-static
 TEXT
 }
 
@@ -83,10 +97,81 @@ run_tests() {
   ctest --test-dir build --output-on-failure -j2 --timeout 600
 }
 
+# Installs the arm64 (multiarch) -dev packages and the cross compiler when missing.
+install_missing_arm64_packages() {
+  local as_root=() missing=() package
+  [[ $(id -u) -ne 0 ]] && as_root=(sudo)
+  if [[ $(dpkg --print-architecture) != arm64 ]] && ! dpkg --print-foreign-architectures | grep -qx arm64; then
+    echo "run.sh: adding the arm64 architecture to dpkg" >&2
+    "${as_root[@]}" dpkg --add-architecture arm64
+  fi
+  for package in "${ARM64_PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$package")
+    fi
+  done
+  ((${#missing[@]} == 0)) && return 0
+  echo "run.sh: installing ${missing[*]}" >&2
+  "${as_root[@]}" apt-get update -qq
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# cpack in BUILD_DIR, then the .debs (only) into build/packages/.
+package_build_tree() {
+  local build_directory=$1
+  shift
+  local staging=$build_directory/cpack
+  rm -rf "$staging"
+  if ! "$@" cpack -G DEB --config "$build_directory/CPackConfig.cmake" -B "$staging" >"$staging.log" 2>&1; then
+    cat "$staging.log" >&2
+    echo "run.sh: cpack failed in $build_directory" >&2
+    return 1
+  fi
+  mv "$staging"/*.deb build/packages/
+}
+
+package() {
+  local test_arm64=no
+  case "${1:-}" in
+    "") ;;
+    --test-arm64) test_arm64=yes ;;
+    *) usage >&2; exit 2 ;;
+  esac
+  install_missing_packages
+  cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build build -j"$(nproc)" --target bangvang bangvang-publish
+  rm -rf build/packages
+  mkdir -p build/packages
+  package_build_tree build
+
+  if [[ $(dpkg --print-architecture) != arm64 ]]; then
+    install_missing_arm64_packages
+    local arm64_tests=OFF
+    [[ $test_arm64 == yes ]] && arm64_tests=ON
+    cmake -S . -B build-arm64 -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBANGVANG_TESTS=$arm64_tests \
+      -DCMAKE_TOOLCHAIN_FILE="$PWD/firmware/cmake/aarch64-linux-gnu.cmake" >/dev/null
+    cmake --build build-arm64 -j"$(nproc)" --target bangvang bangvang-publish
+    # dpkg-shlibdeps reads the Depends of the arm64 libraries, not the host's.
+    package_build_tree build-arm64 env DEB_HOST_ARCH=arm64 DEB_HOST_MULTIARCH=aarch64-linux-gnu
+    if [[ $test_arm64 == yes ]]; then
+      cmake --build build-arm64 -j"$(nproc)"
+      # No binfmt_misc needed: the toolchain file makes ctest call qemu-aarch64-static.
+      ctest --test-dir build-arm64 --output-on-failure -j2 --timeout 900
+    fi
+  elif [[ $test_arm64 == yes ]]; then
+    echo "run.sh: this machine is arm64: ./run.sh test runs the tests natively" >&2
+  fi
+  local deb
+  for deb in build/packages/*.deb; do
+    printf 'run.sh: %s  %s bytes, installed %s KiB\n' "$deb" "$(stat -c %s "$deb")" "$(dpkg-deb -f "$deb" Installed-Size)"
+  done
+}
+
 case "${1:-}" in
   demo) shift; demo "$@" ;;
   test) run_tests ;;
   build) build ;;
+  package) shift; package "$@" ;;
   -h|--help|help) usage ;;
   *) usage >&2; exit 2 ;;
 esac
