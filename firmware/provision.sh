@@ -24,8 +24,9 @@ The kiosk's config (/etc/bangvang/kiosk.json, rewritten from these options):
   --place-name TEXT        the place shown in every slide's header
   --tag TAG                a tag of the kiosk (repeatable)
   --source ID=URL          a feed to follow (repeatable): its source id and URL
-  --public-key ID=KEY      an Ed25519 public key (base64, 44 characters) that signs
-                           source ID's feeds (repeatable: several keys per source)
+  --public-key ID=KEY      an Ed25519 public key that signs source ID's feeds: base64
+                           (44 characters) or a NAME.public file of bangvang-publish
+                           (at least one per source, at most 8; repeatable)
   --orientation landscape|portrait     how the screen hangs (default landscape)
   --screen-size WIDTHxHEIGHT           in landscape terms (default 1920x1080)
 
@@ -153,12 +154,23 @@ for index in "${!source_ids[@]}"; do
     done
 done
 for index in "${!key_sources[@]}"; do
+    # A key file (bangvang-publish's NAME.public) holds the key on its first line.
+    if [[ -f ${key_values[index]} ]]; then
+        key_values[index]=$(sed -n '/[^[:space:]]/{s/[[:space:]]//g;p;q}' "${key_values[index]}")
+    fi
     known=no
     for id in "${source_ids[@]}"; do [[ $id == "${key_sources[index]}" ]] && known=yes; done
     [[ $known == yes ]] || usage_error "--public-key names source \"${key_sources[index]}\", which no --source gives"
     # An Ed25519 public key is 32 bytes: 44 base64 characters ending in one '='.
     [[ ${key_values[index]} =~ ^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$ ]] ||
         usage_error "--public-key ${key_sources[index]}: not a base64 Ed25519 public key (32 bytes, 44 characters)"
+done
+for id in "${source_ids[@]}"; do
+    count=0
+    for key_source in "${key_sources[@]}"; do [[ $key_source == "$id" ]] && count=$((count + 1)); done
+    # The kiosk refuses a source it cannot verify (app/kiosk/kiosk_config.cpp).
+    ((count >= 1)) || usage_error "source \"$id\" needs its public key: --public-key $id=KEY"
+    ((count <= 8)) || usage_error "source \"$id\" has $count public keys; at most 8"
 done
 case $orientation in
     landscape) rotate=${rotate:-0} ;;
@@ -373,7 +385,7 @@ write_kiosk_config() {
         else
             echo "  \"sources\": ["
             for index in "${!source_ids[@]}"; do
-                printf '    {"id": %s, "url": %s, "public_keys": [' \
+                printf '    {"id": %s, "url": %s, "keys": [' \
                     "$(json_string "${source_ids[index]}")" "$(json_string "${source_urls[index]}")"
                 separator=""
                 for key_index in "${!key_sources[@]}"; do

@@ -25,6 +25,8 @@ snapshot() {
     (cd "$tree" && find . -printf '%p %y %l %m %T@\n' | sort && find . -type f -exec md5sum {} + | sort)
 }
 
+# One key as bangvang-publish writes it: a NAME.public file of one base64 line.
+echo "fjsDbWRElsZy8+jC9ZEBh9HFkNEk1fQLWy5KY+02Xcs=" >"$scratch/phuong-nhan-chinh.public"
 options=(
     --root "$tree"
     --kiosk-id tx-nhan-chinh-01 --site phuong-nhan-chinh --place-name "UBND phường Nhân Chính"
@@ -32,7 +34,7 @@ options=(
     --source quan-thanh-xuan=file:///media/usb/feed --source phuong-nhan-chinh=/srv/feeds/phuong
     --public-key "quan-thanh-xuan=c88TDa7y/36Cxl6zyp2s9ZwY7gkSJyAltFTWB5uNqkQ="
     --public-key "quan-thanh-xuan=vHOXc4BxjQqR4XXnK/Cev54iMIVtP0d/ezpykMJ6W+4="
-    --public-key "phuong-nhan-chinh=fjsDbWRElsZy8+jC9ZEBh9HFkNEk1fQLWy5KY+02Xcs="
+    --public-key "phuong-nhan-chinh=$scratch/phuong-nhan-chinh.public"
     --orientation portrait
     --screen-on 06:30 --screen-off 21:30 --screen-days Mon..Sat
 )
@@ -140,6 +142,7 @@ expect_refusal "--kiosk-id must be 1-64 lowercase letters" --kiosk-id "Tx 01" --
 expect_refusal "names source \"nowhere\", which no --source gives" --kiosk-id a --site b \
     --public-key nowhere=fjsDbWRElsZy8+jC9ZEBh9HFkNEk1fQLWy5KY+02Xcs=
 expect_refusal "not a base64 Ed25519 public key" --kiosk-id a --site b --source s=/feed --public-key s=c2hvcnQ=
+expect_refusal "source \"s\" needs its public key" --kiosk-id a --site b --source s=/feed
 expect_refusal "--screen-on and --screen-off go together" --kiosk-id a --site b --screen-on 06:00
 expect_refusal "screen times are HH:MM" --kiosk-id a --site b --screen-on 6h --screen-off 22:00
 expect_refusal "--rotate must be 0, 90, 180 or 270" --kiosk-id a --site b --rotate 45
@@ -160,4 +163,4 @@ assert_contains "$(cat "$legacy/boot/config.txt")" "lcd_rotate=3" "DSI rotation"
 assert_equal "LABEL=bangvang-state /var/lib/bangvang ext4 defaults,noatime,nofail,x-systemd.device-timeout=10s 0 2" \
     "$(cat "$legacy/etc/fstab")" "a new fstab"
 
-pass "dry run, 12 exact edits, idempotent second run, undo, ${kiosk_binary:+kiosk accepts the config, }9 refusals, /boot layout"
+pass "dry run, 12 exact edits, idempotent second run, undo, ${kiosk_binary:+kiosk accepts the config, }10 refusals, /boot layout"
