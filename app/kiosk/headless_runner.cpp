@@ -31,21 +31,25 @@ int run_headless(SDL_Renderer* renderer, SlideDeck& deck, const KioskClock& cloc
     std::filesystem::create_directories(options.output_directory);
     render::TexturePtr target = render::create_target_texture(renderer, width, height);
 
-    do {
-        deck.refresh(clock.now());
-        std::size_t count = deck.empty() ? 1 : deck.size();
-        for (std::size_t index = 0; index < count && !stop_requested; ++index) {
-            SDL_SetRenderTarget(renderer, target.get());
-            deck.draw(index, clock.now());
-            auto file = options.output_directory / (deck.slide_name(index) + ".png");
-            render::save_png(renderer, file);
-            SDL_SetRenderTarget(renderer, nullptr);
-            std::printf("%s\n", file.c_str());
-            std::fflush(stdout);
-            if (!options.once) wait_seconds(deck.empty() ? 30 : deck.slide(index).duration_seconds);
-        }
-    } while (!options.once && !stop_requested);
-    log(LogLevel::info, "headless", "wrote " + std::to_string(deck.empty() ? 1 : deck.size()) + " slides to " +
+    // A rotation ends when every page of every playable item has been shown; the
+    // scheduler's order (weights, urgent items) may show some items more than once.
+    constexpr std::size_t most_slides_in_a_rotation = 2000;
+    deck.refresh(clock.now());
+    std::size_t written = 0;
+    while (!stop_requested) {
+        std::size_t position = deck.advance(clock.now());
+        SDL_SetRenderTarget(renderer, target.get());
+        deck.draw(position, clock.now());
+        auto file = options.output_directory / (deck.slide_name(position) + ".png");
+        render::save_png(renderer, file);
+        SDL_SetRenderTarget(renderer, nullptr);
+        std::printf("%s\n", file.c_str());
+        std::fflush(stdout);
+        ++written;
+        if (options.once && (deck.rotation_complete(clock.now()) || written >= most_slides_in_a_rotation)) break;
+        if (!options.once) wait_seconds(deck.slide(position).duration_seconds);
+    }
+    log(LogLevel::info, "headless", "wrote " + std::to_string(written) + " slides to " +
                                         options.output_directory.string());
     return 0;
 }

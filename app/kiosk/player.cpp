@@ -16,13 +16,9 @@ Player::Player(SDL_Renderer* renderer, SlideDeck& deck, const KioskClock& clock,
       current_(render::create_target_texture(renderer, options.width, options.height)),
       incoming_(render::create_target_texture(renderer, options.width, options.height)) {}
 
-std::size_t Player::next_index(std::size_t index) const {
-    return deck_.empty() ? 0 : (index + 1) % deck_.size();
-}
+std::size_t Player::next_index(std::size_t index) { return deck_.next(index, clock_.now()); }
 
-std::size_t Player::previous_index(std::size_t index) const {
-    return deck_.empty() ? 0 : (index + deck_.size() - 1) % deck_.size();
-}
+std::size_t Player::previous_index(std::size_t index) const { return deck_.previous(index); }
 
 void Player::present_texture(SDL_Texture* texture) {
     SDL_SetRenderTarget(renderer_, nullptr);
@@ -66,13 +62,12 @@ void Player::redraw_current() {
 
 int Player::run() {
     deck_.refresh(clock_.now());
-    show(0, false);
-    std::size_t shown_in_rotation = 1;
+    show(deck_.advance(clock_.now()), false);
     Uint64 slide_started = SDL_GetTicks64();
     core::UnixSeconds minute_shown = clock_.now() / 60;
 
     for (;;) {
-        Uint64 duration_ms = deck_.empty() ? 30'000 : Uint64(deck_.slide(current_index_).duration_seconds) * 1000;
+        Uint64 duration_ms = Uint64(deck_.slide(current_index_).duration_seconds) * 1000;
         Uint64 elapsed = SDL_GetTicks64() - slide_started;
         // Wake for whichever comes first: the slide's end or the clock's next minute.
         Uint64 until_slide_end = elapsed >= duration_ms ? 0 : duration_ms - elapsed;
@@ -123,21 +118,20 @@ int Player::run() {
             continue;
         }
         if (!paused_ && SDL_GetTicks64() - slide_started >= duration_ms) {
-            std::size_t next = next_index(current_index_);
-            if (next == 0) {
-                if (options_.once && shown_in_rotation >= std::max<std::size_t>(deck_.size(), 1)) return 0;
-                // A rotation ended: items whose time window opened or closed join or leave.
-                deck_.refresh(clock_.now());
-                shown_in_rotation = 0;
-            }
-            show(next, true);
-            ++shown_in_rotation;
+            if (options_.once && deck_.rotation_complete(clock_.now())) return 0;
+            show(next_index(current_index_), true);
             slide_started = SDL_GetTicks64();
             minute_shown = clock_.now() / 60;
             continue;
         }
         if (clock_.now() / 60 != minute_shown) {
             minute_shown = clock_.now() / 60;
+            if (!paused_ && deck_.has_preempting_item(clock_.now())) {
+                // An urgent item's window opened: it cuts the current slide short.
+                show(deck_.advance(clock_.now()), true);
+                slide_started = SDL_GetTicks64();
+                continue;
+            }
             redraw_current();
         }
     }

@@ -29,7 +29,7 @@ private:
     void redraw_current();
     void present_texture(SDL_Texture* texture);
     void crossfade(SDL_Texture* from, SDL_Texture* to);
-    std::size_t next_index(std::size_t index) const;
+    std::size_t next_index(std::size_t index);
     std::size_t previous_index(std::size_t index) const;
 
     SDL_Renderer* renderer_;

@@ -1,27 +1,111 @@
 #include "kiosk/slide_deck.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <stdexcept>
 
 namespace bangvang::kiosk {
 
+namespace {
+
+// Enough to step back through the last few minutes; the rest is forgotten.
+constexpr std::size_t remembered_slides = 32;
+// The cache is re-read when the content changes; this catches anything else (an
+// item's audience or pages after a theme change) without a query per slide.
+constexpr core::UnixSeconds refresh_interval_seconds = 600;
+constexpr int waiting_slide_seconds = 30;
+
+std::string page_key(const std::string& key, int page) { return key + "#" + std::to_string(page); }
+
+}  // namespace
+
 SlideDeck::SlideDeck(const store::ContentCache& cache, render::SlideRenderer& renderer, const KioskConfig& config)
-    : cache_(cache), renderer_(renderer), config_(config) {}
+    : cache_(cache),
+      renderer_(renderer),
+      config_(config),
+      scheduler_(core::SchedulerOptions{.utc_offset_minutes = config.utc_offset_minutes}) {}
 
 void SlideDeck::refresh(core::UnixSeconds now) {
-    items_ = cache_.playable_items(config_.identity, now, config_.utc_offset_minutes);
-    std::vector<const core::Item*> items;
-    items.reserve(items_.size());
-    for (const auto& stored : items_) items.push_back(&stored.item);
-    slides_ = plan_rotation(items, [this](const core::Item& item) { return renderer_.page_count(item); });
+    // Audience is fixed per kiosk; windows, days and hours are the scheduler's to judge at each pick.
+    items_.clear();
+    candidates_.clear();
+    for (store::StoredItem& stored : cache_.all_items()) {
+        if (!core::is_in_audience(stored.item.audience, config_.identity)) continue;
+        candidates_.push_back(core::ScheduleCandidate{.key = stored.source_id + "/" + stored.item.id,
+                                                      .source_id = stored.source_id,
+                                                      .schedule = stored.item.schedule,
+                                                      .page_count = renderer_.page_count(stored.item)});
+        items_.push_back(std::make_shared<const store::StoredItem>(std::move(stored)));
+    }
+    refreshed_at_ = now;
+    pages_shown_.clear();
 }
 
-std::string SlideDeck::slide_name(std::size_t index) const {
-    char number[16];
-    std::snprintf(number, sizeof number, "%03zu-", index + 1);
-    if (slides_.empty()) return std::string(number) + "waiting";
-    const SlideRef& slide = slides_.at(index);
-    std::string name = number + items_.at(slide.item_index).item.id;
-    if (slide.page_count > 1) name += "-p" + std::to_string(slide.page + 1);
+bool SlideDeck::empty() const {
+    if (!history_.empty()) return history_.back().slide.waiting;
+    return candidates_.empty();
+}
+
+std::size_t SlideDeck::advance(core::UnixSeconds now) {
+    if (refreshed_at_ == 0 || now - refreshed_at_ >= refresh_interval_seconds || now < refreshed_at_) refresh(now);
+    Shown next;
+    if (auto picked = scheduler_.next(candidates_, now)) {
+        next.item = items_.at(picked->candidate);
+        next.slide = SlideRef{.page = picked->page,
+                              .page_count = picked->page_count,
+                              .duration_seconds = picked->duration_seconds,
+                              .urgent = picked->urgent};
+        pages_shown_.insert(page_key(candidates_.at(picked->candidate).key, picked->page));
+    } else {
+        next.slide = SlideRef{.duration_seconds = waiting_slide_seconds, .waiting = true};
+    }
+    history_.push_back(std::move(next));
+    if (history_.size() > remembered_slides) {
+        history_.pop_front();
+        ++first_position_;
+    }
+    return first_position_ + history_.size() - 1;
+}
+
+std::size_t SlideDeck::next(std::size_t position, core::UnixSeconds now) {
+    if (position + 1 < first_position_ + history_.size()) return position + 1;
+    return advance(now);
+}
+
+std::size_t SlideDeck::previous(std::size_t position) const {
+    return position > first_position_ ? position - 1 : first_position_;
+}
+
+bool SlideDeck::rotation_complete(core::UnixSeconds now) const {
+    for (const core::ScheduleCandidate& candidate : candidates_) {
+        if (!core::is_scheduled_at(candidate.schedule, now, config_.utc_offset_minutes)) continue;
+        for (int page = 0; page < std::max(1, candidate.page_count); ++page) {
+            if (!pages_shown_.contains(page_key(candidate.key, page))) return false;
+        }
+    }
+    return !history_.empty();
+}
+
+bool SlideDeck::has_preempting_item(core::UnixSeconds now) const {
+    return scheduler_.has_preempting_item(candidates_, now);
+}
+
+const SlideDeck::Shown& SlideDeck::shown(std::size_t position) const {
+    if (position < first_position_ || position >= first_position_ + history_.size()) {
+        throw std::out_of_range("slide position " + std::to_string(position) + " is no longer remembered");
+    }
+    return history_[position - first_position_];
+}
+
+const SlideRef& SlideDeck::slide(std::size_t position) const { return shown(position).slide; }
+
+std::string SlideDeck::slide_name(std::size_t position) const {
+    char number[24];
+    std::snprintf(number, sizeof number, "%03zu-", position + 1);
+    const Shown& entry = shown(position);
+    if (!entry.item) return std::string(number) + "waiting";
+    std::string name = number + entry.item->item.id;
+    if (entry.slide.page_count > 1) name += "-p" + std::to_string(entry.slide.page + 1);
     return name;
 }
 
@@ -32,11 +116,10 @@ render::SlideFrame SlideDeck::frame_for(const std::string& source_name, core::Un
                               .now = core::to_wall_clock(now, config_.utc_offset_minutes)};
 }
 
-render::SlideReport SlideDeck::draw(std::size_t index, core::UnixSeconds now) {
-    if (slides_.empty()) return renderer_.draw_waiting(frame_for("", now));
-    const SlideRef& slide = slides_.at(index);
-    const store::StoredItem& stored = items_.at(slide.item_index);
-    return renderer_.draw(stored.item, slide.page, frame_for(stored.source_name, now));
+render::SlideReport SlideDeck::draw(std::size_t position, core::UnixSeconds now) {
+    const Shown& entry = shown(position);
+    if (!entry.item) return renderer_.draw_waiting(frame_for("", now));
+    return renderer_.draw(entry.item->item, entry.slide.page, frame_for(entry.item->source_name, now));
 }
 
 }  // namespace bangvang::kiosk

@@ -1,42 +1,82 @@
 #pragma once
-// What the player can show right now: the playable items from the cache, planned
-// into slides, and how to draw any one of them. Both the windowed player and the
-// headless runner go through here, so they show the same thing.
+// What the player shows: the kiosk's items from the cache, put in order by the core
+// scheduler one slide at a time, and how to draw any of them. The windowed player
+// and the headless runner both go through here, so they show the same thing.
+//
+// Slides are numbered by position: 0 is the first slide shown since start, and the
+// deck remembers the last few so that "previous" can go back to them.
+#include <cstddef>
+#include <deque>
+#include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "core/scheduler.hpp"
 #include "kiosk/kiosk_config.hpp"
-#include "kiosk/rotation.hpp"
 #include "render/slide_renderer.hpp"
 #include "store/content_cache.hpp"
 
 namespace bangvang::kiosk {
 
+struct SlideRef {
+    int page = 0;
+    int page_count = 1;
+    int duration_seconds = 15;
+    bool urgent = false;
+    bool waiting = false;  // nothing could play: the waiting slide
+};
+
 class SlideDeck {
 public:
     SlideDeck(const store::ContentCache& cache, render::SlideRenderer& renderer, const KioskConfig& config);
 
-    // Re-reads the cache: items whose windows opened or closed change the deck.
+    // Re-reads the cache (the content changed). The scheduler's memory of what it showed
+    // stays, so fairness carries on across content updates.
     void refresh(core::UnixSeconds now);
 
-    bool empty() const { return slides_.empty(); }
-    std::size_t size() const { return slides_.size(); }
-    const SlideRef& slide(std::size_t index) const { return slides_.at(index); }
-    // "003-story-nguyen-thi-hoa-p2": file name stem for screenshots and log lines.
-    std::string slide_name(std::size_t index) const;
+    // No item could play at the last pick (or refresh, before any pick).
+    bool empty() const;
+    // Schedules the next slide and returns its position.
+    std::size_t advance(core::UnixSeconds now);
+    // The slide after `position`: one already remembered, or a newly scheduled one.
+    std::size_t next(std::size_t position, core::UnixSeconds now);
+    // The remembered slide before `position`, or `position` itself at the start of memory.
+    std::size_t previous(std::size_t position) const;
+    // Every page of every item playable since the last refresh has been shown.
+    bool rotation_complete(core::UnixSeconds now) const;
+    // An urgent item became playable and waits: cut the current slide short.
+    bool has_preempting_item(core::UnixSeconds now) const;
 
-    // Draws slide `index` (or, when the deck is empty, the waiting slide) onto the
-    // renderer's current target.
-    render::SlideReport draw(std::size_t index, core::UnixSeconds now);
+    const SlideRef& slide(std::size_t position) const;
+    // "003-story-nguyen-thi-hoa-p2": file name stem for screenshots and log lines.
+    std::string slide_name(std::size_t position) const;
+    // The version of every source in the cache, for the status overlay.
+    std::vector<store::SourceState> sources() const { return cache_.sources(); }
+    std::size_t item_count() const { return items_.size(); }
+
+    // Draws the slide at `position` onto the renderer's current target.
+    render::SlideReport draw(std::size_t position, core::UnixSeconds now);
 
 private:
+    struct Shown {
+        std::shared_ptr<const store::StoredItem> item;  // null: the waiting slide
+        SlideRef slide;
+    };
+
     render::SlideFrame frame_for(const std::string& source_name, core::UnixSeconds now) const;
+    const Shown& shown(std::size_t position) const;
 
     const store::ContentCache& cache_;
     render::SlideRenderer& renderer_;
     const KioskConfig& config_;
-    std::vector<store::StoredItem> items_;
-    std::vector<SlideRef> slides_;
+    core::Scheduler scheduler_;
+    std::vector<std::shared_ptr<const store::StoredItem>> items_;
+    std::vector<core::ScheduleCandidate> candidates_;
+    core::UnixSeconds refreshed_at_ = 0;
+    std::set<std::string> pages_shown_;  // "key#page" since the last refresh
+    std::deque<Shown> history_;
+    std::size_t first_position_ = 0;  // position of history_.front()
 };
 
 }  // namespace bangvang::kiosk
