@@ -72,7 +72,17 @@ demo() {
   local demo_directory=build/demo
   rm -rf "$demo_directory/feed" "$demo_directory/screens"
   mkdir -p "$demo_directory"
-  build/app/publish/bangvang-publish build content/sample --out "$demo_directory/feed"
+  # A throwaway signing key for the demo: the kiosk accepts only feeds signed by a key
+  # its config lists.
+  if [[ ! -f $demo_directory/keys/demo.secret ]]; then
+    rm -rf "$demo_directory/keys" "$demo_directory/cache"
+    mkdir -p "$demo_directory/keys"
+    build/app/publish/bangvang-publish keygen --out "$demo_directory/keys/demo" >/dev/null
+  fi
+  build/app/publish/bangvang-publish build content/sample --out "$demo_directory/feed" \
+    --key "$demo_directory/keys/demo.secret"
+  local demo_public_key
+  demo_public_key=$(tr -d '[:space:]' <"$demo_directory/keys/demo.public")
   cat >"$demo_directory/kiosk.json" <<JSON
 {
   "kiosk_id": "demo-nhan-chinh-01",
@@ -82,7 +92,7 @@ demo() {
   "cache_directory": "cache",
   "theme": "../../assets/themes/default.json",
   "screen": {"width": 1920, "height": 1080, "orientation": "landscape"},
-  "sources": [{"id": "quan-thanh-xuan", "url": "feed"}]
+  "sources": [{"id": "quan-thanh-xuan", "url": "feed", "keys": ["$demo_public_key"]}]
 }
 JSON
   if has_display; then

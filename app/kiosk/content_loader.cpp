@@ -3,32 +3,40 @@
 #include <string>
 
 #include "kiosk/log.hpp"
-#include "store/feed_directory.hpp"
+#include "sync/feed_folder.hpp"
 
 namespace bangvang::kiosk {
+
+sync::SourceTrust source_trust(const SourceConfig& source) {
+    return sync::SourceTrust{.source_id = source.id, .configured_keys = source.keys};
+}
 
 LoadSummary load_sources(const KioskConfig& config, store::ContentCache& cache, core::UnixSeconds now) {
     LoadSummary summary;
     for (const SourceConfig& source : config.sources) {
+        if (source.is_remote()) continue;  // the sync worker fetches it
         std::string component = "source " + source.id;
-        auto imported = store::import_feed_directory(source.feed_directory, cache, now,
-                                                     {.expected_source_id = source.id});
-        if (!imported) {
+        auto synced = sync::sync_feed_folder(source.feed_directory, source_trust(source), cache, now);
+        if (!synced) {
             ++summary.failed;
             auto state = cache.source_state(source.id);
             log(LogLevel::error, component,
-                imported.problem().message() + (state ? "; still playing version " + std::to_string(state->version)
-                                                      : "; nothing cached for it yet"));
+                synced.problem().message() + (state ? "; still playing version " + std::to_string(state->version)
+                                                    : "; nothing cached for it yet"));
             continue;
         }
-        if (imported->outcome == store::FeedOutcome::unchanged) {
+        if (synced->verdict == sync::FeedVerdict::unchanged) {
             ++summary.unchanged;
-            log(LogLevel::info, component, "version " + std::to_string(imported->source.version) + " unchanged");
-        } else {
-            ++summary.updated;
-            log(LogLevel::info, component,
-                "applied version " + std::to_string(imported->source.version) + " (" +
-                    std::to_string(imported->source.item_count) + " items)");
+            log(LogLevel::info, component, "version " + std::to_string(synced->version) + " unchanged");
+            continue;
+        }
+        ++summary.updated;
+        const sync::AppliedFeed& applied = synced->applied;
+        log(LogLevel::info, component,
+            "applied version " + std::to_string(applied.version) + " (" + std::to_string(applied.items_live) +
+                " items)");
+        for (const sync::MediaFailure& failure : applied.media_failures) {
+            log(LogLevel::warning, component, "held back items needing media: " + failure.reason);
         }
     }
     return summary;

@@ -1,10 +1,11 @@
 #pragma once
-// Brings each configured source's feed into the cache. A source that fails is
-// logged with its reason and keeps whatever version the cache already had; the
-// others still load.
+// Brings each configured folder source's signed feed into the cache (remote sources
+// are the sync worker's). A source that fails is logged with its reason and keeps
+// whatever version the cache already had; the others still load.
 #include "core/clock_time.hpp"
 #include "kiosk/kiosk_config.hpp"
 #include "store/content_cache.hpp"
+#include "sync/feed_verifier.hpp"
 
 namespace bangvang::kiosk {
 
@@ -13,6 +14,8 @@ struct LoadSummary {
     int unchanged = 0;
     int failed = 0;
 };
+
+sync::SourceTrust source_trust(const SourceConfig& source);
 
 LoadSummary load_sources(const KioskConfig& config, store::ContentCache& cache, core::UnixSeconds now);
 

@@ -106,6 +106,39 @@ std::filesystem::path resolve(const std::filesystem::path& base, const std::stri
     return candidate.is_absolute() ? candidate : (base / candidate).lexically_normal();
 }
 
+bool is_http_url(const std::string& url) {
+    return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
+}
+
+// A source's "keys": one or more base64 Ed25519 public keys (one line of NAME.public each).
+std::vector<sync::PublicKey> read_keys(ConfigReader& reader, const Json& entry, const std::string& field) {
+    std::vector<sync::PublicKey> keys;
+    auto found = entry.find("keys");
+    if (found == entry.end()) {
+        reader.fail(field + ".keys", "is missing: every source needs the public key(s) its feeds are signed with");
+        return keys;
+    }
+    if (!found->is_array() || found->empty() || found->size() > 8) {
+        reader.fail(field + ".keys", "must be an array of 1 to 8 base64 public keys");
+        return keys;
+    }
+    for (std::size_t index = 0; index < found->size(); ++index) {
+        const std::string key_field = field + ".keys[" + std::to_string(index) + "]";
+        const Json& value = (*found)[index];
+        if (!value.is_string()) {
+            reader.fail(key_field, "must be a string");
+            continue;
+        }
+        auto key = sync::parse_public_key(value.get_ref<const std::string&>(), key_field);
+        if (!key) {
+            reader.fail(key_field, key.problem().reason);
+            continue;
+        }
+        keys.push_back(*key);
+    }
+    return keys;
+}
+
 }  // namespace
 
 Result<KioskConfig> parse_kiosk_config(std::string_view json, std::string_view origin,
@@ -182,17 +215,41 @@ Result<KioskConfig> parse_kiosk_config(std::string_view json, std::string_view o
                 std::string url = reader.text(entry, "url", field + ".url", true);
                 if (url.rfind("file://", 0) == 0) {
                     source.feed_directory = resolve(config_directory, url.substr(7));
+                } else if (is_http_url(url)) {
+                    source.url = url;
                 } else if (url.find("://") != std::string::npos) {
                     reader.fail(field + ".url",
-                                "only file:// URLs and folder paths are supported by this version (got \"" + url +
-                                    "\")");
+                                "must be an https://, http:// or file:// URL or a folder path (got \"" + url + "\")");
                 } else if (!url.empty()) {
                     source.feed_directory = resolve(config_directory, url);
+                }
+                source.keys = read_keys(reader, entry, field);
+                source.report_url = reader.text(entry, "report_url", field + ".report_url", false);
+                if (!source.report_url.empty() && !is_http_url(source.report_url)) {
+                    reader.fail(field + ".report_url", "must be an https:// or http:// URL");
                 }
                 for (const auto& other : config.sources) {
                     if (other.id == source.id) reader.fail(field + ".id", "repeats source \"" + source.id + "\"");
                 }
                 config.sources.push_back(std::move(source));
+            }
+        }
+    }
+
+    if (auto sync = document.find("sync"); sync != document.end()) {
+        if (!sync->is_object()) {
+            reader.fail("sync", "must be an object");
+        } else {
+            config.sync.interval_seconds =
+                reader.integer(*sync, "interval_seconds", "sync.interval_seconds", 300, 5, 86400);
+            config.sync.max_backoff_seconds =
+                reader.integer(*sync, "max_backoff_seconds", "sync.max_backoff_seconds", 3600, 5, 7 * 86400);
+            if (std::string ca = reader.text(*sync, "ca_file", "sync.ca_file", false); !ca.empty()) {
+                config.sync.ca_file = resolve(config_directory, ca);
+            }
+            config.sync.pinned_public_key = reader.text(*sync, "pinned_public_key", "sync.pinned_public_key", false);
+            if (!config.sync.pinned_public_key.empty() && config.sync.pinned_public_key.rfind("sha256//", 0) != 0) {
+                reader.fail("sync.pinned_public_key", "must look like \"sha256//<base64 of the key's SHA-256>\"");
             }
         }
     }

@@ -7,12 +7,26 @@
 
 #include "core/eligibility.hpp"
 #include "core/result.hpp"
+#include "sync/signing_keys.hpp"
 
 namespace bangvang::kiosk {
 
 struct SourceConfig {
     std::string id;                         // the source's id, as in its manifests
     std::filesystem::path feed_directory;   // file:// URL or path, resolved against the config's folder
+    std::string url;                        // http:// or https:// base of the feed; empty for a folder
+    std::vector<sync::PublicKey> keys;      // Ed25519 keys that may sign this source's manifests (>= 1)
+    std::string report_url;                 // where heartbeats and proof of play go; empty = none
+
+    bool is_remote() const { return !url.empty(); }
+};
+
+// How the sync worker talks to the portal ("sync" in the config; every member optional).
+struct SyncConfig {
+    int interval_seconds = 300;          // between polls of a healthy source
+    int max_backoff_seconds = 3600;      // the longest wait after repeated errors
+    std::filesystem::path ca_file;       // extra CA bundle; empty = the system's
+    std::string pinned_public_key;       // "sha256//<base64>" (libcurl CURLOPT_PINNEDPUBLICKEY); empty = none
 };
 
 enum class Orientation { landscape, portrait };
@@ -32,6 +46,7 @@ struct KioskConfig {
     std::filesystem::path theme_file;   // empty = the built-in theme
     ScreenConfig screen;
     std::vector<SourceConfig> sources;
+    SyncConfig sync;
 
     int screen_width() const;
     int screen_height() const;

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "support/process.hpp"
+#include "sync/feed_signature.hpp"
 
 using bangvang::testing::read_file;
 using bangvang::testing::run_process;
@@ -44,10 +45,31 @@ std::vector<std::string> lines_of(const std::string& text) {
     return lines;
 }
 
+// Feeds must be signed: the tests sign what bangvang-publish built with one key of
+// their own and list its public key for every source.
+const bangvang::sync::SecretKey& test_signing_key() {
+    static const bangvang::sync::SecretKey key = bangvang::sync::generate_secret_key();
+    return key;
+}
+
+void sign_feed(const std::filesystem::path& feed) {
+    write_file(feed / "manifest.json.sig",
+               bangvang::sync::sign_manifest(read_file(feed / "manifest.json"), {test_signing_key()}));
+}
+
+std::string with_keys(std::string sources) {
+    const std::string keys = R"("keys": [")" + test_signing_key().public_key().to_base64() + R"("], "url": )";
+    for (std::size_t at = sources.find(R"("url": )"); at != std::string::npos;
+         at = sources.find(R"("url": )", at + keys.size())) {
+        sources.replace(at, 7, keys);
+    }
+    return sources;
+}
+
 std::string config_json(const std::string& sources, const std::string& orientation = "landscape") {
     return R"({"kiosk_id": "test-kiosk-07", "site": "phuong-nhan-chinh", "place_name": "UBND phường Nhân Chính",
               "cache_directory": "cache", "screen": {"width": 1280, "height": 720, "orientation": ")" +
-           orientation + R"("}, "sources": [)" + sources + "]}";
+           orientation + R"("}, "sources": [)" + with_keys(sources) + "]}";
 }
 
 void build_sample_feed(const std::filesystem::path& feed, const std::filesystem::path& scratch) {
@@ -56,6 +78,7 @@ void build_sample_feed(const std::filesystem::path& feed, const std::filesystem:
                              scratch / "publish");
     INFO(built.standard_error);
     REQUIRE(built.exit_code == 0);
+    sign_feed(feed);
 }
 
 bangvang::testing::ProcessResult run_kiosk(const std::filesystem::path& directory, const std::string& extra = "") {
@@ -163,9 +186,10 @@ void build_short_feed(const std::filesystem::path& scratch) {
                              scratch / "publish");
     INFO(built.standard_error);
     REQUIRE(built.exit_code == 0);
+    sign_feed(scratch / "feed");
     write_file(scratch / "kiosk.json", R"({"kiosk_id": "k1", "site": "phuong-nhan-chinh", "cache_directory": "cache",
       "screen": {"width": 800, "height": 480, "transition_milliseconds": 300},
-      "sources": [{"id": "phuong-nhan-chinh", "url": "feed"}]})");
+      "sources": [)" + with_keys(R"({"id": "phuong-nhan-chinh", "url": "feed"})") + "]}");
 }
 }  // namespace
 
@@ -190,4 +214,24 @@ TEST_CASE("SIGTERM ends the windowed player cleanly", "[kiosk][integration]") {
                            scratch.path() / "run");
     INFO(run.standard_error);
     CHECK(run.exit_code == 0);
+}
+
+TEST_CASE("an unsigned or foreign-signed feed folder is refused with the reason", "[kiosk][integration][sync]") {
+    ScratchDirectory scratch("kiosk-unsigned");
+    build_sample_feed(scratch.path() / "feed", scratch.path());
+    SECTION("no signature") {
+        std::filesystem::remove(scratch.path() / "feed/manifest.json.sig");
+    }
+    SECTION("signed by another key") {
+        const auto stranger = bangvang::sync::generate_secret_key();
+        write_file(scratch.path() / "feed/manifest.json.sig",
+                   bangvang::sync::sign_manifest(read_file(scratch.path() / "feed/manifest.json"), {stranger}));
+    }
+    write_file(scratch.path() / "kiosk.json", config_json(R"({"id": "quan-thanh-xuan", "url": "feed"})"));
+    auto run = run_kiosk(scratch.path());
+    INFO(run.standard_error);
+    REQUIRE(run.exit_code == 0);
+    CHECK_THAT(run.standard_error, Catch::Contains("manifest.json.sig"));
+    CHECK_THAT(run.standard_error, Catch::Contains("nothing cached for it yet"));
+    CHECK(lines_of(run.standard_output).size() == 1);  // the waiting slide
 }

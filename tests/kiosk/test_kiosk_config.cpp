@@ -15,7 +15,11 @@ const char* const valid_config = R"({
   "cache_directory": "cache",
   "theme": "/usr/share/bangvang/themes/default.json",
   "screen": {"width": 1920, "height": 1080, "orientation": "portrait"},
-  "sources": [{"id": "quan-thanh-xuan", "url": "file:///media/usb/feed"}, {"id": "truong-thcs", "url": "feeds/school"}],
+  "sources": [{"id": "quan-thanh-xuan", "url": "file:///media/usb/feed", "keys": ["AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="]},
+              {"id": "truong-thcs", "url": "feeds/school", "keys": ["//////////////////////////////////////////8="]},
+              {"id": "phuong-nhan-chinh", "url": "https://portal.example/feeds/nhan-chinh",
+               "keys": ["AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="], "report_url": "https://portal.example/report"}],
+  "sync": {"interval_seconds": 120, "ca_file": "ca.pem", "pinned_public_key": "sha256//AAAA"},
   "a_future_field": {"ignored": true}
 })";
 
@@ -47,9 +51,18 @@ TEST_CASE("a complete kiosk config is read with paths resolved against its folde
     CHECK(config->screen.orientation == Orientation::portrait);
     CHECK(config->screen_width() == 1080);
     CHECK(config->screen_height() == 1920);
-    REQUIRE(config->sources.size() == 2);
+    REQUIRE(config->sources.size() == 3);
     CHECK(config->sources[0].feed_directory == "/media/usb/feed");
     CHECK(config->sources[1].feed_directory == "/etc/bangvang/feeds/school");
+    CHECK_FALSE(config->sources[1].is_remote());
+    REQUIRE(config->sources[1].keys.size() == 1);
+    CHECK(config->sources[1].keys[0].to_base64() == "//////////////////////////////////////////8=");
+    CHECK(config->sources[2].is_remote());
+    CHECK(config->sources[2].url == "https://portal.example/feeds/nhan-chinh");
+    CHECK(config->sources[2].report_url == "https://portal.example/report");
+    CHECK(config->sync.interval_seconds == 120);
+    CHECK(config->sync.ca_file == "/etc/bangvang/ca.pem");
+    CHECK(config->sync.pinned_public_key == "sha256//AAAA");
 }
 
 TEST_CASE("a minimal config takes defaults", "[kiosk][config]") {
@@ -75,6 +88,13 @@ TEST_CASE("config mistakes are refused naming the field and the reason", "[kiosk
     require_problem(replaced(valid_config, "portrait", "sideways"), "screen.orientation", "landscape");
     require_problem(replaced(valid_config, "file:///media/usb/feed", "ftp://example/feed"), "sources[0].url",
                     "file://");
+    require_problem(replaced(valid_config, R"(, "keys": ["AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="]})", "}"),
+                    "sources[0].keys", "public key");
+    require_problem(replaced(valid_config, "//////////////////////////////////////////8=", "bm90IGEga2V5"),
+                    "sources[1].keys[0]", "32 bytes");
+    require_problem(replaced(valid_config, "https://portal.example/report", "mailto:x"), "sources[2].report_url",
+                    "https://");
+    require_problem(replaced(valid_config, "sha256//AAAA", "AAAA"), "sync.pinned_public_key", "sha256//");
     require_problem(replaced(valid_config, R"("id": "truong-thcs")", R"("id": "quan-thanh-xuan")"),
                     "sources[1].id", "repeats");
     require_problem(replaced(valid_config, R"("phuong", )", "42, "), "tags[0]", "string");
