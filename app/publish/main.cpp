@@ -5,9 +5,13 @@
 #include <chrono>
 #include <cstdio>
 
+#include "publish/content_scaffold.hpp"
+#include "publish/content_validation.hpp"
 #include "publish/feed_builder.hpp"
 #include "publish/key_files.hpp"
 #include "publish/publish_error.hpp"
+#include "publish/slide_preview.hpp"
+#include "publish/temporary_directory.hpp"
 
 namespace {
 
@@ -52,6 +56,68 @@ int run_keygen(const std::filesystem::path& name) {
     return 0;
 }
 
+int run_init(const std::filesystem::path& directory) {
+    for (const auto& file : publish::scaffold_content_folder(directory)) std::printf("wrote %s\n", file.c_str());
+    std::printf("Đọc %s để bắt đầu; kiểm tra bằng: bangvang-publish validate %s\n",
+                (directory / "HUONG-DAN.md").c_str(), directory.c_str());
+    return 0;
+}
+
+int run_validate(const std::filesystem::path& directory, bool check_text) {
+    std::fprintf(stderr, "  checking %s (drawing every slide at every screen shape)\n", directory.c_str());
+    const auto findings =
+        publish::validate_content(directory, now_seconds(), publish::ValidationOptions{.check_text_fits = check_text});
+    for (const auto& finding : findings) std::printf("%s\n", finding.to_string().c_str());
+    const std::size_t errors = publish::count_errors(findings);
+    std::printf("%zu error(s), %zu warning(s)\n", errors, findings.size() - errors);
+    return errors > 0 ? 1 : 0;
+}
+
+struct PreviewRequest {
+    std::filesystem::path source_directory;
+    std::filesystem::path output_directory;
+    std::vector<std::string> shapes;
+    std::string site;
+};
+
+int run_preview(const PreviewRequest& request) {
+    std::vector<publish::ScreenShape> shapes;
+    for (const std::string& text : request.shapes) {
+        if (text == "all") {
+            shapes.insert(shapes.end(), publish::kiosk_screen_shapes.begin(), publish::kiosk_screen_shapes.end());
+        } else if (const auto shape = publish::parse_screen_shape(text)) {
+            shapes.push_back(*shape);
+        } else {
+            std::fprintf(stderr, "bangvang-publish: --shape %s: expected WIDTHxHEIGHT such as 1920x1080, or all\n",
+                         text.c_str());
+            return 2;
+        }
+    }
+    if (shapes.empty()) shapes.push_back(publish::ScreenShape{});
+    publish::TemporaryDirectory scratch("bangvang-preview");
+    const auto built = publish::build_feed(publish::BuildOptions{.source_directory = request.source_directory,
+                                                                 .feed_directory = scratch.path() / "feed",
+                                                                 .version = 1,
+                                                                 .progress = print_progress},
+                                           now_seconds());
+    if (!built) {
+        std::fprintf(stderr, "bangvang-publish: %s\n", built.problem().message().c_str());
+        return 1;
+    }
+    const auto slides = publish::render_preview(
+        built->manifest, publish::PreviewOptions{.feed_directory = scratch.path() / "feed",
+                                                 .output_directory = request.output_directory,
+                                                 .shapes = shapes,
+                                                 .site = request.site.empty() ? std::nullopt
+                                                                              : std::optional<std::string>(request.site),
+                                                 .place_name = request.site.empty() ? "Xem trước" : request.site,
+                                                 .now = now_seconds()});
+    for (const auto& slide : slides) {
+        std::printf("%s%s\n", slide.file.c_str(), slide.text_cut ? "  (text cut with …)" : "");
+    }
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -91,9 +157,34 @@ int main(int argc, char** argv) {
         ->capture_default_str()
         ->check(CLI::Range(50, 100));
 
+    std::filesystem::path init_directory;
+    CLI::App* init = app.add_subcommand("init", "Create a content folder with one example of every kind and a guide.");
+    init->add_option("DIR", init_directory, "new or empty folder")->required();
+
+    std::filesystem::path validate_directory;
+    bool skip_text_check = false;
+    CLI::App* validate = app.add_subcommand(
+        "validate", "List every problem of a content folder with file and line; exit 1 on errors, 0 on warnings only.");
+    validate->add_option("DIR", validate_directory, "content folder")->required()->check(CLI::ExistingDirectory);
+    validate->add_flag("--no-text-check", skip_text_check, "skip drawing the slides to check that text fits");
+
+    PreviewRequest preview_request;
+    CLI::App* preview = app.add_subcommand(
+        "preview", "Draw every slide as the kiosks will, to PNG files, and print their paths.");
+    preview->add_option("DIR", preview_request.source_directory, "content folder")
+        ->required()
+        ->check(CLI::ExistingDirectory);
+    preview->add_option("--out", preview_request.output_directory, "folder for the PNG files")->required();
+    preview->add_option("--shape", preview_request.shapes,
+                        "screen size: 1920x1080 (default), 1080x1920, 1280x720, 800x480, or all (repeatable)");
+    preview->add_option("--site", preview_request.site, "only the items a kiosk of this site shows");
+
     CLI11_PARSE(app, argc, argv);
     try {
         if (keygen->parsed()) return run_keygen(key_name);
+        if (init->parsed()) return run_init(init_directory);
+        if (validate->parsed()) return run_validate(validate_directory, !skip_text_check);
+        if (preview->parsed()) return run_preview(preview_request);
         if (build->parsed()) {
             if (version_option->count() > 0) build_options.version = version;
             if (issued_option->count() > 0) build_options.issued_at = issued_at;

@@ -34,7 +34,7 @@ std::string fold_field_name(std::string_view name) {
     const auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
                                      static_cast<utf8proc_ssize_t>(text.size()), &mapped,
                                      static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
-                                                                    UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE));
+                                                                    UTF8PROC_CASEFOLD));
     if (length < 0) return text;
     std::unique_ptr<utf8proc_uint8_t, FreeDeleter> owned(mapped);
     std::string folded(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));

@@ -1,0 +1,136 @@
+#include "publish/slide_preview.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+
+#include "render/png_writer.hpp"
+#include "render/sdl_handles.hpp"
+#include "render/slide_renderer.hpp"
+#include "render/theme.hpp"
+
+namespace bangvang::publish {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view ellipsis = "\xE2\x80\xA6";
+
+bool shown_at_site(const core::Item& item, const std::optional<std::string>& site) {
+    if (!site || item.audience.sites.empty()) return true;
+    return std::find(item.audience.sites.begin(), item.audience.sites.end(), *site) != item.audience.sites.end();
+}
+
+// Strings the author wrote that end in "…" themselves are not cuts.
+bool authored_ellipsis(const core::Item& item, std::string_view block_text) {
+    const auto last_break = block_text.rfind('\n');
+    const std::string_view text = last_break == std::string_view::npos ? block_text : block_text.substr(last_break + 1);
+    bool found = false;
+    const auto check = [&](const std::string& value) { found = found || value == text; };
+    std::visit(
+        [&](const auto& content) {
+            using Content = std::decay_t<decltype(content)>;
+            if constexpr (std::is_same_v<Content, core::Story>) {
+                check(content.headline);
+                for (const auto& paragraph : content.body) check(paragraph);
+            } else if constexpr (std::is_same_v<Content, core::Announcement> ||
+                                 std::is_same_v<Content, core::Commemoration>) {
+                for (const auto& paragraph : content.body) check(paragraph);
+            }
+        },
+        item.content);
+    return found;
+}
+
+// The renderer fits text by shrinking it, then by leaving out the last paragraphs (by
+// design: the QR code leads to the full text) or cutting one with "…". A body whose
+// first paragraph is not drawn whole has lost its point.
+bool paragraphs_missing(const core::Item& item, const render::SlideReport& report) {
+    std::string drawn;
+    for (const render::TextBlockReport& block : report.text_blocks) drawn += block.text + "\n";
+    const auto missing = [&](const std::vector<std::string>& paragraphs) {
+        return !paragraphs.empty() && drawn.find(paragraphs.front()) == std::string::npos;
+    };
+    if (const auto* story = std::get_if<core::Story>(&item.content)) return missing(story->body);
+    if (const auto* announcement = std::get_if<core::Announcement>(&item.content)) return missing(announcement->body);
+    if (const auto* commemoration = std::get_if<core::Commemoration>(&item.content)) return missing(commemoration->body);
+    return false;
+}
+
+}  // namespace
+
+std::optional<ScreenShape> parse_screen_shape(std::string_view text) {
+    const auto separator = text.find('x');
+    if (separator == std::string_view::npos) return std::nullopt;
+    ScreenShape shape;
+    const auto width_text = text.substr(0, separator);
+    const auto height_text = text.substr(separator + 1);
+    const auto [width_end, width_error] = std::from_chars(width_text.data(), width_text.data() + width_text.size(), shape.width);
+    const auto [height_end, height_error] =
+        std::from_chars(height_text.data(), height_text.data() + height_text.size(), shape.height);
+    if (width_error != std::errc() || height_error != std::errc() || width_end != width_text.data() + width_text.size() ||
+        height_end != height_text.data() + height_text.size()) {
+        return std::nullopt;
+    }
+    if (shape.width < 320 || shape.width > 4096 || shape.height < 320 || shape.height > 4096) return std::nullopt;
+    return shape;
+}
+
+std::vector<PreviewSlide> render_preview(const core::Manifest& manifest, const PreviewOptions& options) {
+    render::SdlSession session(render::SdlSessionOptions{.video_driver = "dummy", .software_framebuffer = true});
+    const fs::path media_directory = options.feed_directory / "media";
+    render::MediaLocator locate = [&media_directory](const std::string& sha256) -> std::optional<fs::path> {
+        fs::path file = media_directory / sha256;
+        if (fs::exists(file)) return file;
+        return std::nullopt;
+    };
+    if (!options.output_directory.empty()) fs::create_directories(options.output_directory);
+
+    std::vector<PreviewSlide> slides;
+    for (const ScreenShape& shape : options.shapes) {
+        render::WindowPtr window = render::create_window(
+            render::WindowOptions{.title = "bangvang-publish preview", .width = shape.width, .height = shape.height,
+                                  .fullscreen = false, .hidden = true});
+        render::RendererPtr renderer =
+            render::create_renderer(window.get(), render::RendererOptions{.software = true, .vsync = false});
+        render::SlideRenderer slide_renderer(renderer.get(), render::default_theme(), locate, shape.width, shape.height);
+        render::TexturePtr target = render::create_target_texture(renderer.get(), shape.width, shape.height);
+        const render::SlideFrame frame{.place_name = options.place_name,
+                                       .kiosk_id = "preview",
+                                       .source_name = manifest.source_name,
+                                       .now = core::to_wall_clock(options.now, core::vietnam_utc_offset_minutes)};
+        int number = 0;
+        for (std::size_t index = 0; index < manifest.items.size(); ++index) {
+            const core::Item& item = manifest.items[index];
+            if (!shown_at_site(item, options.site)) continue;
+            const int pages = slide_renderer.page_count(item);
+            for (int page = 0; page < pages; ++page) {
+                SDL_SetRenderTarget(renderer.get(), target.get());
+                const render::SlideReport report = slide_renderer.draw(item, page, frame);
+                PreviewSlide slide{.file = {}, .item_index = index, .item_id = item.id, .page = page, .shape = shape,
+                                   .text_cut = false};
+                slide.text_cut = paragraphs_missing(item, report);
+                for (const render::TextBlockReport& block : report.text_blocks) {
+                    if (std::string_view(block.text).ends_with(ellipsis) && !authored_ellipsis(item, block.text)) {
+                        slide.text_cut = true;
+                    }
+                }
+                if (!options.output_directory.empty()) {
+                    char prefix[32];
+                    std::snprintf(prefix, sizeof prefix, "%03d-", ++number);
+                    std::string name = shape.name() + "/" + prefix + item.id;
+                    if (pages > 1) name += "-p" + std::to_string(page + 1);
+                    slide.file = options.output_directory / (name + ".png");
+                    fs::create_directories(slide.file.parent_path());
+                    render::save_png(renderer.get(), slide.file);
+                }
+                SDL_SetRenderTarget(renderer.get(), nullptr);
+                slides.push_back(std::move(slide));
+            }
+        }
+    }
+    return slides;
+}
+
+}  // namespace bangvang::publish
