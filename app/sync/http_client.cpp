@@ -1,0 +1,176 @@
+#include "sync/http_client.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <mutex>
+#include <stdexcept>
+
+namespace bangvang::sync {
+
+namespace {
+
+#ifndef BANGVANG_VERSION_TEXT
+#define BANGVANG_VERSION_TEXT "0"
+#endif
+
+// libcurl's own initialisation must happen once per process before any handle.
+void initialise_curl_once() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) throw std::runtime_error("libcurl could not be initialised");
+    });
+}
+
+struct FileCloser {
+    void operator()(std::FILE* file) const noexcept { std::fclose(file); }
+};
+using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
+
+struct Transfer {
+    std::size_t max_bytes = 0;
+    std::size_t received = 0;
+    bool over_limit = false;
+    std::string* memory = nullptr;
+    std::FILE* file = nullptr;
+    std::string etag;
+    std::string last_modified;
+};
+
+std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
+    auto& transfer = *static_cast<Transfer*>(user);
+    const std::size_t bytes = size * count;
+    if (transfer.received + bytes > transfer.max_bytes) {
+        transfer.over_limit = true;
+        return 0;  // anything but `bytes` aborts the transfer with CURLE_WRITE_ERROR
+    }
+    transfer.received += bytes;
+    if (transfer.file) return std::fwrite(data, 1, bytes, transfer.file) == bytes ? bytes : 0;
+    transfer.memory->append(data, bytes);
+    return bytes;
+}
+
+std::string header_value(std::string_view line, std::string_view name) {
+    if (line.size() <= name.size() + 1 || line[name.size()] != ':') return {};
+    for (std::size_t index = 0; index < name.size(); ++index) {
+        if (std::tolower(static_cast<unsigned char>(line[index])) != name[index]) return {};
+    }
+    std::string_view value = line.substr(name.size() + 1);
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+    while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) value.remove_suffix(1);
+    return std::string(value);
+}
+
+std::size_t on_header(char* data, std::size_t size, std::size_t count, void* user) {
+    auto& transfer = *static_cast<Transfer*>(user);
+    const std::string_view line(data, size * count);
+    // A redirect starts a new header block: keep only the final response's validators.
+    if (line.starts_with("HTTP/")) {
+        transfer.etag.clear();
+        transfer.last_modified.clear();
+    }
+    if (std::string value = header_value(line, "etag"); !value.empty()) transfer.etag = value;
+    if (std::string value = header_value(line, "last-modified"); !value.empty()) transfer.last_modified = value;
+    return size * count;
+}
+
+}  // namespace
+
+std::string user_agent_for(std::string_view kiosk_id) {
+    return "bangvang/" BANGVANG_VERSION_TEXT " (" + std::string(kiosk_id) + ")";
+}
+
+HttpClient::HttpClient(HttpClientOptions options) : options_(std::move(options)) {
+    initialise_curl_once();
+    handle_.reset(curl_easy_init());
+    if (!handle_) throw std::runtime_error("libcurl could not create a transfer handle");
+}
+
+core::Result<HttpResponse> HttpClient::get(const HttpRequest& request) {
+    const auto problem = [&](std::string reason) { return core::Problem{request.url, "", std::move(reason)}; };
+    CURL* curl = handle_.get();
+    curl_easy_reset(curl);  // keeps the connection cache; forgets the last request's options
+
+    HttpResponse response;
+    Transfer transfer;
+    transfer.max_bytes = request.max_bytes;
+    transfer.memory = &response.body;
+    FilePtr file;
+    if (request.body_file) {
+        file.reset(std::fopen(request.body_file->c_str(), "wb"));
+        if (!file) throw std::runtime_error(request.body_file->string() + ": cannot create: " + std::strerror(errno));
+        transfer.file = file.get();
+    }
+
+    CurlListPtr headers;
+    const auto add_header = [&](const std::string& line) {
+        curl_slist* grown = curl_slist_append(headers.get(), line.c_str());
+        if (!grown) throw std::runtime_error("libcurl: out of memory for a request header");
+        static_cast<void>(headers.release());
+        headers.reset(grown);
+    };
+    if (request.if_none_match) add_header("If-None-Match: " + *request.if_none_match);
+    if (request.if_modified_since) add_header("If-Modified-Since: " + *request.if_modified_since);
+
+    curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
+    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https,file");
+    curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
+    curl_easy_setopt(curl, CURLOPT_MAXREDIRS, options_.max_redirects);
+    curl_easy_setopt(curl, CURLOPT_USERAGENT, options_.user_agent.c_str());
+    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // we are not the main thread: no SIGALRM
+    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options_.connect_timeout.count()));
+    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, options_.low_speed_bytes_per_second);
+    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, static_cast<long>(options_.low_speed_time.count()));
+    if (options_.total_timeout.count() > 0) {
+        curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.total_timeout.count()));
+    }
+    curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.max_bytes));
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!options_.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, options_.ca_file.c_str());
+    if (!options_.pinned_public_key.empty()) {
+        curl_easy_setopt(curl, CURLOPT_PINNEDPUBLICKEY, options_.pinned_public_key.c_str());
+    }
+    curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // gzip when the server offers it
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.get());
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &transfer);
+    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
+    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &transfer);
+    char error_text[CURL_ERROR_SIZE] = {};
+    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_text);
+
+    const CURLcode code = curl_easy_perform(curl);
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, nullptr);
+    if (file && std::fflush(file.get()) != 0) {
+        throw std::runtime_error(request.body_file->string() + ": cannot write: " + std::strerror(errno));
+    }
+    if (transfer.over_limit || code == CURLE_FILESIZE_EXCEEDED) {
+        return problem("response larger than the limit of " + std::to_string(request.max_bytes) + " bytes");
+    }
+    if (code != CURLE_OK) {
+        return problem(std::string(curl_easy_strerror(code)) + (error_text[0] ? std::string(": ") + error_text : ""));
+    }
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
+    curl_off_t header_bytes = 0;
+    curl_off_t body_bytes = 0;
+    curl_easy_getinfo(curl, CURLINFO_HEADER_SIZE, &header_bytes);
+    curl_easy_getinfo(curl, CURLINFO_SIZE_DOWNLOAD_T, &body_bytes);
+    response.bytes_received = static_cast<std::size_t>(header_bytes + body_bytes);
+    response.body_bytes = transfer.received;
+    response.etag = transfer.etag;
+    response.last_modified = transfer.last_modified;
+    const bool conditional = request.if_none_match || request.if_modified_since;
+    if (response.status == 304 && conditional) {
+        response.not_modified = true;
+        return response;
+    }
+    if (response.status != 200 && !request.url.starts_with("file://")) {
+        return problem("the server answered HTTP " + std::to_string(response.status));
+    }
+    return response;
+}
+
+}  // namespace bangvang::sync

@@ -1,0 +1,73 @@
+#pragma once
+// A small HTTP(S)/file:// client on libcurl for the sync worker: conditional GET,
+// timeouts that catch a hanging or dripping server, a byte cap on every response,
+// TLS verification always on (an extra CA file and a pinned public key optional), the
+// proxy from the environment (libcurl's default), and a User-Agent naming the kiosk.
+// Network failures are expected and come back as a Problem naming the URL and why;
+// one HttpClient per thread (it keeps one CURL handle, reusing connections).
+#include <chrono>
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <curl/curl.h>
+
+#include "core/result.hpp"
+
+namespace bangvang::sync {
+
+struct CurlEasyCleanup {
+    void operator()(CURL* handle) const noexcept { curl_easy_cleanup(handle); }
+};
+struct CurlListFree {
+    void operator()(curl_slist* list) const noexcept { curl_slist_free_all(list); }
+};
+using CurlPtr = std::unique_ptr<CURL, CurlEasyCleanup>;
+using CurlListPtr = std::unique_ptr<curl_slist, CurlListFree>;
+
+struct HttpClientOptions {
+    std::string user_agent = "bangvang";           // "bangvang/<version> (<kiosk id>)"
+    std::chrono::milliseconds connect_timeout{10'000};
+    long low_speed_bytes_per_second = 512;          // slower than this ...
+    std::chrono::seconds low_speed_time{20};        // ... for this long aborts the transfer
+    std::chrono::milliseconds total_timeout{0};     // 0 = none (the low-speed limit bounds a transfer)
+    long max_redirects = 3;
+    std::filesystem::path ca_file;                  // extra CA bundle; empty = the system's
+    std::string pinned_public_key;                  // "sha256//..."; empty = none
+};
+
+struct HttpRequest {
+    std::string url;
+    std::size_t max_bytes = 0;                       // a larger body aborts the transfer
+    std::optional<std::string> if_none_match;        // an ETag from an earlier response
+    std::optional<std::string> if_modified_since;    // a Last-Modified from an earlier response
+    std::optional<std::filesystem::path> body_file;  // write the body here instead of into memory
+};
+
+struct HttpResponse {
+    long status = 0;            // 200, 304 ...; 0 for file://
+    bool not_modified = false;  // 304: the conditional GET matched
+    std::string body;           // unless body_file was given
+    std::string etag;
+    std::string last_modified;
+    std::size_t body_bytes = 0;
+    std::size_t bytes_received = 0;  // headers and body, as libcurl counted them
+};
+
+class HttpClient {
+public:
+    explicit HttpClient(HttpClientOptions options);
+
+    // Any status other than 200 (or 304 for a conditional request) is a Problem.
+    core::Result<HttpResponse> get(const HttpRequest& request);
+
+private:
+    HttpClientOptions options_;
+    CurlPtr handle_;
+};
+
+std::string user_agent_for(std::string_view kiosk_id);
+
+}  // namespace bangvang::sync

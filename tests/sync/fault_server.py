@@ -1,0 +1,140 @@
+#!/usr/bin/python3
+"""A feed server for the sync tests that misbehaves on request.
+
+Serves ROOT over HTTP on 127.0.0.1 (an ephemeral port, written to PORT_FILE) with
+ETag / If-None-Match and Last-Modified / If-Modified-Since. Before each request it reads
+ROOT/../control.json, e.g. {"fault": "status500", "paths": ["manifest.json"]}:
+  status500     answer 500
+  hang          accept and never answer
+  cut_short     promise the whole body, send half, close
+  drip          send one byte per second
+  wrong_length  Content-Length one byte more than the body, then close
+  huge          stream zeros without end (the client's byte cap must stop it)
+"paths" limits the fault to URL paths ending with one of them (default: every path).
+Every request is logged to ROOT/../requests.log. The server stops by itself after
+LIFETIME seconds so that a crashed test never leaves it running.
+"""
+import hashlib
+import json
+import os
+import sys
+import threading
+import time
+from email.utils import formatdate, parsedate_to_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+root, port_file, lifetime = sys.argv[1], sys.argv[2], float(sys.argv[3])
+control_file = os.path.join(os.path.dirname(os.path.abspath(root)), "control.json")
+log_file = os.path.join(os.path.dirname(os.path.abspath(root)), "requests.log")
+deadline = time.monotonic() + lifetime
+
+
+def control():
+    try:
+        with open(control_file) as handle:
+            return json.load(handle)
+    except (OSError, ValueError):
+        return {}
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        with open(log_file, "a") as log:
+            log.write("%s %s %s\n" % (self.path, self.headers.get("User-Agent", ""),
+                                      self.headers.get("If-None-Match", "")))
+        settings = control()
+        fault = settings.get("fault")
+        paths = settings.get("paths")
+        if fault and paths and not any(self.path.endswith(p) for p in paths):
+            fault = None
+        if fault == "status500":
+            return self.answer(500, b"internal error\n")
+        if fault == "hang":
+            while time.monotonic() < deadline:
+                time.sleep(0.2)
+            return
+        if fault == "huge":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/octet-stream")
+            self.end_headers()
+            chunk = b"\0" * 65536
+            try:
+                while time.monotonic() < deadline:
+                    self.wfile.write(chunk)
+            except OSError:
+                pass
+            return
+
+        relative = self.path.split("?")[0].lstrip("/")
+        file = os.path.normpath(os.path.join(root, relative))
+        if not file.startswith(os.path.abspath(root)) or not os.path.isfile(file):
+            return self.answer(404, b"not found\n")
+        with open(file, "rb") as handle:
+            body = handle.read()
+        etag = '"%s"' % hashlib.sha256(body).hexdigest()[:32]
+        modified = os.path.getmtime(file)
+        if self.headers.get("If-None-Match") == etag:
+            return self.answer(304, b"", etag, modified)
+        since = self.headers.get("If-Modified-Since")
+        if since and not self.headers.get("If-None-Match"):
+            try:
+                if int(modified) <= parsedate_to_datetime(since).timestamp():
+                    return self.answer(304, b"", etag, modified)
+            except (TypeError, ValueError):
+                pass
+        if fault == "cut_short":
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body[: len(body) // 2])
+            self.close_connection = True
+            return
+        if fault == "wrong_length":
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body) + 1))
+            self.end_headers()
+            self.wfile.write(body)
+            self.close_connection = True
+            return
+        if fault == "drip":
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            try:
+                for byte in body:
+                    if time.monotonic() > deadline:
+                        break
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(1.0)
+            except OSError:
+                pass
+            return
+        self.answer(200, body, etag, modified)
+
+    def answer(self, status, body, etag=None, modified=None):
+        self.send_response(status)
+        if etag:
+            self.send_header("ETag", etag)
+        if modified is not None:
+            self.send_header("Last-Modified", formatdate(modified, usegmt=True))
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if body:
+            self.wfile.write(body)
+
+
+server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+server.daemon_threads = True
+with open(port_file + ".partial", "w") as handle:
+    handle.write(str(server.server_address[1]))
+os.rename(port_file + ".partial", port_file)
+threading.Thread(target=server.serve_forever, daemon=True).start()
+while time.monotonic() < deadline:
+    time.sleep(0.2)
+server.shutdown()
