@@ -1,0 +1,95 @@
+#pragma once
+// The kiosk's one sync thread. It owns its own ContentCache connection (one SQLite
+// connection per thread; WAL lets the player read meanwhile) and its own HttpClient,
+// polls each remote source on its schedule, and tells the main thread through
+// `on_content_changed` (the kiosk turns that into an SDL user event; the player
+// refreshes at the next slide boundary). No SQLite call ever crosses threads.
+//
+// Schedule: a healthy source is polled every `interval`; after an error the wait
+// doubles from `first_retry` up to `max_backoff`, with ±20 % jitter so that a
+// district's kiosks do not hammer the portal in step; one success resets it.
+#include <chrono>
+#include <condition_variable>
+#include <csignal>
+#include <filesystem>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/clock_time.hpp"
+#include "sync/feed_verifier.hpp"
+#include "sync/http_client.hpp"
+
+namespace bangvang::sync {
+
+struct WorkerSource {
+    std::string url;  // base of the feed: https://, http:// or file://
+    SourceTrust trust;
+};
+
+// What the status overlay and the log say about a source.
+struct SourceStatus {
+    std::string source_id;
+    std::optional<core::UnixSeconds> last_success;
+    std::optional<core::UnixSeconds> last_attempt;
+    std::string last_error;              // empty after a success
+    int consecutive_failures = 0;
+    std::int64_t version = 0;            // the version playing (0: none)
+    core::UnixSeconds expires_at = 0;
+    std::size_t held_back_items = 0;
+    core::UnixSeconds next_poll = 0;
+    std::size_t last_poll_bytes = 0;
+};
+
+enum class SyncLogLevel { info, warning, error };
+
+struct SyncWorkerOptions {
+    std::filesystem::path database_file;
+    std::filesystem::path media_directory;
+    HttpClientOptions http;
+    std::chrono::seconds interval{300};
+    std::chrono::seconds first_retry{30};
+    std::chrono::seconds max_backoff{3600};
+    std::function<core::UnixSeconds()> clock;
+    std::function<void()> on_content_changed;
+    std::function<void(SyncLogLevel, const std::string& component, const std::string& message)> log;
+    // Set by a signal handler (SIGUSR1): the worker looks at it at least once a second.
+    const volatile std::sig_atomic_t* sync_now_signal = nullptr;
+};
+
+// Delay before the next poll after `consecutive_failures` errors (0 = healthy);
+// `jitter_unit` in [0, 1) picks the point within ±20 %.
+std::chrono::seconds next_poll_delay(const SyncWorkerOptions& options, int consecutive_failures, double jitter_unit);
+
+class SyncWorker {
+public:
+    SyncWorker(std::vector<WorkerSource> sources, SyncWorkerOptions options);
+    ~SyncWorker();  // stops the thread (an ongoing transfer ends within its timeouts)
+    SyncWorker(const SyncWorker&) = delete;
+    SyncWorker& operator=(const SyncWorker&) = delete;
+
+    void sync_now();
+    std::vector<SourceStatus> status() const;
+    // Blocks until every source has been polled at least once (for headless runs).
+    void wait_for_first_round() const;
+
+private:
+    void run();
+    void poll_source(std::size_t index, class PollingContext& context);
+
+    std::vector<WorkerSource> sources_;
+    SyncWorkerOptions options_;
+    mutable std::mutex mutex_;
+    mutable std::condition_variable wake_;
+    std::vector<SourceStatus> status_;
+    std::vector<std::string> conditional_etags_;
+    bool stop_ = false;
+    bool sync_now_ = false;
+    std::size_t polled_once_ = 0;
+    std::thread thread_;
+};
+
+}  // namespace bangvang::sync

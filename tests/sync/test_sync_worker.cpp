@@ -1,0 +1,78 @@
+// The sync thread: polls on its own connection, reports per-source status, tells the
+// main thread when content changed, backs off after errors.
+#include <catch2/catch.hpp>
+
+#include <atomic>
+
+#include "fault_server.hpp"
+#include "store/content_cache.hpp"
+#include "sync/sync_worker.hpp"
+#include "sync_test_support.hpp"
+
+using namespace bangvang;
+using namespace bangvang::sync;
+using namespace bangvang::sync::testing;
+using bangvang::testing::ScratchDirectory;
+using Catch::Contains;
+
+TEST_CASE("backoff doubles after errors up to the cap, with jitter, and resets", "[sync][worker]") {
+    SyncWorkerOptions options;
+    options.interval = std::chrono::seconds(300);
+    options.first_retry = std::chrono::seconds(30);
+    options.max_backoff = std::chrono::seconds(3600);
+    CHECK(next_poll_delay(options, 0, 0.5).count() == 300);
+    CHECK(next_poll_delay(options, 1, 0.5).count() == 30);
+    CHECK(next_poll_delay(options, 2, 0.5).count() == 60);
+    CHECK(next_poll_delay(options, 5, 0.5).count() == 480);
+    CHECK(next_poll_delay(options, 50, 0.5).count() == 3600);
+    CHECK(next_poll_delay(options, 1, 0.0).count() == 24);
+    CHECK(next_poll_delay(options, 1, 0.999).count() == 36);
+}
+
+TEST_CASE("the worker syncs on its own thread, reports status, and syncs now on request", "[sync][worker]") {
+    ScratchDirectory scratch("sync-worker");
+    FaultServer server(scratch.path() / "server");
+    SecretKey district = generate_secret_key();
+    FeedBuilder feed;
+    feed.add_item_with_image("photo", valid_png());
+    feed.write_to(server.root(), {district});
+
+    std::atomic<int> changes = 0;
+    SyncWorkerOptions options;
+    options.database_file = scratch.path() / "cache/content.sqlite3";
+    options.media_directory = scratch.path() / "cache/media";
+    options.http.user_agent = user_agent_for("worker-test");
+    options.http.total_timeout = std::chrono::milliseconds(4000);
+    options.clock = [] { return test_now; };
+    options.on_content_changed = [&] { ++changes; };
+    // The main thread's own connection, as the player has.
+    store::ContentCache player_cache(options.database_file, options.media_directory);
+    {
+        SyncWorker worker({WorkerSource{.url = server.url(), .trust = {.source_id = "quan-thanh-xuan",
+                                                                       .configured_keys = {district.public_key()}}},
+                           WorkerSource{.url = "http://127.0.0.1:9/", .trust = {.source_id = "phuong-hong",
+                                                                                 .configured_keys = {district.public_key()}}}},
+                          options);
+        worker.wait_for_first_round();
+        auto status = worker.status();
+        REQUIRE(status.size() == 2);
+        CHECK(status[0].version == 1);
+        CHECK(status[0].last_success == test_now);
+        CHECK(status[0].last_error.empty());
+        CHECK(status[0].next_poll >= test_now + 240);  // the interval, less at most 20 % jitter
+        CHECK(status[0].next_poll <= test_now + 360);
+        CHECK(status[1].consecutive_failures == 1);
+        CHECK_FALSE(status[1].last_error.empty());
+        CHECK(changes == 1);
+        CHECK(player_cache.all_items().size() == 1);  // the other connection sees the commit
+
+        feed.version = 2;
+        feed.items.push_back(announcement("second"));
+        feed.write_to(server.root(), {district});
+        worker.sync_now();
+        for (int tries = 0; tries < 100 && changes < 2; ++tries) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        CHECK(changes == 2);
+        CHECK(worker.status()[0].version == 2);
+    }
+    CHECK(player_cache.all_items().size() == 2);
+}
