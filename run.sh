@@ -12,6 +12,7 @@ PACKAGES=(
   libsodium-dev libqrencode-dev libcurl4-openssl-dev
   catch2
   libsystemd-dev dpkg-dev systemd shellcheck lintian
+  nginx  # its dav module serves the publishing tests (PUT)
 )
 
 # ./run.sh package: the arm64 cross-build (Raspberry Pi OS 64-bit) beside the host's.
@@ -30,6 +31,8 @@ usage: ./run.sh COMMAND
                       headless rotation written as PNGs to build/demo/screens/
   test                build and run the whole test suite (ctest)
   build               install what is missing and build only
+  gallery [--theme F] every slide of the sample content at the four screen shapes,
+                      as PNGs in build/gallery/<W>x<H>/
   package [--test-arm64]
                       build the .deb packages (bangvang, bangvang-publish) for this
                       machine and, cross-built in build-arm64/, for arm64 (Raspberry Pi
@@ -100,6 +103,15 @@ JSON
   fi
   echo "run.sh: no display found; rendering one rotation headless" >&2
   build/app/kiosk/bangvang --config "$demo_directory/kiosk.json" --headless "$demo_directory/screens" --once
+}
+
+gallery() {
+  build
+  rm -rf build/gallery build/gallery-feed
+  build/app/publish/bangvang-publish build content/sample --out build/gallery-feed >/dev/null
+  # Every page of every sample item at 1920x1080, 1280x720, 1080x1920 and 800x480;
+  # layout problems (clipped, overlapping, missing glyphs) are listed and fail the run.
+  build/tools/bangvang-gallery --feed build/gallery-feed --out build/gallery "$@"
 }
 
 run_tests() {
@@ -180,6 +192,7 @@ package() {
 case "${1:-}" in
   demo) shift; demo "$@" ;;
   test) run_tests ;;
+  gallery) shift; gallery "$@" ;;
   build) build ;;
   package) shift; package "$@" ;;
   -h|--help|help) usage ;;

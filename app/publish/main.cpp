@@ -8,6 +8,7 @@
 #include "publish/content_scaffold.hpp"
 #include "publish/content_validation.hpp"
 #include "publish/feed_builder.hpp"
+#include "publish/feed_push.hpp"
 #include "publish/key_files.hpp"
 #include "publish/publish_error.hpp"
 #include "publish/slide_preview.hpp"
@@ -118,6 +119,33 @@ int run_preview(const PreviewRequest& request) {
     return 0;
 }
 
+int run_push(publish::PushOptions options) {
+    options.progress = print_progress;
+    const auto started = std::chrono::steady_clock::now();
+    const auto pushed = publish::push_feed(options);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::printf("pushed version %lld to %s: %zu media uploaded, %zu already there, %.1f MiB in %.1f s\n",
+                static_cast<long long>(pushed.version), options.target.c_str(), pushed.media_uploaded,
+                pushed.media_skipped, static_cast<double>(pushed.bytes_uploaded) / (1024.0 * 1024.0), seconds);
+    if (pushed.previous_version) {
+        std::printf("replaced version %lld\n", static_cast<long long>(*pushed.previous_version));
+    }
+    return 0;
+}
+
+int run_status(const std::string& target) {
+    const auto live = publish::live_feed(target);
+    if (!live) {
+        std::printf("%s: no feed published yet\n", target.c_str());
+        return 3;
+    }
+    std::printf("%s: version %lld, source %s, issued %s, expires %s, %s\n", target.c_str(),
+                static_cast<long long>(live->version), live->source_id.c_str(), live->issued_at.c_str(),
+                live->expires_at.c_str(), live->signed_feed ? "signed" : "NOT signed");
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -179,12 +207,28 @@ int main(int argc, char** argv) {
                         "screen size: 1920x1080 (default), 1080x1920, 1280x720, 800x480, or all (repeatable)");
     preview->add_option("--site", preview_request.site, "only the items a kiosk of this site shows");
 
+    publish::PushOptions push_options;
+    CLI::App* push = app.add_subcommand(
+        "push", "Upload a built feed with HTTP PUT (or copy it to a folder): media first, the manifest last.");
+    push->add_option("FEED", push_options.feed_directory, "feed directory written by build")
+        ->required()
+        ->check(CLI::ExistingDirectory);
+    push->add_option("TARGET", push_options.target, "https://portal/bangvang/SOURCE, or a folder")->required();
+    push->add_option("--token", push_options.token, "access token, sent as \"Authorization: Bearer TOKEN\"");
+    push->add_flag("--force", push_options.allow_older, "push even if the target has the same or a newer version");
+
+    std::string status_target;
+    CLI::App* status = app.add_subcommand("status", "Print the version live at a URL or folder.");
+    status->add_option("TARGET", status_target, "https://portal/bangvang/SOURCE, or a folder")->required();
+
     CLI11_PARSE(app, argc, argv);
     try {
         if (keygen->parsed()) return run_keygen(key_name);
         if (init->parsed()) return run_init(init_directory);
         if (validate->parsed()) return run_validate(validate_directory, !skip_text_check);
         if (preview->parsed()) return run_preview(preview_request);
+        if (push->parsed()) return run_push(push_options);
+        if (status->parsed()) return run_status(status_target);
         if (build->parsed()) {
             if (version_option->count() > 0) build_options.version = version;
             if (issued_option->count() > 0) build_options.issued_at = issued_at;
