@@ -49,7 +49,7 @@ void draw_centred_column(SlideCanvas& canvas, const core::Commemoration& commemo
          line_of(canvas, theme.text.title * 1.1, 2)},
         {{countdown.label},
          TextStyle{.weight = FontWeight::bold, .size = display_size, .min_size = display_size / 2,
-                   .colour = colours.gold, .align = TextAlign::centre, .paragraph_gap = 0, .max_lines = 1},
+                   .colour = colours.gold_light, .align = TextAlign::centre, .paragraph_gap = 0, .max_lines = 1},
          line_of(canvas, theme.text.display)},
         {{core::vietnamese_short_date(commemoration.origin) + " – " +
           core::vietnamese_short_date(commemoration.anniversary)},

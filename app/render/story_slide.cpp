@@ -54,7 +54,7 @@ int draw_identity(SlideCanvas& canvas, const core::Story& story, SDL_Rect column
     if (!story.award.empty()) {
         y += gap * 2 / 3;
         const TextStyle award_style{.weight = FontWeight::bold, .size = canvas.px(theme.text.caption * 1.2),
-                                    .min_size = canvas.px(theme.text.caption), .colour = colours.title};
+                                    .min_size = canvas.px(theme.text.caption), .colour = colours.header_bottom};
         // A red disc with a gold star before the label, as on a certificate of merit.
         const int line = canvas.text_painter.line_height(award_style.weight, award_style.size);
         const int padding_x = award_style.size * 3 / 5;

@@ -22,14 +22,14 @@ struct ThemeColours {
     SDL_Color header_text{255, 250, 240, 255};
     SDL_Color gold{232, 178, 47, 255};                 // accents, badges, rank 1-3
     SDL_Color gold_light{250, 221, 140, 255};
-    SDL_Color gold_dark{150, 104, 12, 255};            // gold that reads as text on paper
+    SDL_Color gold_dark{134, 92, 10, 255};             // gold that reads as text on paper (4.5:1)
     SDL_Color title{160, 16, 24, 255};                 // headings on paper
     SDL_Color text{38, 26, 22, 255};
     SDL_Color text_muted{110, 84, 70, 255};
     SDL_Color rule{224, 205, 170, 255};                // hairlines, empty bar tracks
     SDL_Color bar{190, 30, 38, 255};
     SDL_Color bar_end{226, 88, 54, 255};
-    SDL_Color rise{30, 130, 60, 255};
+    SDL_Color rise{26, 116, 54, 255};
     SDL_Color fall{200, 30, 36, 255};
     SDL_Color placeholder{236, 222, 196, 255};
     SDL_Color placeholder_figure{205, 180, 140, 255};
@@ -59,7 +59,7 @@ struct ThemeTextSizes {
     double headline = 0.042;
     double subtitle = 0.032;
     double body = 0.034;
-    double body_min = 0.027;
+    double body_min = 0.0334;  // 1/30 of the shorter side: readable across a hall
     double caption = 0.024;
 };
 
