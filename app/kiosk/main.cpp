@@ -11,6 +11,7 @@
 #include "kiosk/player.hpp"
 #include "kiosk/service_notifier.hpp"
 #include "kiosk/slide_deck.hpp"
+#include "kiosk/sync_setup.hpp"
 #include "render/theme.hpp"
 
 using namespace bangvang;
@@ -50,6 +51,10 @@ int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
     render::RendererPtr renderer = render::create_renderer(
         window.get(), render::RendererOptions{.software = headless, .vsync = !headless});
     if (!headless) SDL_ShowCursor(SDL_DISABLE);
+    // Remote sources sync on their own thread; a headless run waits for one round first
+    // so that its pictures show what the portal serves.
+    kiosk::KioskSync sync = kiosk::start_sync(config, clock);
+    if (headless && sync.worker) sync.worker->wait_for_first_round();
 
     render::MediaLocator locate_media = [&cache](const std::string& sha256) -> std::optional<std::filesystem::path> {
         auto path = cache.media_path(sha256);
@@ -70,7 +75,11 @@ int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
                                               .height = height,
                                               .transition_milliseconds = config.screen.transition_milliseconds,
                                               .once = options.once,
-                                              .service_notifier = &notifier});
+                                              .service_notifier = &notifier,
+                                              .content_changed_event = sync.content_changed_event,
+                                              .on_sync_key = [&sync] {
+                                                  if (sync.worker) sync.worker->sync_now();
+                                              }});
     notifier.ready();
     int exit_code = player.run();
     notifier.stopping();

@@ -82,6 +82,9 @@ int Player::run() {
         if (options_.service_notifier) options_.service_notifier->watchdog_ping();
         std::optional<std::size_t> jump_to;
         while (got_event) {
+            if (options_.content_changed_event != 0 && event.type == options_.content_changed_event) {
+                content_changed_ = true;
+            }
             switch (event.type) {
                 case SDL_QUIT: return 0;
                 case SDL_KEYDOWN:
@@ -92,6 +95,9 @@ int Player::run() {
                         case SDLK_PAGEDOWN: jump_to = next_index(current_index_); break;
                         case SDLK_LEFT:
                         case SDLK_PAGEUP: jump_to = previous_index(current_index_); break;
+                        case SDLK_s:
+                            if (options_.on_sync_key) options_.on_sync_key();
+                            break;
                         case SDLK_SPACE:
                             paused_ = !paused_;
                             log(LogLevel::info, "player", paused_ ? "paused" : "resumed");
@@ -119,6 +125,11 @@ int Player::run() {
         }
         if (!paused_ && SDL_GetTicks64() - slide_started >= duration_ms) {
             if (options_.once && deck_.rotation_complete(clock_.now())) return 0;
+            if (content_changed_) {
+                // New content from the sync thread joins at a slide boundary, never mid-slide.
+                content_changed_ = false;
+                deck_.refresh(clock_.now());
+            }
             show(next_index(current_index_), true);
             slide_started = SDL_GetTicks64();
             minute_shown = clock_.now() / 60;

@@ -2,6 +2,8 @@
 // The on-screen player: shows a slide, sleeps in SDL_WaitEventTimeout until the
 // slide's time is up, the clock's minute turns or a key is pressed, then crossfades
 // to the next. Nothing is redrawn while a slide stands still.
+#include <functional>
+
 #include "kiosk/kiosk_clock.hpp"
 #include "kiosk/service_notifier.hpp"
 #include "kiosk/slide_deck.hpp"
@@ -15,6 +17,10 @@ struct PlayerOptions {
     int transition_milliseconds = 700;
     bool once = false;
     ServiceNotifier* service_notifier = nullptr;   // pinged on every wake; none = unsupervised
+    // SDL user event the sync worker pushes when a source changed; the deck is
+    // refreshed at the next slide boundary. 0 = no sync worker.
+    Uint32 content_changed_event = 0;
+    std::function<void()> on_sync_key;             // the S key: sync now
 };
 
 class Player {
@@ -40,6 +46,7 @@ private:
     render::TexturePtr incoming_;
     std::size_t current_index_ = 0;
     bool paused_ = false;
+    bool content_changed_ = false;
 };
 
 }  // namespace bangvang::kiosk

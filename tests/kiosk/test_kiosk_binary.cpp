@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "support/process.hpp"
+#include "sync/fault_server.hpp"
 #include "sync/feed_signature.hpp"
 
 using bangvang::testing::read_file;
@@ -234,4 +235,33 @@ TEST_CASE("an unsigned or foreign-signed feed folder is refused with the reason"
     CHECK_THAT(run.standard_error, Catch::Contains("manifest.json.sig"));
     CHECK_THAT(run.standard_error, Catch::Contains("nothing cached for it yet"));
     CHECK(lines_of(run.standard_output).size() == 1);  // the waiting slide
+}
+
+TEST_CASE("the kiosk syncs an HTTP source on its worker thread before a headless run", "[kiosk][integration][sync]") {
+    ScratchDirectory scratch("kiosk-http");
+    bangvang::sync::testing::FaultServer server(scratch.path() / "server");
+    build_sample_feed(server.root(), scratch.path());
+    write_file(scratch.path() / "kiosk.json",
+               config_json(R"({"id": "quan-thanh-xuan", "url": ")" + server.url() + R"("})"));
+    auto run = run_kiosk(scratch.path());
+    INFO(run.standard_error);
+    REQUIRE(run.exit_code == 0);
+    CHECK_THAT(run.standard_error, Catch::Contains("sync quan-thanh-xuan: applied version"));
+    CHECK(lines_of(run.standard_output).size() >= 20);
+    CHECK_THAT(server.request_log(), Catch::Contains("(test-kiosk-07)"));
+
+    SECTION("a second start polls with a full GET, finds it unchanged, and plays the cache") {
+        auto again = run_kiosk(scratch.path());
+        INFO(again.standard_error);
+        CHECK(again.exit_code == 0);
+        CHECK_THAT(again.standard_error, Catch::Contains("unchanged"));
+    }
+    SECTION("with the server failing the kiosk says why and plays its cache") {
+        server.set_fault("status500");
+        auto failing = run_kiosk(scratch.path());
+        INFO(failing.standard_error);
+        CHECK(failing.exit_code == 0);
+        CHECK_THAT(failing.standard_error, Catch::Contains("HTTP 500") && Catch::Contains("still playing version"));
+        CHECK(lines_of(failing.standard_output).size() >= 20);
+    }
 }

@@ -1,0 +1,64 @@
+#include "kiosk/sync_setup.hpp"
+
+#include <csignal>
+
+#include "kiosk/log.hpp"
+
+namespace bangvang::kiosk {
+
+namespace {
+
+// Set by SIGUSR1, read and cleared by the sync worker (which looks at least once a second).
+volatile std::sig_atomic_t sync_requested = 0;
+void request_sync(int) { sync_requested = 1; }
+
+LogLevel to_log_level(sync::SyncLogLevel level) {
+    switch (level) {
+        case sync::SyncLogLevel::info: return LogLevel::info;
+        case sync::SyncLogLevel::warning: return LogLevel::warning;
+        case sync::SyncLogLevel::error: return LogLevel::error;
+    }
+    return LogLevel::error;
+}
+
+}  // namespace
+
+KioskSync start_sync(const KioskConfig& config, const KioskClock& clock) {
+    std::vector<sync::WorkerSource> sources;
+    for (const SourceConfig& source : config.sources) {
+        if (!source.is_remote()) continue;
+        sources.push_back(sync::WorkerSource{
+            .url = source.url, .trust = sync::SourceTrust{.source_id = source.id, .configured_keys = source.keys}});
+    }
+    KioskSync result;
+    if (sources.empty()) return result;
+
+    const Uint32 event_type = SDL_RegisterEvents(1);
+    if (event_type != static_cast<Uint32>(-1)) result.content_changed_event = event_type;
+
+    sync::SyncWorkerOptions options;
+    options.database_file = config.cache_directory / "content.sqlite3";
+    options.media_directory = config.cache_directory / "media";
+    options.http.user_agent = sync::user_agent_for(config.identity.kiosk_id);
+    options.http.ca_file = config.sync.ca_file;
+    options.http.pinned_public_key = config.sync.pinned_public_key;
+    options.interval = std::chrono::seconds(config.sync.interval_seconds);
+    options.max_backoff = std::chrono::seconds(config.sync.max_backoff_seconds);
+    options.first_retry = std::min(options.first_retry, options.interval);
+    options.clock = [&clock] { return clock.now(); };
+    options.log = [](sync::SyncLogLevel level, const std::string& component, const std::string& message) {
+        log(to_log_level(level), component, message);
+    };
+    options.on_content_changed = [event_type = result.content_changed_event] {
+        if (event_type == 0) return;
+        SDL_Event event{};
+        event.type = event_type;
+        SDL_PushEvent(&event);  // thread-safe: SDL's event queue has its own lock
+    };
+    options.sync_now_signal = &sync_requested;
+    std::signal(SIGUSR1, request_sync);
+    result.worker = std::make_unique<sync::SyncWorker>(std::move(sources), std::move(options));
+    return result;
+}
+
+}  // namespace bangvang::kiosk

@@ -1,0 +1,22 @@
+#pragma once
+// Wires the sync worker into the kiosk: remote sources from the config, the kiosk's
+// log, an SDL user event for "content changed", and SIGUSR1 for "sync now".
+#include <SDL.h>
+
+#include <memory>
+
+#include "kiosk/kiosk_clock.hpp"
+#include "kiosk/kiosk_config.hpp"
+#include "sync/sync_worker.hpp"
+
+namespace bangvang::kiosk {
+
+struct KioskSync {
+    std::unique_ptr<sync::SyncWorker> worker;  // null when no source is remote
+    Uint32 content_changed_event = 0;          // 0 when no worker
+};
+
+// Call after SDL is initialised (the event type is registered with SDL).
+KioskSync start_sync(const KioskConfig& config, const KioskClock& clock);
+
+}  // namespace bangvang::kiosk
