@@ -3,17 +3,23 @@
 #include <algorithm>
 #include <cmath>
 
+#include "render/scaled_jpeg.hpp"
+
 namespace bangvang::render {
 namespace {
 
-SurfacePtr shrink_to_fit(SurfacePtr surface) {
-    int largest = std::max(surface->w, surface->h);
-    SurfacePtr converted(SDL_ConvertSurfaceFormat(surface.get(), SDL_PIXELFORMAT_ARGB8888, 0));
+SurfacePtr shrink_to_fit(SurfacePtr surface, int shorter_side) {
+    const int largest = std::max(surface->w, surface->h);
+    const int smallest = std::min(surface->w, surface->h);
+    SurfacePtr converted = surface->format->format == SDL_PIXELFORMAT_ARGB8888
+                               ? std::move(surface)
+                               : SurfacePtr(SDL_ConvertSurfaceFormat(surface.get(), SDL_PIXELFORMAT_ARGB8888, 0));
     if (!converted) throw_sdl_error("SDL_ConvertSurfaceFormat(ARGB8888)");
-    if (largest <= largest_image_side) return converted;
-    double scale = static_cast<double>(largest_image_side) / largest;
-    SurfacePtr smaller = create_rgba_surface(std::max(1, static_cast<int>(std::lround(surface->w * scale))),
-                                             std::max(1, static_cast<int>(std::lround(surface->h * scale))));
+    const double scale = std::min(static_cast<double>(largest_image_side) / largest,
+                                  static_cast<double>(std::max(1, shorter_side)) / smallest);
+    if (scale >= 1.0) return converted;
+    SurfacePtr smaller = create_rgba_surface(std::max(1, static_cast<int>(std::lround(converted->w * scale))),
+                                             std::max(1, static_cast<int>(std::lround(converted->h * scale))));
     if (SDL_SoftStretchLinear(converted.get(), nullptr, smaller.get(), nullptr) != 0) {
         throw_sdl_error("SDL_SoftStretchLinear");
     }
@@ -22,8 +28,12 @@ SurfacePtr shrink_to_fit(SurfacePtr surface) {
 
 }  // namespace
 
-ImageLibrary::ImageLibrary(SDL_Renderer* renderer, MediaLocator locate, std::size_t budget_bytes)
-    : renderer_(renderer), locate_(std::move(locate)), budget_bytes_(budget_bytes) {}
+ImageLibrary::ImageLibrary(SDL_Renderer* renderer, MediaLocator locate, std::size_t budget_bytes,
+                           int screen_shorter_side)
+    : renderer_(renderer),
+      locate_(std::move(locate)),
+      budget_bytes_(budget_bytes),
+      screen_shorter_side_(screen_shorter_side) {}
 
 std::optional<ImageTexture> ImageLibrary::get(const std::string& sha256) {
     if (auto found = index_.find(sha256); found != index_.end()) {
@@ -52,7 +62,10 @@ std::optional<ImageTexture> ImageLibrary::load(const std::string& sha256, Entry&
         return std::nullopt;
     }
     try {
-        SurfacePtr surface = shrink_to_fit(load_image_surface(*path));
+        // JPEG photos are decoded already shrunk; PNGs (drawings, small) through SDL_image.
+        std::optional<SurfacePtr> decoded = load_scaled_jpeg(*path, screen_shorter_side_);
+        SurfacePtr surface =
+            shrink_to_fit(decoded ? std::move(*decoded) : load_image_surface(*path), screen_shorter_side_);
         entry.texture = create_texture_from_surface(renderer_, surface.get());
         // Photos are drawn scaled: linear filtering avoids blocky faces.
         SDL_SetTextureScaleMode(entry.texture.get(), SDL_ScaleModeLinear);

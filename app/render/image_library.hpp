@@ -24,13 +24,17 @@ struct ImageTexture {
 
 class ImageLibrary {
 public:
-    ImageLibrary(SDL_Renderer* renderer, MediaLocator locate, std::size_t budget_bytes);
+    // Images are decoded once at the screen's size: scaled so that their shorter side is
+    // at most `screen_shorter_side` (no frame on a slide is larger), and only that texture is kept.
+    ImageLibrary(SDL_Renderer* renderer, MediaLocator locate, std::size_t budget_bytes, int screen_shorter_side = 1080);
 
     // nullopt when the file is missing or cannot be decoded.
     std::optional<ImageTexture> get(const std::string& sha256);
     // Why the last failed image failed, for a log line.
     const std::string& last_failure() const { return last_failure_; }
     void clear();
+    std::size_t bytes() const { return bytes_; }
+    std::size_t budget_bytes() const { return budget_bytes_; }
 
 private:
     struct Entry {
@@ -44,6 +48,7 @@ private:
     SDL_Renderer* renderer_;
     MediaLocator locate_;
     std::size_t budget_bytes_;
+    int screen_shorter_side_;
     std::size_t bytes_ = 0;
     std::string last_failure_;
     std::list<Entry> entries_;

@@ -39,7 +39,7 @@ struct SlideRenderer::Impl {
           text_textures(renderer, fonts, budgets.text_bytes),
           text_painter(renderer, fonts, text_textures),
           shapes(renderer, budgets.shape_bytes),
-          images(renderer, std::move(media), budgets.image_bytes),
+          images(renderer, std::move(media), budgets.image_bytes, std::min(width, height)),
           qr_codes(renderer) {
         // Fail at start-up, not on the first slide, when a theme names a font that is not there.
         fonts.get(FontWeight::regular, geometry.px(theme.text.body));
@@ -73,6 +73,7 @@ SlideRenderer::~SlideRenderer() = default;
 int SlideRenderer::width() const { return impl_->geometry.width; }
 int SlideRenderer::height() const { return impl_->geometry.height; }
 TextCacheStatistics SlideRenderer::text_cache_statistics() const { return impl_->text_textures.statistics(); }
+std::size_t SlideRenderer::image_cache_bytes() const { return impl_->images.bytes(); }
 void SlideRenderer::forget_images() { impl_->images.clear(); }
 
 int SlideRenderer::page_count(const core::Item& item) {

@@ -31,9 +31,11 @@ struct SlideFrame {
 
 // Byte budgets of the caches (textures live in GPU memory on a Pi: keep them modest).
 struct RendererBudgets {
-    std::size_t text_bytes = 48u << 20;
-    std::size_t image_bytes = 64u << 20;
-    std::size_t shape_bytes = 32u << 20;
+    // Photos are kept at screen size (6 MB for 1440x1080): a few recent ones are enough,
+    // and on the software renderer every texture byte is resident memory (peak RSS ≤ 80 MB).
+    std::size_t text_bytes = 16u << 20;
+    std::size_t image_bytes = 24u << 20;
+    std::size_t shape_bytes = 16u << 20;
 };
 
 class SlideRenderer {
@@ -59,6 +61,8 @@ public:
     int width() const;
     int height() const;
     TextCacheStatistics text_cache_statistics() const;
+    // Bytes of decoded images held, for the status overlay and the benchmark.
+    std::size_t image_cache_bytes() const;
     // Forget cached images, e.g. after the content changed and old media were deleted.
     void forget_images();
 
