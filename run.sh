@@ -11,6 +11,7 @@ PACKAGES=(
   libsqlite3-dev nlohmann-json3-dev libutf8proc-dev libcli11-dev
   libsodium-dev libqrencode-dev libcurl4-openssl-dev
   catch2
+  python3  # the sync tests' fault-injecting HTTP server
   libsystemd-dev dpkg-dev systemd shellcheck lintian
   nginx  # its dav module serves the publishing tests (PUT)
 )
