@@ -87,6 +87,21 @@ demo() {
     --key "$demo_directory/keys/demo.secret"
   local demo_public_key
   demo_public_key=$(tr -d '[:space:]' <"$demo_directory/keys/demo.public")
+  # Serve the feed over HTTP on loopback, as the portal would (the kiosk's sync thread
+  # fetches it); the folder itself when no server can start.
+  local feed_url=feed
+  rm -f "$demo_directory/http-port"
+  if command -v python3 >/dev/null; then
+    python3 tests/sync/fault_server.py "$demo_directory/feed" "$demo_directory/http-port" 86400 &
+    demo_server_pid=$!
+    trap 'kill "$demo_server_pid" 2>/dev/null || true' EXIT
+    for _ in $(seq 50); do [[ -s $demo_directory/http-port ]] && break; sleep 0.1; done
+  fi
+  if [[ -s $demo_directory/http-port ]]; then
+    feed_url="http://127.0.0.1:$(cat "$demo_directory/http-port")/"
+  else
+    echo "run.sh: no local HTTP server; the kiosk reads the feed folder" >&2
+  fi
   cat >"$demo_directory/kiosk.json" <<JSON
 {
   "kiosk_id": "demo-nhan-chinh-01",
@@ -96,11 +111,12 @@ demo() {
   "cache_directory": "cache",
   "theme": "../../assets/themes/default.json",
   "screen": {"width": 1920, "height": 1080, "orientation": "landscape"},
-  "sources": [{"id": "quan-thanh-xuan", "url": "feed", "keys": ["$demo_public_key"]}]
+  "sources": [{"id": "quan-thanh-xuan", "url": "$feed_url", "keys": ["$demo_public_key"]}]
 }
 JSON
   if has_display; then
-    exec build/app/kiosk/bangvang --config "$demo_directory/kiosk.json" "${windowed[@]}"
+    build/app/kiosk/bangvang --config "$demo_directory/kiosk.json" "${windowed[@]}"
+    return
   fi
   echo "run.sh: no display found; rendering one rotation headless" >&2
   build/app/kiosk/bangvang --config "$demo_directory/kiosk.json" --headless "$demo_directory/screens" --once
