@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "kiosk/event_wait.hpp"
 #include "kiosk/log.hpp"
 #include "render/crossfade.hpp"
 
@@ -78,7 +79,7 @@ int Player::run() {
         if (watchdog) wait = std::min<Uint64>(wait, Uint64(watchdog->count()) / 2);
 
         SDL_Event event;
-        bool got_event = SDL_WaitEventTimeout(&event, static_cast<int>(std::max<Uint64>(wait, 1))) == 1;
+        bool got_event = wait_for_event(event, static_cast<Uint32>(std::max<Uint64>(wait, 1)));
         if (options_.service_notifier) options_.service_notifier->watchdog_ping();
         std::optional<std::size_t> jump_to;
         while (got_event) {

@@ -54,7 +54,7 @@ RendererPtr create_renderer(SDL_Window* window, const RendererOptions& options) 
 
 TexturePtr create_target_texture(SDL_Renderer* renderer, int width, int height) {
     TexturePtr texture(
-        SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, width, height));
+        SDL_CreateTexture(renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, width, height));
     if (!texture) {
         throw_sdl_error("SDL_CreateTexture(target " + std::to_string(width) + "x" + std::to_string(height) + ")");
     }
