@@ -53,7 +53,9 @@ std::string two_colour_jpeg(int width, int height) {
     SDL_Rect right{width / 2, 0, width - width / 2, height};
     SDL_FillRect(surface.get(), &left, SDL_MapRGB(surface->format, 220, 20, 20));
     SDL_FillRect(surface.get(), &right, SDL_MapRGB(surface->format, 20, 20, 220));
-    const fs::path file = fs::path(BANGVANG_BINARY_DIR) / "test-publish" / "two-colour.jpg";
+    // One file per size: ctest runs test cases in parallel processes.
+    const fs::path file = fs::path(BANGVANG_BINARY_DIR) / "test-publish" /
+                          ("two-colour-" + std::to_string(width) + "x" + std::to_string(height) + ".jpg");
     fs::create_directories(file.parent_path());
     REQUIRE(IMG_SaveJPG(surface.get(), file.c_str(), 95) == 0);
     std::ifstream stream(file, std::ios::binary);
