@@ -106,10 +106,20 @@ int Player::run() {
                         default: break;
                     }
                     break;
-                case SDL_RENDER_TARGETS_RESET:
                 case SDL_RENDER_DEVICE_RESET:
-                    // The GPU lost our target textures (e.g. HDMI replugged): draw again.
+                    // Every texture is gone (e.g. HDMI replugged): the caches' ones too.
+                    deck_.forget_textures();
+                    [[fallthrough]];
+                case SDL_RENDER_TARGETS_RESET:
+                    // The GPU lost our target textures: draw again.
                     redraw_current();
+                    break;
+                case SDL_MOUSEBUTTONUP:
+                    // A tap (a touchscreen's taps arrive as mouse clicks too): right half next, left half previous.
+                    if (event.button.button == SDL_BUTTON_LEFT) {
+                        jump_to = event.button.x * 2 >= options_.width ? next_index(current_index_)
+                                                                       : previous_index(current_index_);
+                    }
                     break;
                 case SDL_WINDOWEVENT:
                     if (event.window.event == SDL_WINDOWEVENT_EXPOSED) present_texture(current_.get());

@@ -55,6 +55,9 @@ public:
     std::vector<store::SourceState> sources() const { return cache_.sources(); }
     std::size_t item_count() const { return items_.size(); }
 
+    // The renderer lost its textures (SDL_RENDER_DEVICE_RESET): make them again on the next draw.
+    void forget_textures() { renderer_.forget_textures(); }
+
     // Draws the slide at `position` onto the renderer's current target.
     render::SlideReport draw(std::size_t position, core::UnixSeconds now);
 

@@ -42,6 +42,14 @@ public:
     void rect(SDL_Rect rect, SDL_Color colour);
     void gradient_rect(SDL_Rect rect, const Fill& fill);
 
+    // Forgets every cached shape (their textures died with a renderer reset).
+    void clear() {
+        index_.clear();
+        entries_.clear();
+        bytes_ = 0;
+    }
+    std::size_t bytes() const { return bytes_; }
+
 private:
     struct Entry {
         std::string key;

@@ -60,6 +60,7 @@ public:
     explicit QrTextureCache(SDL_Renderer* renderer) : renderer_(renderer) {}
     // Null when the URL cannot be encoded.
     SDL_Texture* get(const std::string& url);
+    void clear() { textures_.clear(); }
 
 private:
     SDL_Renderer* renderer_;

@@ -75,6 +75,12 @@ int SlideRenderer::height() const { return impl_->geometry.height; }
 TextCacheStatistics SlideRenderer::text_cache_statistics() const { return impl_->text_textures.statistics(); }
 std::size_t SlideRenderer::image_cache_bytes() const { return impl_->images.bytes(); }
 void SlideRenderer::forget_images() { impl_->images.clear(); }
+void SlideRenderer::forget_textures() {
+    impl_->text_textures.clear();
+    impl_->images.clear();
+    impl_->shapes.clear();
+    impl_->qr_codes.clear();
+}
 
 int SlideRenderer::page_count(const core::Item& item) {
     const SlideGeometry& geometry = impl_->geometry;
