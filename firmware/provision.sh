@@ -110,7 +110,7 @@ while [[ $# -gt 0 ]]; do
             key_sources+=("${2%%=*}"); key_values+=("${2#*=}"); shift 2 ;;
         --orientation) need_value "$@"; orientation=$2; shift 2 ;;
         --screen-size) need_value "$@"
-            [[ $2 =~ ^([0-9]+)x([0-9]+)$ ]] || usage_error "--screen-size wants WIDTHxHEIGHT (got \"$2\")"
+            [[ $2 =~ ^([1-9][0-9]{0,4})x([1-9][0-9]{0,4})$ ]] || usage_error "--screen-size wants WIDTHxHEIGHT (got \"$2\")"
             screen_width=${BASH_REMATCH[1]}; screen_height=${BASH_REMATCH[2]}; shift 2 ;;
         --rotate) need_value "$@"; rotate=$2; shift 2 ;;
         --panel) need_value "$@"; panel=$2; shift 2 ;;
