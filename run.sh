@@ -7,7 +7,7 @@ cd "$(dirname "$(readlink -f "$0")")"
 # Debian package names; the same on Raspberry Pi OS.
 PACKAGES=(
   cmake g++ make pkg-config
-  libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev fonts-noto-core
+  libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libjpeg-dev fonts-noto-core
   libsqlite3-dev nlohmann-json3-dev libutf8proc-dev libcli11-dev
   libsodium-dev libqrencode-dev libcurl4-openssl-dev
   catch2
@@ -19,7 +19,7 @@ PACKAGES=(
 # ./run.sh package: the arm64 cross-build (Raspberry Pi OS 64-bit) beside the host's.
 ARM64_PACKAGES=(
   crossbuild-essential-arm64 qemu-user-static
-  libsdl2-dev:arm64 libsdl2-ttf-dev:arm64 libsdl2-image-dev:arm64
+  libsdl2-dev:arm64 libsdl2-ttf-dev:arm64 libsdl2-image-dev:arm64 libjpeg-dev:arm64
   libsqlite3-dev:arm64 libutf8proc-dev:arm64 libsodium-dev:arm64 libqrencode-dev:arm64
   libcurl4-openssl-dev:arm64 libsystemd-dev:arm64
 )
