@@ -23,7 +23,7 @@ import time
 from email.utils import formatdate, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-root, port_file, lifetime = sys.argv[1], sys.argv[2], float(sys.argv[3])
+root, port_file, lifetime = os.path.abspath(sys.argv[1]), sys.argv[2], float(sys.argv[3])
 control_file = os.path.join(os.path.dirname(os.path.abspath(root)), "control.json")
 log_file = os.path.join(os.path.dirname(os.path.abspath(root)), "requests.log")
 deadline = time.monotonic() + lifetime
@@ -72,7 +72,7 @@ class Handler(BaseHTTPRequestHandler):
 
         relative = self.path.split("?")[0].lstrip("/")
         file = os.path.normpath(os.path.join(root, relative))
-        if not file.startswith(os.path.abspath(root)) or not os.path.isfile(file):
+        if not file.startswith(root + os.sep) or not os.path.isfile(file):
             return self.answer(404, b"not found\n")
         with open(file, "rb") as handle:
             body = handle.read()
