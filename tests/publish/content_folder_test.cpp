@@ -1,4 +1,5 @@
 // The folder form staff author: text files, CSV exports, encodings, init, validate.
+#include "publish_fixtures.hpp"
 #include <catch2/catch.hpp>
 
 #include <iconv.h>
@@ -24,16 +25,10 @@ namespace {
 
 namespace fs = std::filesystem;
 using namespace bangvang;
+using namespace bangvang::publish_testing;
 using publish::Severity;
 
-constexpr core::UnixSeconds fixed_now = 1732064400;  // 2024-11-20T08:00:00+07:00
 
-fs::path fresh_directory(const std::string& name) {
-    const fs::path directory = fs::path(BANGVANG_BINARY_DIR) / "test-publish" / name;
-    fs::remove_all(directory);
-    fs::create_directories(directory);
-    return directory;
-}
 
 void write_text(const fs::path& file, const std::string& text) {
     fs::create_directories(file.parent_path());

@@ -1,4 +1,5 @@
 // bangvang-publish build: the sample content becomes a feed every kiosk accepts.
+#include "publish_fixtures.hpp"
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -20,22 +21,10 @@ namespace {
 
 namespace fs = std::filesystem;
 using namespace bangvang;
+using namespace bangvang::publish_testing;
 
-const fs::path sample_directory = fs::path(BANGVANG_SOURCE_DIR) / "content" / "sample";
-constexpr core::UnixSeconds fixed_now = 1732064400;  // 2024-11-20T08:00:00+07:00
 
-fs::path fresh_directory(const std::string& name) {
-    const fs::path directory = fs::path(BANGVANG_BINARY_DIR) / "test-publish" / name;
-    fs::remove_all(directory);
-    fs::create_directories(directory);
-    return directory;
-}
 
-std::string read_file(const fs::path& file) {
-    std::ifstream stream(file, std::ios::binary);
-    REQUIRE(stream);
-    return {std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>()};
-}
 
 void write_file(const fs::path& file, const std::string& bytes) {
     std::ofstream stream(file, std::ios::binary);
@@ -79,7 +68,7 @@ TEST_CASE("the sample content builds into a manifest a kiosk accepts", "[publish
     REQUIRE(built.ok());
     REQUIRE(built->manifest_file == feed / "manifest.json");
 
-    const auto manifest = core::parse_manifest(read_file(feed / "manifest.json"), "built manifest");
+    const auto manifest = core::parse_manifest(contents(feed / "manifest.json"), "built manifest");
     INFO((manifest.ok() ? std::string() : manifest.problem().message()));
     REQUIRE(manifest.ok());
     CHECK(manifest->source_id == "quan-thanh-xuan");
@@ -144,14 +133,14 @@ TEST_CASE("building twice gives identical media files and, with the same options
 
     std::map<std::string, std::string> first_media;
     for (const auto& entry : fs::directory_iterator(first / "media")) {
-        first_media[entry.path().filename().string()] = read_file(entry.path());
+        first_media[entry.path().filename().string()] = contents(entry.path());
     }
     std::map<std::string, std::string> second_media;
     for (const auto& entry : fs::directory_iterator(second / "media")) {
-        second_media[entry.path().filename().string()] = read_file(entry.path());
+        second_media[entry.path().filename().string()] = contents(entry.path());
     }
     CHECK(first_media == second_media);
-    CHECK(read_file(first / "manifest.json") == read_file(second / "manifest.json"));
+    CHECK(contents(first / "manifest.json") == contents(second / "manifest.json"));
 }
 
 TEST_CASE("the version defaults to issued_at in seconds and issued_at to now", "[publish]") {
@@ -175,7 +164,7 @@ TEST_CASE("the version defaults to issued_at in seconds and issued_at to now", "
 }
 
 TEST_CASE("the sample's text is already clean NFC Vietnamese", "[publish]") {
-    const auto source = nlohmann::json::parse(read_file(sample_directory / "source.json"));
+    const auto source = nlohmann::json::parse(contents(sample_directory / "source.json"));
     std::size_t strings = 0;
     std::vector<const nlohmann::json*> pending{&source};
     while (!pending.empty()) {
@@ -213,7 +202,7 @@ TEST_CASE("bad source folders are refused with the file and the reason", "[publi
     const fs::path feed = content.parent_path() / "feed";
     const publish::BuildOptions options{.source_directory = content, .feed_directory = feed};
     const fs::path source_file = content / "source.json";
-    auto source = nlohmann::ordered_json::parse(read_file(source_file));
+    auto source = nlohmann::ordered_json::parse(contents(source_file));
 
     SECTION("neither source.json nor the folder form") {
         fs::remove(source_file);

@@ -1,4 +1,5 @@
 // push and status against a real nginx with its dav module on 127.0.0.1, and into a folder.
+#include "publish_fixtures.hpp"
 #include <catch2/catch.hpp>
 
 #include <curl/curl.h>
@@ -20,23 +21,11 @@ namespace {
 
 namespace fs = std::filesystem;
 using namespace bangvang;
+using namespace bangvang::publish_testing;
 
-const fs::path sample_directory = fs::path(BANGVANG_SOURCE_DIR) / "content" / "sample";
-constexpr core::UnixSeconds fixed_now = 1732064400;
 const std::string token = "t0ken-for-tests";
 
-fs::path fresh_directory(const std::string& name) {
-    const fs::path directory = fs::path(BANGVANG_BINARY_DIR) / "test-publish" / name;
-    fs::remove_all(directory);
-    fs::create_directories(directory);
-    return directory;
-}
 
-std::string contents(const fs::path& file) {
-    std::ifstream stream(file, std::ios::binary);
-    REQUIRE(stream);
-    return {std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>()};
-}
 
 // Two versions of the sample, signed: the second with smaller pictures, so new media.
 struct TwoVersions {

@@ -1,4 +1,5 @@
 // keygen and build --key: key files, signatures a kiosk verifies, versions that count on.
+#include "publish_fixtures.hpp"
 #include <catch2/catch.hpp>
 
 #include <sys/stat.h>
@@ -16,22 +17,10 @@ namespace {
 
 namespace fs = std::filesystem;
 using namespace bangvang;
+using namespace bangvang::publish_testing;
 
-const fs::path sample_directory = fs::path(BANGVANG_SOURCE_DIR) / "content" / "sample";
-constexpr core::UnixSeconds fixed_now = 1732064400;  // 2024-11-20T08:00:00+07:00
 
-fs::path fresh_directory(const std::string& name) {
-    const fs::path directory = fs::path(BANGVANG_BINARY_DIR) / "test-publish" / name;
-    fs::remove_all(directory);
-    fs::create_directories(directory);
-    return directory;
-}
 
-std::string contents(const fs::path& file) {
-    std::ifstream stream(file, std::ios::binary);
-    REQUIRE(stream);
-    return {std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>()};
-}
 
 }  // namespace
 
