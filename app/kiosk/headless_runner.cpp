@@ -1,5 +1,6 @@
 #include "kiosk/headless_runner.hpp"
 
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <thread>
@@ -38,6 +39,8 @@ int run_headless(SDL_Renderer* renderer, SlideDeck& deck, const KioskClock& cloc
     std::size_t written = 0;
     while (!stop_requested) {
         std::size_t position = deck.advance(clock.now());
+        const core::UnixSeconds started_at = clock.now();
+        const auto started = std::chrono::steady_clock::now();
         SDL_SetRenderTarget(renderer, target.get());
         deck.draw(position, clock.now());
         auto file = options.output_directory / (deck.slide_name(position) + ".png");
@@ -46,8 +49,16 @@ int run_headless(SDL_Renderer* renderer, SlideDeck& deck, const KioskClock& cloc
         std::printf("%s\n", file.c_str());
         std::fflush(stdout);
         ++written;
-        if (options.once && (deck.rotation_complete(clock.now()) || written >= most_slides_in_a_rotation)) break;
+        const bool last = options.once && (deck.rotation_complete(clock.now()) || written >= most_slides_in_a_rotation);
         if (!options.once) wait_seconds(deck.slide(position).duration_seconds);
+        if (const SlideRef& slide = deck.slide(position); options.on_slide_shown && !slide.item_id.empty()) {
+            const auto shown = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+            options.on_slide_shown(core::PlayRecord{.item_id = slide.item_id,
+                                                    .source_id = slide.source_id,
+                                                    .started_at = started_at,
+                                                    .duration_milliseconds = shown.count()});
+        }
+        if (last) break;
     }
     log(LogLevel::info, "headless", "wrote " + std::to_string(written) + " slides to " +
                                         options.output_directory.string());

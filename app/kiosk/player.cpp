@@ -42,7 +42,19 @@ void Player::crossfade(SDL_Texture* from, SDL_Texture* to) {
     present_texture(to);
 }
 
+void Player::report_slide_shown() {
+    if (!showing_ || !options_.on_slide_shown) return;
+    const SlideRef& slide = deck_.slide(current_index_);
+    if (slide.item_id.empty()) return;  // the waiting slide proves nothing
+    options_.on_slide_shown(core::PlayRecord{
+        .item_id = slide.item_id,
+        .source_id = slide.source_id,
+        .started_at = current_started_at_,
+        .duration_milliseconds = static_cast<std::int64_t>(SDL_GetTicks64() - current_started_ticks_)});
+}
+
 void Player::show(std::size_t index, bool with_transition) {
+    report_slide_shown();  // the slide on screen is leaving it
     SDL_SetRenderTarget(renderer_, incoming_.get());
     deck_.draw(index, clock_.now());
     SDL_SetRenderTarget(renderer_, nullptr);
@@ -53,6 +65,9 @@ void Player::show(std::size_t index, bool with_transition) {
     }
     std::swap(current_, incoming_);
     current_index_ = index;
+    showing_ = true;
+    current_started_at_ = clock_.now();
+    current_started_ticks_ = SDL_GetTicks64();
 }
 
 void Player::redraw_current() {
@@ -62,6 +77,17 @@ void Player::redraw_current() {
 }
 
 int Player::run() {
+    // However run() ends, the last slide's time on screen is reported too.
+    struct ReportLastSlide {
+        Player& player;
+        ~ReportLastSlide() {
+            try {
+                player.report_slide_shown();
+            } catch (const std::exception& error) {
+                log(LogLevel::warning, "player", std::string("last slide not reported: ") + error.what());
+            }
+        }
+    } report_last_slide{*this};
     deck_.refresh(clock_.now());
     show(deck_.advance(clock_.now()), false);
     Uint64 slide_started = SDL_GetTicks64();

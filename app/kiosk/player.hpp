@@ -4,6 +4,7 @@
 // to the next. Nothing is redrawn while a slide stands still.
 #include <functional>
 
+#include "core/play_record.hpp"
 #include "kiosk/kiosk_clock.hpp"
 #include "kiosk/service_notifier.hpp"
 #include "kiosk/slide_deck.hpp"
@@ -21,6 +22,9 @@ struct PlayerOptions {
     // refreshed at the next slide boundary. 0 = no sync worker.
     Uint32 content_changed_event = 0;
     std::function<void()> on_sync_key;             // the S key: sync now
+    // Called on the main thread when an item's slide leaves the screen (or the player
+    // stops), with the time it was really shown: proof of play for the portal.
+    std::function<void(const core::PlayRecord&)> on_slide_shown{};
 };
 
 class Player {
@@ -37,6 +41,7 @@ private:
     void crossfade(SDL_Texture* from, SDL_Texture* to);
     std::size_t next_index(std::size_t index);
     std::size_t previous_index(std::size_t index) const;
+    void report_slide_shown();
 
     SDL_Renderer* renderer_;
     SlideDeck& deck_;
@@ -47,6 +52,9 @@ private:
     std::size_t current_index_ = 0;
     bool paused_ = false;
     bool content_changed_ = false;
+    bool showing_ = false;  // a slide is on screen (its start below)
+    core::UnixSeconds current_started_at_ = 0;
+    Uint64 current_started_ticks_ = 0;
 };
 
 }  // namespace bangvang::kiosk

@@ -54,7 +54,9 @@ std::size_t SlideDeck::advance(core::UnixSeconds now) {
         next.slide = SlideRef{.page = picked->page,
                               .page_count = picked->page_count,
                               .duration_seconds = picked->duration_seconds,
-                              .urgent = picked->urgent};
+                              .urgent = picked->urgent,
+                              .item_id = next.item->item.id,
+                              .source_id = next.item->source_id};
         pages_shown_.insert(page_key(candidates_.at(picked->candidate).key, picked->page));
     } else {
         next.slide = SlideRef{.duration_seconds = waiting_slide_seconds, .waiting = true};

@@ -25,6 +25,8 @@ struct SlideRef {
     int duration_seconds = 15;
     bool urgent = false;
     bool waiting = false;  // nothing could play: the waiting slide
+    std::string item_id{};  // empty for the waiting slide (proof of play names these)
+    std::string source_id{};
 };
 
 class SlideDeck {
