@@ -9,6 +9,8 @@ std::optional<CommandLine> parse_command_line(int argc, char** argv, int& exit_c
     CommandLine options;
     std::string headless;
     std::string start_at;
+    // A technician checks what is installed with --version alone, without a config.
+    app.set_version_flag("--version", "bangvang " BANGVANG_VERSION_TEXT);
     app.add_option("--config", options.config_file, "kiosk config file (JSON)")->required();
     app.add_option("--headless", headless, "draw without a window and write one PNG per slide to this folder");
     app.add_flag("--once", options.once, "stop after one full rotation");
