@@ -102,6 +102,10 @@ ContentCache::~ContentCache() = default;
 ContentCache::ContentCache(ContentCache&&) noexcept = default;
 ContentCache& ContentCache::operator=(ContentCache&&) noexcept = default;
 
+sqlite3* ContentCache::connection() const {
+    return connection_->database.get();
+}
+
 int ContentCache::schema_version() const {
     return read_schema_version(connection_->database.get());
 }

@@ -13,6 +13,8 @@
 #include "core/eligibility.hpp"
 #include "core/model.hpp"
 
+struct sqlite3;
+
 namespace bangvang::store {
 
 struct StoreError : std::runtime_error {
@@ -57,6 +59,9 @@ public:
 
     int schema_version() const;
     const std::filesystem::path& database_file() const;
+    // This thread's connection, for other tables of the same file kept by the same
+    // thread (the report outbox, HTTP validators). Never hand it to another thread.
+    sqlite3* connection() const;
 
     // Replaces the previous version of manifest.source_id in one transaction; other
     // sources are untouched. Every media file the manifest lists must already be in

@@ -70,6 +70,39 @@ constexpr Migration migrations[] = {
             PRIMARY KEY (source_id, public_key)
         );
      )sql"},
+    {.version = 4,
+     .purpose = "reports to the portal (proof of play, per-day play counts, heartbeats) and HTTP validators per source",
+     .sql = R"sql(
+        CREATE TABLE report_plays (
+            play_id     INTEGER PRIMARY KEY AUTOINCREMENT,
+            source_id   TEXT NOT NULL,
+            item_id     TEXT NOT NULL,
+            started_at  INTEGER NOT NULL,
+            duration_ms INTEGER NOT NULL
+        );
+        CREATE INDEX report_plays_by_source ON report_plays (source_id, play_id);
+        CREATE TABLE report_play_counts (
+            source_id   TEXT NOT NULL,
+            item_id     TEXT NOT NULL,
+            day         TEXT NOT NULL,
+            plays       INTEGER NOT NULL,
+            duration_ms INTEGER NOT NULL,
+            PRIMARY KEY (source_id, item_id, day)
+        );
+        CREATE TABLE report_heartbeats (
+            heartbeat_id INTEGER PRIMARY KEY AUTOINCREMENT,
+            source_id    TEXT NOT NULL,
+            created_at   INTEGER NOT NULL,
+            body         TEXT NOT NULL
+        );
+        CREATE INDEX report_heartbeats_by_source ON report_heartbeats (source_id, heartbeat_id);
+        CREATE TABLE feed_validators (
+            source_id     TEXT PRIMARY KEY NOT NULL,
+            url           TEXT NOT NULL,
+            etag          TEXT NOT NULL,
+            last_modified TEXT NOT NULL
+        );
+     )sql"},
 };
 
 }  // namespace
