@@ -37,17 +37,24 @@ usage: ./run.sh COMMAND
   bench [--static-seconds N] [--no-large]
                       the player's figures (first frame, crossfade frame times, static
                       CPU, peak RSS, cache bytes) for the sample and a large feed
-  package [--test-arm64]
+  package [--test-arm64] [--debootstrap]
                       build the .deb packages (bangvang, bangvang-publish) for this
                       machine and, cross-built in build-arm64/, for arm64 (Raspberry Pi
                       OS 64-bit) into build/packages/; --test-arm64 also runs the arm64
-                      unit tests under qemu-aarch64-static
+                      unit tests under qemu-aarch64-static; --debootstrap installs the
+                      amd64 .debs with apt into a debootstrapped Debian bookworm and runs
+                      the installed kiosk there (downloads ~250 MB)
 TEXT
 }
 
 install_missing_packages() {
+  install_if_missing "${PACKAGES[@]}"
+}
+
+# Installs those of the named Debian packages that are not installed yet.
+install_if_missing() {
   local missing=() package
-  for package in "${PACKAGES[@]}"; do
+  for package in "$@"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
       missing+=("$package")
     fi
@@ -192,12 +199,15 @@ package_build_tree() {
 }
 
 package() {
-  local test_arm64=no
-  case "${1:-}" in
-    "") ;;
-    --test-arm64) test_arm64=yes ;;
-    *) usage >&2; exit 2 ;;
-  esac
+  local test_arm64=no debootstrap=no
+  while (($# > 0)); do
+    case "$1" in
+      --test-arm64) test_arm64=yes ;;
+      --debootstrap) debootstrap=yes ;;
+      *) usage >&2; exit 2 ;;
+    esac
+    shift
+  done
   install_missing_packages
   cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
   cmake --build build -j"$(nproc)" --target bangvang bangvang-publish
@@ -237,6 +247,10 @@ package() {
   for deb in build/packages/*.deb; do
     printf 'run.sh: %s  %s bytes, installed %s KiB\n' "$deb" "$(stat -c %s "$deb")" "$(dpkg-deb -f "$deb" Installed-Size)"
   done
+  if [[ $debootstrap == yes ]]; then
+    install_if_missing debootstrap
+    BANGVANG_DEBOOTSTRAP=1 tests/firmware/debootstrap_install.sh build/packages
+  fi
 }
 
 case "${1:-}" in
