@@ -75,6 +75,33 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
     return size * count;
 }
 
+// What every request shares: timeouts, TLS verification and pinning, the byte cap, the
+// User-Agent, and the callbacks that fill `transfer`. Proxies come from the environment.
+void set_common_options(CURL* curl, const HttpClientOptions& options, const std::string& url, std::size_t max_bytes,
+                        Transfer& transfer) {
+    curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(curl, CURLOPT_USERAGENT, options.user_agent.c_str());
+    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // we are not the main thread: no SIGALRM
+    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options.connect_timeout.count()));
+    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, options.low_speed_bytes_per_second);
+    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, static_cast<long>(options.low_speed_time.count()));
+    if (options.total_timeout.count() > 0) {
+        curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(options.total_timeout.count()));
+    }
+    curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(max_bytes));
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!options.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, options.ca_file.c_str());
+    if (!options.pinned_public_key.empty()) {
+        curl_easy_setopt(curl, CURLOPT_PINNEDPUBLICKEY, options.pinned_public_key.c_str());
+    }
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &transfer);
+    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
+    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &transfer);
+}
+
 }  // namespace
 
 std::string user_agent_for(std::string_view kiosk_id) {
@@ -113,32 +140,12 @@ core::Result<HttpResponse> HttpClient::get(const HttpRequest& request) {
     if (request.if_none_match) add_header("If-None-Match: " + *request.if_none_match);
     if (request.if_modified_since) add_header("If-Modified-Since: " + *request.if_modified_since);
 
-    curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
+    set_common_options(curl, options_, request.url, request.max_bytes, transfer);
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https,file");
-    curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
     curl_easy_setopt(curl, CURLOPT_MAXREDIRS, options_.max_redirects);
-    curl_easy_setopt(curl, CURLOPT_USERAGENT, options_.user_agent.c_str());
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // we are not the main thread: no SIGALRM
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options_.connect_timeout.count()));
-    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, options_.low_speed_bytes_per_second);
-    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, static_cast<long>(options_.low_speed_time.count()));
-    if (options_.total_timeout.count() > 0) {
-        curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.total_timeout.count()));
-    }
-    curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.max_bytes));
-    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
-    if (!options_.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, options_.ca_file.c_str());
-    if (!options_.pinned_public_key.empty()) {
-        curl_easy_setopt(curl, CURLOPT_PINNEDPUBLICKEY, options_.pinned_public_key.c_str());
-    }
     curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // gzip when the server offers it
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.get());
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &transfer);
-    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
-    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &transfer);
     char error_text[CURL_ERROR_SIZE] = {};
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_text);
 
@@ -168,6 +175,52 @@ core::Result<HttpResponse> HttpClient::get(const HttpRequest& request) {
         return response;
     }
     if (response.status != 200 && !request.url.starts_with("file://")) {
+        return problem("the server answered HTTP " + std::to_string(response.status));
+    }
+    return response;
+}
+
+core::Result<HttpResponse> HttpClient::post(const HttpPost& request) {
+    const auto problem = [&](std::string reason) { return core::Problem{request.url, "", std::move(reason)}; };
+    CURL* curl = handle_.get();
+    curl_easy_reset(curl);
+
+    HttpResponse response;
+    Transfer transfer;
+    transfer.max_bytes = request.max_response_bytes;
+    transfer.memory = &response.body;
+    CurlListPtr headers(curl_slist_append(nullptr, ("Content-Type: " + request.content_type).c_str()));
+    if (!headers) throw std::runtime_error("libcurl: out of memory for a request header");
+
+    set_common_options(curl, options_, request.url, request.max_response_bytes, transfer);
+    // No redirects: a report must reach the URL the config names, or stay in the outbox.
+    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.get());
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.data());
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+    char error_text[CURL_ERROR_SIZE] = {};
+    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_text);
+
+    const CURLcode code = curl_easy_perform(curl);
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, nullptr);
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, nullptr);
+    if (transfer.over_limit || code == CURLE_FILESIZE_EXCEEDED) {
+        return problem("response larger than the limit of " + std::to_string(request.max_response_bytes) + " bytes");
+    }
+    if (code != CURLE_OK) {
+        return problem(std::string(curl_easy_strerror(code)) + (error_text[0] ? std::string(": ") + error_text : ""));
+    }
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
+    curl_off_t header_bytes = 0;
+    curl_off_t body_bytes = 0;
+    long request_bytes = 0;  // what libcurl wrote: the request line, headers and body
+    curl_easy_getinfo(curl, CURLINFO_HEADER_SIZE, &header_bytes);
+    curl_easy_getinfo(curl, CURLINFO_SIZE_DOWNLOAD_T, &body_bytes);
+    curl_easy_getinfo(curl, CURLINFO_REQUEST_SIZE, &request_bytes);
+    response.bytes_received = static_cast<std::size_t>(header_bytes + body_bytes);
+    response.bytes_sent = static_cast<std::size_t>(request_bytes);
+    response.body_bytes = transfer.received;
+    if (response.status < 200 || response.status > 299) {
         return problem("the server answered HTTP " + std::to_string(response.status));
     }
     return response;

@@ -54,6 +54,14 @@ struct HttpResponse {
     std::string last_modified;
     std::size_t body_bytes = 0;
     std::size_t bytes_received = 0;  // headers and body, as libcurl counted them
+    std::size_t bytes_sent = 0;      // a POST's request headers and body
+};
+
+struct HttpPost {
+    std::string url;
+    std::string body;
+    std::string content_type = "application/json";
+    std::size_t max_response_bytes = 64 * 1024;  // the answer is read only for its status
 };
 
 class HttpClient {
@@ -62,6 +70,9 @@ public:
 
     // Any status other than 200 (or 304 for a conditional request) is a Problem.
     core::Result<HttpResponse> get(const HttpRequest& request);
+    // Same timeouts and TLS settings as get(); redirects are not followed. Any 2xx is
+    // success; anything else (a redirect included) is a Problem.
+    core::Result<HttpResponse> post(const HttpPost& request);
 
 private:
     HttpClientOptions options_;

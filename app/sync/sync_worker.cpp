@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "store/content_cache.hpp"
+#include "store/report_outbox.hpp"
 #include "sync/remote_feed.hpp"
 
 namespace bangvang::sync {
@@ -13,8 +14,9 @@ namespace bangvang::sync {
 class PollingContext {
 public:
     explicit PollingContext(const SyncWorkerOptions& options)
-        : cache(options.database_file, options.media_directory), client(options.http) {}
+        : cache(options.database_file, options.media_directory), outbox(cache, options.outbox_limits), client(options.http) {}
     store::ContentCache cache;
+    store::ReportOutbox outbox;  // on this thread's connection
     HttpClient client;
     std::vector<ConditionalState> conditional;
 };
@@ -70,7 +72,98 @@ std::vector<SourceStatus> SyncWorker::status() const {
 
 void SyncWorker::wait_for_first_round() const {
     std::unique_lock lock(mutex_);
-    wake_.wait(lock, [&] { return stop_ || polled_once_ >= sources_.size(); });
+    wake_.wait(lock, [&] {
+        return stop_ || (polled_once_ >= sources_.size() && (reported_once_ || !reports_anywhere()));
+    });
+}
+
+void SyncWorker::remember_error(RecentError error) {
+    constexpr std::size_t recent_errors_kept = 10;  // a heartbeat stays small however bad the day
+    recent_errors_.push_back(std::move(error));
+    while (recent_errors_.size() > recent_errors_kept) recent_errors_.pop_front();
+}
+
+bool SyncWorker::reports_anywhere() const {
+    return std::any_of(sources_.begin(), sources_.end(), [](const WorkerSource& source) { return !source.report_url.empty(); });
+}
+
+void SyncWorker::report(PollingContext& context) {
+    const core::UnixSeconds now = options_.clock();
+    Heartbeat heartbeat{.at = now,
+                        .program_version = program_version(),
+                        .uptime_seconds = std::chrono::duration_cast<std::chrono::seconds>(
+                                              std::chrono::steady_clock::now() - started_)
+                                              .count(),
+                        .free_disk_bytes = free_disk_bytes(options_.media_directory),
+                        .sources = {},
+                        .recent_errors = {}};
+    try {
+        for (const store::SourceState& cached : context.cache.sources()) {
+            heartbeat.sources.push_back(HeartbeatSource{.source_id = cached.source_id, .version = cached.version});
+        }
+    } catch (const std::exception& error) {  // versions unknown this time; the heartbeat still goes
+        std::lock_guard lock(mutex_);
+        remember_error(RecentError{.at = now, .source_id = "", .message = error.what()});
+    }
+    {
+        std::lock_guard lock(mutex_);
+        heartbeat.recent_errors.assign(recent_errors_.begin(), recent_errors_.end());
+        for (const SourceStatus& status : status_) {
+            auto found = std::find_if(heartbeat.sources.begin(), heartbeat.sources.end(),
+                                      [&](const HeartbeatSource& source) { return source.source_id == status.source_id; });
+            if (found == heartbeat.sources.end()) {
+                heartbeat.sources.push_back(HeartbeatSource{.source_id = status.source_id});
+                found = std::prev(heartbeat.sources.end());
+            }
+            found->last_sync = status.last_success;
+            found->last_error = status.last_error;
+        }
+    }
+    const std::string heartbeat_body = heartbeat_json(options_.reporting, heartbeat);
+
+    bool failed = false;
+    for (std::size_t index = 0; index < sources_.size(); ++index) {
+        const WorkerSource& source = sources_[index];
+        if (source.report_url.empty()) continue;
+        const std::string& source_id = source.trust.source_id;
+        core::Result<Delivery> delivered = [&]() -> core::Result<Delivery> {
+            try {
+                context.outbox.add_heartbeat(source_id, now, heartbeat_body);
+                return deliver_reports(context.outbox, context.client, source_id, source.report_url, options_.reporting, now);
+            } catch (const std::exception& error) {  // the disk or SQLite: report and retry later
+                return core::Problem{source.report_url, "", error.what()};
+            }
+        }();
+        {
+            std::lock_guard lock(mutex_);
+            SourceStatus& status = status_[index];
+            if (delivered) {
+                status.last_report = now;
+                status.last_report_error.clear();
+            } else {
+                status.last_report_error = delivered.problem().message();
+                remember_error(RecentError{.at = now, .source_id = source_id, .message = status.last_report_error});
+            }
+        }
+        failed = failed || !delivered;
+        if (!options_.log) continue;
+        if (delivered) {
+            options_.log(SyncLogLevel::info, "report " + source_id,
+                         "delivered " + std::to_string(delivered->records) + " records in " +
+                             std::to_string(delivered->posts) + " POSTs (" + std::to_string(delivered->bytes_sent) + " bytes)");
+        } else {
+            options_.log(SyncLogLevel::warning, "report " + source_id,
+                         delivered.problem().message() + "; kept in the outbox for the next round");
+        }
+    }
+    {
+        std::lock_guard lock(mutex_);
+        report_failures_ = failed ? report_failures_ + 1 : 0;
+        const double jitter = static_cast<double>(randombytes_uniform(1'000'000)) / 1'000'000.0;
+        next_report_ = options_.clock() + next_poll_delay(options_, report_failures_, jitter).count();
+        reported_once_ = true;
+    }
+    wake_.notify_all();
 }
 
 void SyncWorker::poll_source(std::size_t index, PollingContext& context) {
@@ -117,6 +210,7 @@ void SyncWorker::poll_source(std::size_t index, PollingContext& context) {
             status.last_error = polled.problem().message();
             level = SyncLogLevel::error;
             message = status.last_error;
+            remember_error(RecentError{.at = now, .source_id = source.trust.source_id, .message = status.last_error});
         }
         if (auto state = context.cache.source_state(source.trust.source_id)) {
             status.version = state->version;
@@ -148,12 +242,15 @@ void SyncWorker::run() {
         if (options_.log) options_.log(SyncLogLevel::error, "sync", std::string("cannot start: ") + error.what());
         std::lock_guard lock(mutex_);
         polled_once_ = sources_.size();
+        reported_once_ = true;
         wake_.notify_all();
         return;
     }
     context->conditional.resize(sources_.size());
+    const bool reporting = reports_anywhere();
     for (;;) {
         std::vector<std::size_t> due;
+        bool report_due = false;
         {
             std::unique_lock lock(mutex_);
             for (;;) {
@@ -163,13 +260,15 @@ void SyncWorker::run() {
                     sync_now_ = false;
                     if (signalled) *const_cast<volatile std::sig_atomic_t*>(options_.sync_now_signal) = 0;
                     for (std::size_t index = 0; index < sources_.size(); ++index) due.push_back(index);
+                    report_due = reporting;
                     break;
                 }
                 const core::UnixSeconds now = options_.clock();
                 for (std::size_t index = 0; index < sources_.size(); ++index) {
                     if (status_[index].next_poll <= now) due.push_back(index);
                 }
-                if (!due.empty()) break;
+                report_due = reporting && next_report_ <= now;
+                if (!due.empty() || report_due) break;
                 // At most a second: the signal flag cannot wake a condition variable.
                 wake_.wait_for(lock, std::chrono::seconds(1));
             }
@@ -181,6 +280,8 @@ void SyncWorker::run() {
             }
             poll_source(index, *context);
         }
+        // After the polls: a heartbeat then says how they went.
+        if (report_due) report(*context);
     }
 }
 

@@ -8,6 +8,11 @@
 // Schedule: a healthy source is polled every `interval`; after an error the wait
 // doubles from `first_retry` up to `max_backoff`, with ±20 % jitter so that a
 // district's kiosks do not hammer the portal in step; one success resets it.
+//
+// Reports: every `interval` (after the polls of that round) the worker adds a heartbeat
+// for each source with a report URL to the outbox and POSTs what the outbox owes each
+// of them (plays the player added on its own connection included); a failed POST keeps
+// the records and retries with the same backoff as polling.
 #include <chrono>
 #include <condition_variable>
 #include <csignal>
@@ -19,15 +24,19 @@
 #include <thread>
 #include <vector>
 
+#include <deque>
+
 #include "core/clock_time.hpp"
 #include "sync/feed_verifier.hpp"
 #include "sync/http_client.hpp"
+#include "sync/report_delivery.hpp"
 
 namespace bangvang::sync {
 
 struct WorkerSource {
     std::string url;  // base of the feed: https://, http:// or file://
     SourceTrust trust;
+    std::string report_url{};  // where heartbeats and this source's plays go; empty = none
 };
 
 // What the status overlay and the log say about a source.
@@ -42,6 +51,8 @@ struct SourceStatus {
     std::size_t held_back_items = 0;
     core::UnixSeconds next_poll = 0;
     std::size_t last_poll_bytes = 0;
+    std::optional<core::UnixSeconds> last_report;  // last acknowledged report POST
+    std::string last_report_error;                 // empty after a delivered report
 };
 
 enum class SyncLogLevel { info, warning, error };
@@ -58,6 +69,8 @@ struct SyncWorkerOptions {
     std::function<void(SyncLogLevel, const std::string& component, const std::string& message)> log;
     // Set by a signal handler (SIGUSR1): the worker looks at it at least once a second.
     const volatile std::sig_atomic_t* sync_now_signal = nullptr;
+    KioskReportIdentity reporting;        // named in heartbeats and reports
+    store::OutboxLimits outbox_limits{};  // for heartbeats; the player's outbox has its own
 };
 
 // Delay before the next poll after `consecutive_failures` errors (0 = healthy);
@@ -79,6 +92,9 @@ public:
 private:
     void run();
     void poll_source(std::size_t index, class PollingContext& context);
+    bool reports_anywhere() const;
+    void remember_error(RecentError error);  // holding mutex_
+    void report(class PollingContext& context);
 
     std::vector<WorkerSource> sources_;
     SyncWorkerOptions options_;
@@ -89,6 +105,11 @@ private:
     bool stop_ = false;
     bool sync_now_ = false;
     std::size_t polled_once_ = 0;
+    bool reported_once_ = false;
+    core::UnixSeconds next_report_ = 0;
+    int report_failures_ = 0;
+    std::deque<RecentError> recent_errors_;  // for heartbeats, newest last
+    std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
     std::thread thread_;
 };
 

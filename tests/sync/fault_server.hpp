@@ -62,6 +62,11 @@ public:
         bangvang::testing::write_file(folder_ / "control.json", json + "]}");
     }
     std::string request_log() const { return bangvang::testing::read_file(folder_ / "requests.log"); }
+    // One JSON line per report POST received (see fault_server.py); empty when none.
+    std::string reports_received() const {
+        const auto file = folder_ / "reports.jsonl";
+        return std::filesystem::exists(file) ? bangvang::testing::read_file(file) : std::string();
+    }
 
 private:
     std::filesystem::path folder_;

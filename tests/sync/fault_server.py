@@ -11,7 +11,11 @@ ROOT/../control.json, e.g. {"fault": "status500", "paths": ["manifest.json"]}:
   wrong_length  Content-Length one byte more than the body, then close
   huge          stream zeros without end (the client's byte cap must stop it)
 "paths" limits the fault to URL paths ending with one of them (default: every path).
-Every request is logged to ROOT/../requests.log. The server stops by itself after
+Every request is logged to ROOT/../requests.log.
+POST /reports (the kiosk's reports, content/FORMAT.md "Reports") answers 204 and appends
+one line to ROOT/../reports.jsonl: {"content_type", "request_bytes", "body"}, where
+request_bytes counts the request line, headers and body as they arrived; the faults
+status500 and hang apply to it too. The server stops by itself after
 LIFETIME seconds so that a crashed test never leaves it running.
 """
 import hashlib
@@ -26,6 +30,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 root, port_file, lifetime = os.path.abspath(sys.argv[1]), sys.argv[2], float(sys.argv[3])
 control_file = os.path.join(os.path.dirname(os.path.abspath(root)), "control.json")
 log_file = os.path.join(os.path.dirname(os.path.abspath(root)), "requests.log")
+reports_file = os.path.join(os.path.dirname(os.path.abspath(root)), "reports.jsonl")
 deadline = time.monotonic() + lifetime
 
 
@@ -42,6 +47,33 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
+
+    def do_POST(self):
+        length = int(self.headers.get("Content-Length", "0"))
+        body = self.rfile.read(length) if length > 0 else b""
+        with open(log_file, "a") as log:
+            log.write("POST %s %s %d\n" % (self.path, self.headers.get("User-Agent", ""), length))
+        settings = control()
+        fault = settings.get("fault")
+        paths = settings.get("paths")
+        if fault and paths and not any(self.path.endswith(p) for p in paths):
+            fault = None
+        if fault == "status500":
+            return self.answer(500, b"internal error\n")
+        if fault == "hang":
+            while time.monotonic() < deadline:
+                time.sleep(0.2)
+            return
+        if self.path.split("?")[0] != "/reports":
+            return self.answer(404, b"not found\n")
+        header_bytes = len(self.raw_requestline) + sum(
+            len(name) + 2 + len(value) + 2 for name, value in self.headers.items()) + 2
+        record = {"content_type": self.headers.get("Content-Type", ""),
+                  "request_bytes": header_bytes + len(body),
+                  "body": body.decode("utf-8", "replace")}
+        with open(reports_file, "a") as reports:
+            reports.write(json.dumps(record) + "\n")
+        self.answer(204, b"")
 
     def do_GET(self):
         with open(log_file, "a") as log:

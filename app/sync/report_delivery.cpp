@@ -1,0 +1,114 @@
+#include "sync/report_delivery.hpp"
+
+#include <sys/statvfs.h>
+
+#include <nlohmann/json.hpp>
+
+namespace bangvang::sync {
+
+#ifndef BANGVANG_VERSION_TEXT
+#define BANGVANG_VERSION_TEXT "0"
+#endif
+
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+Json time_or_null(const std::optional<core::UnixSeconds>& instant, int utc_offset_minutes) {
+    if (!instant) return nullptr;
+    return core::format_rfc3339(*instant, utc_offset_minutes);
+}
+
+}  // namespace
+
+std::string program_version() {
+    return BANGVANG_VERSION_TEXT;
+}
+
+std::string heartbeat_json(const KioskReportIdentity& kiosk, const Heartbeat& heartbeat) {
+    const int offset = kiosk.utc_offset_minutes;
+    Json sources = Json::array();
+    for (const HeartbeatSource& source : heartbeat.sources) {
+        sources.push_back(Json{{"id", source.source_id},
+                               {"version", source.version},
+                               {"last_sync", time_or_null(source.last_sync, offset)},
+                               {"last_error", source.last_error}});
+    }
+    Json errors = Json::array();
+    for (const RecentError& error : heartbeat.recent_errors) {
+        errors.push_back(Json{{"at", core::format_rfc3339(error.at, offset)},
+                              {"source", error.source_id},
+                              {"message", error.message}});
+    }
+    Json body{{"at", core::format_rfc3339(heartbeat.at, offset)},
+              {"kiosk_id", kiosk.kiosk_id},
+              {"site", kiosk.site},
+              {"program_version", heartbeat.program_version},
+              {"uptime_seconds", heartbeat.uptime_seconds},
+              {"free_disk_bytes", heartbeat.free_disk_bytes ? Json(*heartbeat.free_disk_bytes) : Json(nullptr)},
+              {"sources", std::move(sources)},
+              {"recent_errors", std::move(errors)}};
+    // Replace, not throw: an error message quoting a server may hold invalid UTF-8.
+    return body.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::string report_json(const KioskReportIdentity& kiosk, const store::PendingReport& pending, core::UnixSeconds sent_at) {
+    const int offset = kiosk.utc_offset_minutes;
+    Json heartbeats = Json::array();
+    for (const store::StoredHeartbeat& heartbeat : pending.heartbeats) {
+        // Stored as written by heartbeat_json; a damaged row is sent as null rather than lost silently.
+        heartbeats.push_back(Json::parse(heartbeat.body_json, nullptr, false));
+        if (heartbeats.back().is_discarded()) heartbeats.back() = nullptr;
+    }
+    Json plays = Json::array();
+    for (const store::StoredPlay& stored : pending.plays) {
+        plays.push_back(Json{{"item", stored.play.item_id},
+                             {"source", stored.play.source_id},
+                             {"started_at", core::format_rfc3339(stored.play.started_at, offset)},
+                             {"duration_ms", stored.play.duration_milliseconds}});
+    }
+    Json counts = Json::array();
+    for (const store::PlayCount& count : pending.play_counts) {
+        counts.push_back(Json{{"item", count.item_id},
+                              {"source", count.source_id},
+                              {"day", count.day},
+                              {"plays", count.plays},
+                              {"duration_ms", count.duration_milliseconds}});
+    }
+    const Json body{{"format", report_format},
+                    {"kiosk_id", kiosk.kiosk_id},
+                    {"site", kiosk.site},
+                    {"source", pending.source_id},
+                    {"sent_at", core::format_rfc3339(sent_at, offset)},
+                    {"heartbeats", std::move(heartbeats)},
+                    {"plays", std::move(plays)},
+                    {"play_counts", std::move(counts)}};
+    return body.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::optional<std::uint64_t> free_disk_bytes(const std::filesystem::path& folder) {
+    struct statvfs file_system {};
+    if (::statvfs(folder.c_str(), &file_system) != 0) return std::nullopt;
+    return static_cast<std::uint64_t>(file_system.f_bavail) * static_cast<std::uint64_t>(file_system.f_frsize);
+}
+
+core::Result<Delivery> deliver_reports(store::ReportOutbox& outbox, HttpClient& client, const std::string& source_id,
+                                       const std::string& report_url, const KioskReportIdentity& kiosk,
+                                       core::UnixSeconds now, std::size_t batch_records) {
+    Delivery delivery;
+    // Bounded so that a huge backlog cannot keep the sync thread from polling for long.
+    constexpr std::size_t most_posts_a_round = 200;
+    while (delivery.posts < most_posts_a_round) {
+        const store::PendingReport pending = outbox.pending(source_id, batch_records);
+        if (pending.empty()) break;
+        core::Result<HttpResponse> answer = client.post(HttpPost{.url = report_url, .body = report_json(kiosk, pending, now)});
+        if (!answer) return answer.problem();
+        outbox.remove_delivered(pending);
+        ++delivery.posts;
+        delivery.records += pending.heartbeats.size() + pending.plays.size() + pending.play_counts.size();
+        delivery.bytes_sent += answer->bytes_sent;
+    }
+    return delivery;
+}
+
+}  // namespace bangvang::sync
