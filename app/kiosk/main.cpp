@@ -33,6 +33,7 @@ int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
     kiosk::KioskClock clock(options.start_at);
     store::ContentCache cache(config.cache_directory / "content.sqlite3", config.cache_directory / "media");
     kiosk::load_sources(config, cache, clock.now());
+    store::ReportOutbox outbox(cache);  // proof of play, on this thread's connection
 
     const bool headless = options.headless_directory.has_value();
     const int width = config.screen_width();
@@ -67,7 +68,8 @@ int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
     if (headless) {
         return kiosk::run_headless(renderer.get(), deck, clock, width, height,
                                    kiosk::HeadlessOptions{.output_directory = *options.headless_directory,
-                                                          .once = options.once});
+                                                          .once = options.once,
+                                                          .on_slide_shown = kiosk::play_recorder(config, outbox)});
     }
     kiosk::ServiceNotifier notifier;
     kiosk::Player player(renderer.get(), deck, clock,
@@ -79,7 +81,8 @@ int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
                                               .content_changed_event = sync.content_changed_event,
                                               .on_sync_key = [&sync] {
                                                   if (sync.worker) sync.worker->sync_now();
-                                              }});
+                                              },
+                                              .on_slide_shown = kiosk::play_recorder(config, outbox)});
     notifier.ready();
     int exit_code = player.run();
     notifier.stopping();

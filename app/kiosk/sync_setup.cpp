@@ -1,6 +1,7 @@
 #include "kiosk/sync_setup.hpp"
 
 #include <csignal>
+#include <set>
 
 #include "kiosk/log.hpp"
 
@@ -27,8 +28,9 @@ KioskSync start_sync(const KioskConfig& config, const KioskClock& clock) {
     std::vector<sync::WorkerSource> sources;
     for (const SourceConfig& source : config.sources) {
         if (!source.is_remote()) continue;
-        sources.push_back(sync::WorkerSource{
-            .url = source.url, .trust = sync::SourceTrust{.source_id = source.id, .configured_keys = source.keys}});
+        sources.push_back(sync::WorkerSource{.url = source.url,
+                                             .trust = sync::SourceTrust{.source_id = source.id, .configured_keys = source.keys},
+                                             .report_url = source.report_url});
     }
     KioskSync result;
     if (sources.empty()) return result;
@@ -56,9 +58,31 @@ KioskSync start_sync(const KioskConfig& config, const KioskClock& clock) {
         SDL_PushEvent(&event);  // thread-safe: SDL's event queue has its own lock
     };
     options.sync_now_signal = &sync_requested;
+    options.reporting = sync::KioskReportIdentity{.kiosk_id = config.identity.kiosk_id,
+                                                  .site = config.identity.site,
+                                                  .utc_offset_minutes = config.utc_offset_minutes};
     std::signal(SIGUSR1, request_sync);
     result.worker = std::make_unique<sync::SyncWorker>(std::move(sources), std::move(options));
     return result;
+}
+
+std::function<void(const core::PlayRecord&)> play_recorder(const KioskConfig& config, store::ReportOutbox& outbox) {
+    std::set<std::string> reporting;
+    for (const SourceConfig& source : config.sources) {
+        // Only the sync worker delivers, and it runs for remote sources.
+        if (source.is_remote() && !source.report_url.empty()) reporting.insert(source.id);
+    }
+    return [reporting = std::move(reporting), &outbox](const core::PlayRecord& play) {
+        if (!reporting.contains(play.source_id)) return;
+        try {
+            if (const std::size_t dropped = outbox.add_play(play); dropped > 0) {
+                log(LogLevel::warning, "report", "outbox full: dropped the per-day play counts of the " +
+                                                     std::to_string(dropped) + " oldest entries");
+            }
+        } catch (const std::exception& error) {
+            log(LogLevel::warning, "report", std::string("a play was not recorded: ") + error.what());
+        }
+    };
 }
 
 }  // namespace bangvang::kiosk

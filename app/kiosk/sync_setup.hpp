@@ -3,10 +3,13 @@
 // log, an SDL user event for "content changed", and SIGUSR1 for "sync now".
 #include <SDL.h>
 
+#include <functional>
 #include <memory>
 
+#include "core/play_record.hpp"
 #include "kiosk/kiosk_clock.hpp"
 #include "kiosk/kiosk_config.hpp"
+#include "store/report_outbox.hpp"
 #include "sync/sync_worker.hpp"
 
 namespace bangvang::kiosk {
@@ -18,5 +21,9 @@ struct KioskSync {
 
 // Call after SDL is initialised (the event type is registered with SDL).
 KioskSync start_sync(const KioskConfig& config, const KioskClock& clock);
+
+// Proof of play into `outbox` (the main thread's, on its own connection) for the plays of
+// sources that have a report URL; a failure to record one is logged, never fatal.
+std::function<void(const core::PlayRecord&)> play_recorder(const KioskConfig& config, store::ReportOutbox& outbox);
 
 }  // namespace bangvang::kiosk

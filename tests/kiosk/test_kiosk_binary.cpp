@@ -265,3 +265,27 @@ TEST_CASE("the kiosk syncs an HTTP source on its worker thread before a headless
         CHECK(lines_of(failing.standard_output).size() >= 20);
     }
 }
+
+TEST_CASE("the kiosk reports: a heartbeat at its first sync, and its plays at the next start", "[kiosk][integration][sync]") {
+    ScratchDirectory scratch("kiosk-reports");
+    bangvang::sync::testing::FaultServer server(scratch.path() / "server");
+    build_sample_feed(server.root(), scratch.path());
+    write_file(scratch.path() / "kiosk.json",
+               config_json(R"({"id": "quan-thanh-xuan", "report_url": ")" + server.url("reports") + R"(", "url": ")" +
+                           server.url() + R"("})"));
+    auto first = run_kiosk(scratch.path());
+    INFO(first.standard_error);
+    REQUIRE(first.exit_code == 0);
+    const std::size_t slides = lines_of(first.standard_output).size();
+    CHECK_THAT(first.standard_error, Catch::Contains("report quan-thanh-xuan: delivered 1 records"));
+    CHECK_THAT(server.reports_received(), Catch::Contains(R"(\"heartbeats\":[{\"at\")"));
+
+    // The plays of the first run were recorded after its sync round: the outbox kept them
+    // across the restart, and the second start's first round delivers them.
+    auto second = run_kiosk(scratch.path());
+    INFO(second.standard_error);
+    REQUIRE(second.exit_code == 0);
+    CHECK_THAT(second.standard_error, Catch::Contains("report quan-thanh-xuan: delivered " + std::to_string(slides + 1) +
+                                                      " records"));
+    CHECK_THAT(server.reports_received(), Catch::Contains(R"(\"source\":\"quan-thanh-xuan\",\"started_at\")"));
+}
