@@ -12,7 +12,7 @@
 #include <fstream>
 #include <iterator>
 
-#include "nginx_server.hpp"
+#include "support/nginx_server.hpp"
 #include "publish/feed_builder.hpp"
 #include "publish/feed_push.hpp"
 
@@ -78,13 +78,14 @@ void build_and_push(const std::string& label, const fs::path& content, const fs:
                                                .count());
     REQUIRE(built.ok());
     const double build_seconds = seconds_since(build_start);
-    testing::NginxServer server(directory / "nginx", directory / "www", "benchmark");
+    testing::NginxServer server({.prefix = directory / "nginx", .root = directory / "www", .dav = true, .token = "benchmark"});
+    const std::string url = server.url() + "feed";
     const auto push_start = Clock::now();
-    const auto pushed = publish::push_feed({.feed_directory = directory / "feed", .target = server.url(), .token = "benchmark"});
+    const auto pushed = publish::push_feed({.feed_directory = directory / "feed", .target = url, .token = "benchmark"});
     const double push_seconds = seconds_since(push_start);
     const auto again_start = Clock::now();
     const auto again = publish::push_feed(
-        {.feed_directory = directory / "feed", .target = server.url(), .token = "benchmark", .allow_older = true});
+        {.feed_directory = directory / "feed", .target = url, .token = "benchmark", .allow_older = true});
     const double again_seconds = seconds_since(again_start);
     std::printf("%s: %zu items, %zu media; build %.1f s; push to nginx on 127.0.0.1 %.2f s (%.1f MiB); "
                 "push again %.2f s (%zu skipped)\n",

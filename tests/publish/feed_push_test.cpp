@@ -10,11 +10,11 @@
 #include <optional>
 
 #include "core/manifest_parser.hpp"
-#include "nginx_server.hpp"
 #include "publish/feed_builder.hpp"
 #include "publish/feed_push.hpp"
 #include "publish/key_files.hpp"
 #include "publish/publish_error.hpp"
+#include "support/nginx_server.hpp"
 #include "sync/feed_signature.hpp"
 
 namespace {
@@ -103,8 +103,9 @@ TEST_CASE("push to nginx with PUT, status, the token, and an interrupted push", 
     const TwoVersions feeds = build_two_versions(directory);
     const fs::path root = directory / "www";
     std::optional<testing::NginxServer> server;
-    server.emplace(directory / "nginx", root, token);
-    const std::string url = server->url();
+    const testing::NginxOptions nginx{.prefix = directory / "nginx", .root = root, .dav = true, .token = token};
+    server.emplace(nginx);
+    const std::string url = server->url() + "feed";
 
     CHECK_FALSE(publish::live_feed(url).has_value());
     CHECK_THROWS_WITH(publish::push_feed({.feed_directory = feeds.first, .target = url, .token = "wrong"}),
@@ -140,8 +141,8 @@ TEST_CASE("push to nginx with PUT, status, the token, and an interrupted push", 
                         publish::PublishError);
         CHECK(uploads == 3);
         server.reset();
-        server.emplace(directory / "nginx", root, token);
-        const std::string restarted = server->url();
+        server.emplace(nginx);
+        const std::string restarted = server->url() + "feed";
         const auto manifest_bytes = http_get(restarted + "/manifest.json");
         const auto signature = http_get(restarted + "/manifest.json.sig");
         REQUIRE(manifest_bytes.has_value());

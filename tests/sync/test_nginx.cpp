@@ -3,23 +3,24 @@
 
 #include <chrono>
 
-#include "nginx_server.hpp"
 #include "store/content_cache.hpp"
 #include "sync/remote_feed.hpp"
+#include "support/nginx_server.hpp"
 #include "sync_test_support.hpp"
 
 using namespace bangvang;
 using namespace bangvang::sync;
 using namespace bangvang::sync::testing;
+using bangvang::testing::NginxServer;
 using bangvang::testing::ScratchDirectory;
 
 TEST_CASE("nginx: a full fetch, then 304s, then a new version", "[sync][http][nginx]") {
-    if (!nginx_available()) {
+    if (!NginxServer::available()) {
         WARN("nginx is not installed (./run.sh installs it); skipped");
         return;
     }
     ScratchDirectory scratch("sync-nginx");
-    NginxServer nginx(scratch.path() / "nginx");
+    NginxServer nginx({.prefix = scratch.path() / "nginx"});
     SecretKey district = generate_secret_key();
     FeedBuilder feed;
     feed.add_item_with_image("photo", valid_png());

@@ -7,14 +7,15 @@
 
 #include <chrono>
 
-#include "nginx_server.hpp"
 #include "store/content_cache.hpp"
 #include "sync/remote_feed.hpp"
+#include "support/nginx_server.hpp"
 #include "sync_test_support.hpp"
 
 using namespace bangvang;
 using namespace bangvang::sync;
 using namespace bangvang::sync::testing;
+using bangvang::testing::NginxServer;
 using bangvang::testing::ScratchDirectory;
 
 namespace {
@@ -34,9 +35,9 @@ std::string numbered_png(int index, const std::filesystem::path& scratch) {
 }  // namespace
 
 TEST_CASE("benchmark: 500 items with 500 photos from nginx, then an unchanged poll", "[.benchmark][sync]") {
-    if (!nginx_available()) return;
+    if (!NginxServer::available()) return;
     ScratchDirectory scratch("sync-benchmark");
-    NginxServer nginx(scratch.path() / "nginx");
+    NginxServer nginx({.prefix = scratch.path() / "nginx"});
     SecretKey district = generate_secret_key();
     FeedBuilder feed;
     std::size_t photo_bytes = 0;
