@@ -75,8 +75,10 @@ void check_text_fits(const core::Manifest& manifest, const fs::path& feed, const
                                                                 .output_directory = {},
                                                                 .shapes = kiosk_screen_shapes,
                                                                 .site = std::nullopt,
+                                                                .tags = {},
                                                                 .place_name = "Xem trước",
-                                                                .now = now});
+                                                                .now = now,
+                                                                .theme_file = {}});
     std::map<std::size_t, std::vector<std::string>> cut_shapes;
     for (const PreviewSlide& slide : slides) {
         if (!slide.text_cut) continue;

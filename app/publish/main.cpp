@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "core/clock_time.hpp"
 #include "publish/content_scaffold.hpp"
 #include "publish/content_validation.hpp"
 #include "publish/feed_builder.hpp"
@@ -79,6 +80,10 @@ struct PreviewRequest {
     std::filesystem::path output_directory;
     std::vector<std::string> shapes;
     std::string site;
+    std::vector<std::string> tags;
+    std::string place_name;
+    std::string at;  // RFC 3339; empty: now
+    std::filesystem::path theme_file;
 };
 
 int run_preview(const PreviewRequest& request) {
@@ -95,12 +100,24 @@ int run_preview(const PreviewRequest& request) {
         }
     }
     if (shapes.empty()) shapes.push_back(publish::ScreenShape{});
+    core::UnixSeconds moment = now_seconds();
+    if (!request.at.empty()) {
+        const auto parsed = core::parse_rfc3339(request.at);
+        if (!parsed) {
+            std::fprintf(stderr, "bangvang-publish: --at %s: %s; expected e.g. 2024-11-20T08:00:00+07:00\n",
+                         request.at.c_str(), parsed.problem().reason.c_str());
+            return 2;
+        }
+        moment = *parsed;
+    }
+    std::string place_name = request.place_name;
+    if (place_name.empty()) place_name = request.site.empty() ? "Xem trước" : request.site;
     publish::TemporaryDirectory scratch("bangvang-preview");
     const auto built = publish::build_feed(publish::BuildOptions{.source_directory = request.source_directory,
                                                                  .feed_directory = scratch.path() / "feed",
                                                                  .version = 1,
                                                                  .progress = print_progress},
-                                           now_seconds());
+                                           moment);
     if (!built) {
         std::fprintf(stderr, "bangvang-publish: %s\n", built.problem().message().c_str());
         return 1;
@@ -111,8 +128,10 @@ int run_preview(const PreviewRequest& request) {
                                                  .shapes = shapes,
                                                  .site = request.site.empty() ? std::nullopt
                                                                               : std::optional<std::string>(request.site),
-                                                 .place_name = request.site.empty() ? "Xem trước" : request.site,
-                                                 .now = now_seconds()});
+                                                 .tags = request.tags,
+                                                 .place_name = place_name,
+                                                 .now = moment,
+                                                 .theme_file = request.theme_file});
     for (const auto& slide : slides) {
         std::printf("%s%s\n", slide.file.c_str(), slide.text_cut ? "  (text cut with …)" : "");
     }
@@ -205,7 +224,17 @@ int main(int argc, char** argv) {
     preview->add_option("--out", preview_request.output_directory, "folder for the PNG files")->required();
     preview->add_option("--shape", preview_request.shapes,
                         "screen size: 1920x1080 (default), 1080x1920, 1280x720, 800x480, or all (repeatable)");
-    preview->add_option("--site", preview_request.site, "only the items a kiosk of this site shows");
+    preview->add_option("--site", preview_request.site,
+                        "draw only the items a kiosk of this site shows (its \"site\" in kiosk.json)");
+    preview->add_option("--tag", preview_request.tags, "a tag of that kiosk (its \"tags\"; repeatable)")
+        ->needs("--site");
+    preview->add_option("--place-name", preview_request.place_name,
+                        "the header's name, as the kiosk's \"place_name\"; default: the site, or \"Xem trước\"");
+    preview->add_option("--at", preview_request.at,
+                        "the moment drawn in the header (date and clock), RFC 3339 such as "
+                        "2024-11-20T08:00:00+07:00; default: now");
+    preview->add_option("--theme", preview_request.theme_file, "the kiosk's theme file (its \"theme\" in kiosk.json)")
+        ->check(CLI::ExistingFile);
 
     publish::PushOptions push_options;
     CLI::App* push = app.add_subcommand(

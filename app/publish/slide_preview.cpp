@@ -1,9 +1,9 @@
 #include "publish/slide_preview.hpp"
 
-#include <algorithm>
 #include <charconv>
 #include <cstdio>
 
+#include "core/eligibility.hpp"
 #include "render/png_writer.hpp"
 #include "render/sdl_handles.hpp"
 #include "render/slide_renderer.hpp"
@@ -17,9 +17,11 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view ellipsis = "\xE2\x80\xA6";
 
-bool shown_at_site(const core::Item& item, const std::optional<std::string>& site) {
-    if (!site || item.audience.sites.empty()) return true;
-    return std::find(item.audience.sites.begin(), item.audience.sites.end(), *site) != item.audience.sites.end();
+// The kiosk's own audience rule, so a preview for a site shows what its screens show.
+bool shown_at(const core::Item& item, const PreviewOptions& options) {
+    if (!options.site) return true;
+    return core::is_in_audience(item.audience,
+                                core::KioskIdentity{.kiosk_id = "preview", .site = *options.site, .tags = options.tags});
 }
 
 // Strings the author wrote that end in "…" themselves are not cuts.
@@ -85,6 +87,8 @@ std::vector<PreviewSlide> render_preview(const core::Manifest& manifest, const P
         if (fs::exists(file)) return file;
         return std::nullopt;
     };
+    const render::Theme theme =
+        options.theme_file.empty() ? render::default_theme() : render::load_theme_file(options.theme_file);
     if (!options.output_directory.empty()) fs::create_directories(options.output_directory);
 
     std::vector<PreviewSlide> slides;
@@ -94,7 +98,7 @@ std::vector<PreviewSlide> render_preview(const core::Manifest& manifest, const P
                                   .fullscreen = false, .hidden = true});
         render::RendererPtr renderer =
             render::create_renderer(window.get(), render::RendererOptions{.software = true, .vsync = false});
-        render::SlideRenderer slide_renderer(renderer.get(), render::default_theme(), locate, shape.width, shape.height);
+        render::SlideRenderer slide_renderer(renderer.get(), theme, locate, shape.width, shape.height);
         render::TexturePtr target = render::create_target_texture(renderer.get(), shape.width, shape.height);
         const render::SlideFrame frame{.place_name = options.place_name,
                                        .kiosk_id = "preview",
@@ -103,7 +107,7 @@ std::vector<PreviewSlide> render_preview(const core::Manifest& manifest, const P
         int number = 0;
         for (std::size_t index = 0; index < manifest.items.size(); ++index) {
             const core::Item& item = manifest.items[index];
-            if (!shown_at_site(item, options.site)) continue;
+            if (!shown_at(item, options)) continue;
             const int pages = slide_renderer.page_count(item);
             for (int page = 0; page < pages; ++page) {
                 SDL_SetRenderTarget(renderer.get(), target.get());

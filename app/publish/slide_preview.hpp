@@ -29,9 +29,12 @@ struct PreviewOptions {
     std::filesystem::path feed_directory;    // manifest.json and media/, as build writes them
     std::filesystem::path output_directory;  // empty: draw only (to check text fitting)
     std::vector<ScreenShape> shapes = {ScreenShape{}};
-    std::optional<std::string> site;  // only items a kiosk of this site would show
-    std::string place_name = "Xem trước";
-    core::UnixSeconds now = 0;        // the date in the header
+    // Only the items a kiosk of this site (and these tags) would show; every item when unset.
+    std::optional<std::string> site;
+    std::vector<std::string> tags;
+    std::string place_name = "Xem trước";  // the header's name, as a kiosk's "place_name"
+    core::UnixSeconds now = 0;             // the moment drawn: the header's date and clock
+    std::filesystem::path theme_file;      // a kiosk's "theme" file; empty: the built-in theme
 };
 
 struct PreviewSlide {
@@ -43,7 +46,7 @@ struct PreviewSlide {
     bool text_cut = false;  // some text ended in "…" because it did not fit
 };
 
-// Throws render::RenderError when SDL fails.
+// Throws render::RenderError when SDL fails, render::ThemeError for a bad theme file.
 std::vector<PreviewSlide> render_preview(const core::Manifest& manifest, const PreviewOptions& options);
 
 }  // namespace bangvang::publish

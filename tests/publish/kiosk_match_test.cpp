@@ -1,0 +1,201 @@
+// End to end with real processes on 127.0.0.1: bangvang-publish builds the sample and
+// pushes it with PUT to Debian's nginx (dav module), the real kiosk syncs from that
+// nginx and draws headless, and its PNGs are compared with `preview`'s PNGs of the same
+// slides at the same screen shape, place, site and moment.
+#include <catch2/catch.hpp>
+
+#include <SDL.h>
+#include <SDL_image.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "support/nginx_server.hpp"
+#include "support/process.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using bangvang::testing::NginxServer;
+using bangvang::testing::read_file;
+using bangvang::testing::run_process;
+using bangvang::testing::ScratchDirectory;
+using bangvang::testing::shell_quote;
+using bangvang::testing::write_file;
+
+const std::string publish_binary = BANGVANG_PUBLISH_BINARY;
+const std::string kiosk_binary = BANGVANG_KIOSK_BINARY;
+
+// A Wednesday morning, on the minute: the headless run takes seconds, so every slide's
+// header clock reads 09:30 on both sides.
+constexpr const char* moment = "2024-11-20T09:30:00+07:00";
+constexpr const char* site = "phuong-nhan-chinh";
+constexpr const char* place_name = "UBND phường Nhân Chính";
+constexpr int screen_width = 1280;
+constexpr int screen_height = 720;
+
+struct SurfaceDeleter {
+    void operator()(SDL_Surface* surface) const { SDL_FreeSurface(surface); }
+};
+using SurfacePtr = std::unique_ptr<SDL_Surface, SurfaceDeleter>;
+
+SurfacePtr load_rgba(const fs::path& file) {
+    SurfacePtr loaded(IMG_Load(file.c_str()));
+    INFO(file.string() << ": " << IMG_GetError());
+    REQUIRE(loaded);
+    SurfacePtr rgba(SDL_ConvertSurfaceFormat(loaded.get(), SDL_PIXELFORMAT_RGBA32, 0));
+    REQUIRE(rgba);
+    return rgba;
+}
+
+struct PixelDifference {
+    int largest = 0;                 // the largest difference of one channel, 0..255
+    std::size_t pixels_differing = 0;  // pixels with any channel different
+    std::size_t pixels = 0;
+    double share() const { return pixels == 0 ? 0.0 : static_cast<double>(pixels_differing) / static_cast<double>(pixels); }
+};
+
+PixelDifference compare_pngs(const fs::path& first, const fs::path& second) {
+    const SurfacePtr a = load_rgba(first);
+    const SurfacePtr b = load_rgba(second);
+    REQUIRE(a->w == b->w);
+    REQUIRE(a->h == b->h);
+    PixelDifference difference;
+    difference.pixels = static_cast<std::size_t>(a->w) * static_cast<std::size_t>(a->h);
+    for (int y = 0; y < a->h; ++y) {
+        const auto* row_a = static_cast<const std::uint8_t*>(a->pixels) + static_cast<std::ptrdiff_t>(y) * a->pitch;
+        const auto* row_b = static_cast<const std::uint8_t*>(b->pixels) + static_cast<std::ptrdiff_t>(y) * b->pitch;
+        for (int x = 0; x < a->w; ++x) {
+            int pixel_largest = 0;
+            for (int channel = 0; channel < 4; ++channel) {
+                const int delta = std::abs(int(row_a[x * 4 + channel]) - int(row_b[x * 4 + channel]));
+                pixel_largest = std::max(pixel_largest, delta);
+            }
+            if (pixel_largest > 0) ++difference.pixels_differing;
+            difference.largest = std::max(difference.largest, pixel_largest);
+        }
+    }
+    return difference;
+}
+
+// "…/007-story-nguyen-thi-hoa.png" -> "story-nguyen-thi-hoa": the number is the order
+// of play (kiosk) or of the feed (preview), the rest names the item and page.
+std::map<std::string, fs::path> slides_by_name(const std::string& printed_paths) {
+    static const std::regex numbered(R"(^[0-9]+-(.+)\.png$)");
+    std::map<std::string, fs::path> slides;
+    std::istringstream lines(printed_paths);
+    for (std::string line; std::getline(lines, line);) {
+        if (const auto cut = line.find("  ("); cut != std::string::npos) line.resize(cut);  // "(text cut with …)"
+        if (line.empty()) continue;
+        const fs::path file = line;
+        std::smatch match;
+        const std::string name = file.filename().string();
+        if (std::regex_match(name, match, numbered)) slides.emplace(match[1].str(), file);
+    }
+    return slides;
+}
+
+bangvang::testing::ProcessResult publish(const std::string& arguments, const fs::path& scratch) {
+    return run_process(shell_quote(publish_binary) + " " + arguments, scratch);
+}
+
+}  // namespace
+
+TEST_CASE("the kiosk shows, pixel for pixel, what preview showed: sample pushed to nginx, synced by the kiosk",
+          "[publish][integration][nginx]") {
+    if (!NginxServer::available()) {
+        WARN("nginx is not installed (./run.sh installs it); skipped");
+        return;
+    }
+    ScratchDirectory scratch("publish-kiosk-match");
+    const fs::path root = scratch.path();
+    const std::string sample = shell_quote((fs::path(BANGVANG_SOURCE_DIR) / "content" / "sample").string());
+    const std::string token = "staff-token-7";
+
+    // Staff: a key, the sample built and signed, pushed with PUT.
+    const auto keygen = publish("keygen --out " + shell_quote((root / "keys" / "quan").string()), root / "run-keygen");
+    REQUIRE(keygen.exit_code == 0);
+    const auto built = publish("build " + sample + " --out " + shell_quote((root / "feed").string()) + " --key " +
+                                   shell_quote((root / "keys" / "quan.secret").string()) +
+                                   " --issued-at 2024-11-20T08:00:00+07:00 --valid-days 60",
+                               root / "run-build");
+    INFO(built.standard_error);
+    REQUIRE(built.exit_code == 0);
+    NginxServer nginx({.prefix = root / "nginx", .root = root / "www", .dav = true, .token = token});
+    const std::string feed_url = nginx.url() + "bangvang/quan-thanh-xuan";
+    const auto pushed = publish("push " + shell_quote((root / "feed").string()) + " " + shell_quote(feed_url) +
+                                    " --token " + token,
+                                root / "run-push");
+    INFO(pushed.standard_error);
+    REQUIRE(pushed.exit_code == 0);
+    CHECK_THAT(pushed.standard_output, Catch::Contains("pushed version"));
+
+    // A kiosk of phường Nhân Chính, 1280x720, trusting that key, syncing from nginx.
+    std::string public_key = read_file(root / "keys" / "quan.public");
+    public_key.erase(std::remove_if(public_key.begin(), public_key.end(), [](char c) { return c == '\n' || c == '\r'; }),
+                     public_key.end());
+    write_file(root / "kiosk.json", std::string(R"({"kiosk_id": "kiosk-nhan-chinh-1", "site": ")") + site +
+                                        R"(", "place_name": ")" + place_name + R"(", "cache_directory": "cache",
+        "screen": {"width": )" + std::to_string(screen_width) + R"(, "height": )" + std::to_string(screen_height) +
+                                        R"(}, "sources": [{"id": "quan-thanh-xuan", "url": ")" + feed_url +
+                                        R"(", "keys": [")" + public_key + R"("]}]})");
+    const auto kiosk = run_process(shell_quote(kiosk_binary) + " --config " + shell_quote((root / "kiosk.json").string()) +
+                                       " --headless " + shell_quote((root / "screens").string()) + " --once --now " +
+                                       moment,
+                                   root / "run-kiosk");
+    INFO(kiosk.standard_error);
+    REQUIRE(kiosk.exit_code == 0);
+    REQUIRE_THAT(kiosk.standard_error, Catch::Contains("sync quan-thanh-xuan: applied version"));
+    const auto kiosk_slides = slides_by_name(kiosk.standard_output);
+
+    // Staff again: the preview of the same folder, shape, site, place and moment.
+    const auto preview = publish("preview " + sample + " --out " + shell_quote((root / "preview").string()) +
+                                     " --shape " + std::to_string(screen_width) + "x" + std::to_string(screen_height) +
+                                     " --site " + site + " --place-name " + shell_quote(place_name) + " --at " + moment,
+                                 root / "run-preview");
+    INFO(preview.standard_error);
+    REQUIRE(preview.exit_code == 0);
+    const auto preview_slides = slides_by_name(preview.standard_output);
+
+    // Every slide the kiosk drew was previewed, and the preview has nothing the kiosk lacks.
+    std::vector<std::string> kiosk_names;
+    std::vector<std::string> preview_names;
+    for (const auto& [name, file] : kiosk_slides) kiosk_names.push_back(name);
+    for (const auto& [name, file] : preview_slides) preview_names.push_back(name);
+    CHECK(kiosk_names == preview_names);
+    REQUIRE(kiosk_slides.contains("story-nguyen-thi-hoa"));  // a story with a photo
+    REQUIRE(kiosk_slides.contains("standings-cum-1-cac-phuong"));
+    REQUIRE(kiosk_slides.contains("honor-roll-thcs-phan-dinh-giot-p2"));  // audience: this site
+
+    // The same renderer, fonts, theme, photo bytes and moment: the pixels are the same.
+    // Tolerance: no channel of any pixel more than 2 apart, and at most 0.1 % of the
+    // pixels different at all (room for a rounding step, none for a shifted glyph).
+    for (const auto& [name, kiosk_file] : kiosk_slides) {
+        const auto found = preview_slides.find(name);
+        if (found == preview_slides.end()) continue;
+        const PixelDifference difference = compare_pngs(kiosk_file, found->second);
+        INFO(name << ": largest channel difference " << difference.largest << ", " << difference.pixels_differing
+                  << " of " << difference.pixels << " pixels differ (kiosk " << kiosk_file.string() << ", preview "
+                  << found->second.string() << ")");
+        CHECK(difference.largest <= 2);
+        CHECK(difference.share() <= 0.001);
+    }
+
+    // The comparison can fail: a preview one minute later differs in the header's clock.
+    const auto later = publish("preview " + sample + " --out " + shell_quote((root / "later").string()) + " --shape " +
+                                   std::to_string(screen_width) + "x" + std::to_string(screen_height) + " --site " +
+                                   site + " --place-name " + shell_quote(place_name) +
+                                   " --at 2024-11-20T09:31:00+07:00",
+                               root / "run-later");
+    REQUIRE(later.exit_code == 0);
+    const auto later_slides = slides_by_name(later.standard_output);
+    REQUIRE(later_slides.contains("story-nguyen-thi-hoa"));
+    CHECK(compare_pngs(kiosk_slides.at("story-nguyen-thi-hoa"), later_slides.at("story-nguyen-thi-hoa")).largest > 2);
+}
