@@ -85,16 +85,28 @@ PixelImage downscale_area(const PixelImage& image, PixelSize target) {
     const auto columns = area_taps(image.width, target.width);
     const auto rows = area_taps(image.height, target.height);
 
+    // With alpha, colours are averaged premultiplied (weighted by their opacity), else
+    // the invisible colour of transparent pixels (often black) bleeds into the edges.
+    const bool premultiply = channels == 4;
     // Horizontal pass into floats, then vertical pass into bytes.
     std::vector<float> narrow(static_cast<std::size_t>(target.width) * image.height * channels);
     for (int y = 0; y < image.height; ++y) {
         const std::uint8_t* source_row = image.pixels.data() + static_cast<std::size_t>(y) * image.width * channels;
         float* out_row = narrow.data() + static_cast<std::size_t>(y) * target.width * channels;
         for (int x = 0; x < target.width; ++x) {
+            float* out_pixel = out_row + static_cast<std::size_t>(x) * channels;
             for (const Tap& tap : columns[static_cast<std::size_t>(x)]) {
                 const std::uint8_t* pixel = source_row + static_cast<std::size_t>(tap.source) * channels;
-                for (std::size_t channel = 0; channel < channels; ++channel) {
-                    out_row[static_cast<std::size_t>(x) * channels + channel] += tap.weight * pixel[channel];
+                if (premultiply) {
+                    const float opacity = static_cast<float>(pixel[3]) / 255.0f;
+                    for (std::size_t channel = 0; channel < 3; ++channel) {
+                        out_pixel[channel] += tap.weight * opacity * pixel[channel];
+                    }
+                    out_pixel[3] += tap.weight * pixel[3];
+                } else {
+                    for (std::size_t channel = 0; channel < channels; ++channel) {
+                        out_pixel[channel] += tap.weight * pixel[channel];
+                    }
                 }
             }
         }
@@ -113,7 +125,19 @@ PixelImage downscale_area(const PixelImage& image, PixelSize target) {
             for (std::size_t index = 0; index < row_length; ++index) sum[index] += tap.weight * source_row[index];
         }
         std::uint8_t* out_row = scaled.pixels.data() + static_cast<std::size_t>(y) * row_length;
-        for (std::size_t index = 0; index < row_length; ++index) out_row[index] = to_byte(sum[index]);
+        if (!premultiply) {
+            for (std::size_t index = 0; index < row_length; ++index) out_row[index] = to_byte(sum[index]);
+            continue;
+        }
+        for (std::size_t index = 0; index < row_length; index += 4) {
+            const float alpha = sum[index + 3];
+            const std::uint8_t alpha_byte = to_byte(alpha);
+            // Un-premultiply; a pixel that ends fully transparent has no colour to keep.
+            for (std::size_t channel = 0; channel < 3; ++channel) {
+                out_row[index + channel] = alpha_byte == 0 ? 0 : to_byte(sum[index + channel] * 255.0f / alpha);
+            }
+            out_row[index + 3] = alpha_byte;
+        }
     }
     return scaled;
 }

@@ -29,7 +29,9 @@ PixelSize fit_within(PixelSize size, int max_side);
 PixelImage apply_orientation(const PixelImage& image, int orientation);
 
 // Each output pixel is the average of the source area it covers (box filter with
-// fractional edges). Only shrinks: a target larger than the source is returned unchanged.
+// fractional edges). RGBA is averaged premultiplied by alpha, so the colour hidden under
+// transparent pixels does not bleed into visible edges. Only shrinks: a target larger
+// than the source is returned unchanged.
 PixelImage downscale_area(const PixelImage& image, PixelSize target);
 
 }  // namespace bangvang::publish

@@ -5,6 +5,8 @@
 #include <SDL.h>
 #include <SDL_image.h>
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -187,4 +189,79 @@ TEST_CASE("files that are not pictures are refused with the reason", "[publish]"
     const auto broken = publish::prepare_media_bytes(std::string("\xFF\xD8\xFF\xE0garbage", 11), "broken.jpg", {});
     REQUIRE_FALSE(broken.ok());
     CHECK_THAT(broken.problem().message(), Catch::Contains("cannot be decoded"));
+}
+
+namespace {
+
+// A red disc, opaque in the middle with a soft edge, on pixels that are fully
+// transparent and black underneath (what most editors store there).
+publish::PixelImage red_disc_on_transparent_black(int side) {
+    publish::PixelImage image{.width = side, .height = side, .channels = 4, .pixels = {}};
+    const double centre = side / 2.0;
+    for (int y = 0; y < side; ++y) {
+        for (int x = 0; x < side; ++x) {
+            const double distance = std::hypot(x + 0.5 - centre, y + 0.5 - centre);
+            const double coverage = std::clamp(side * 0.4 - distance, 0.0, 1.0);
+            const auto alpha = static_cast<std::uint8_t>(std::lround(coverage * 255));
+            if (alpha == 0) {
+                image.pixels.insert(image.pixels.end(), {0, 0, 0, 0});
+            } else {
+                image.pixels.insert(image.pixels.end(), {230, 30, 40, alpha});
+            }
+        }
+    }
+    return image;
+}
+
+// Every visible pixel keeps the disc's colour: no darker ring where it met transparency.
+void check_no_dark_fringe(const std::uint8_t* pixels, int width, int height, std::size_t pitch) {
+    int edge_pixels = 0;
+    for (int y = 0; y < height; ++y) {
+        const std::uint8_t* row = pixels + pitch * static_cast<std::size_t>(y);
+        for (int x = 0; x < width; ++x) {
+            const std::uint8_t* pixel = row + static_cast<std::size_t>(x) * 4;
+            if (pixel[3] == 0) continue;
+            if (pixel[3] < 250) ++edge_pixels;
+            INFO("pixel " << x << "," << y << " = " << int(pixel[0]) << "," << int(pixel[1]) << "," << int(pixel[2])
+                          << " alpha " << int(pixel[3]));
+            CHECK(pixel[0] >= 226);
+            CHECK(pixel[1] <= 34);
+            CHECK(pixel[2] <= 44);
+        }
+    }
+    CHECK(edge_pixels > 20);  // the test looked at a real, partly transparent edge
+}
+
+}  // namespace
+
+TEST_CASE("a PNG with a transparent edge shrinks without a dark fringe (premultiplied averaging)", "[publish]") {
+    const publish::PixelImage disc = red_disc_on_transparent_black(300);
+    const publish::PixelImage small = publish::downscale_area(disc, {70, 70});  // 300 -> 70: fractional taps
+    REQUIRE(small.channels == 4);
+    check_no_dark_fringe(small.pixels.data(), small.width, small.height, static_cast<std::size_t>(small.width) * 4);
+    // Fully transparent stays fully transparent, and the disc's middle stays opaque.
+    CHECK(small.pixels[3] == 0);
+    CHECK(small.pixels[(35 * 70 + 35) * 4 + 3] == 255);
+
+    SECTION("through prepare_media_bytes: a PNG in, a smaller PNG with alpha out") {
+        SurfacePtr surface(SDL_CreateRGBSurfaceWithFormatFrom(const_cast<std::uint8_t*>(disc.pixels.data()), disc.width,
+                                                              disc.height, 32, disc.width * 4, SDL_PIXELFORMAT_RGBA32));
+        REQUIRE(surface);
+        const fs::path file = fs::path(BANGVANG_BINARY_DIR) / "test-publish" / "red-disc.png";
+        fs::create_directories(file.parent_path());
+        REQUIRE(IMG_SavePNG(surface.get(), file.c_str()) == 0);
+        std::ifstream stream(file, std::ios::binary);
+        const std::string png{std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>()};
+        const auto prepared = publish::prepare_media_bytes(png, "logo.png", {.max_side = 70, .jpeg_quality = 88});
+        REQUIRE(prepared.ok());
+        CHECK(prepared->re_encoded);
+        CHECK(prepared->media.mime_type == "image/png");
+        CHECK(prepared->media.width == 70);
+        SurfacePtr decoded(IMG_Load_RW(SDL_RWFromConstMem(prepared->bytes.data(), static_cast<int>(prepared->bytes.size())), 1));
+        REQUIRE(decoded);
+        SurfacePtr rgba(SDL_ConvertSurfaceFormat(decoded.get(), SDL_PIXELFORMAT_RGBA32, 0));
+        REQUIRE(rgba);
+        check_no_dark_fringe(static_cast<const std::uint8_t*>(rgba->pixels), rgba->w, rgba->h,
+                             static_cast<std::size_t>(rgba->pitch));
+    }
 }
