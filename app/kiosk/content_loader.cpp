@@ -17,7 +17,12 @@ LoadSummary load_sources(const KioskConfig& config, store::ContentCache& cache, 
         if (source.is_remote()) continue;  // the sync worker fetches it
         std::string component = "source " + source.id;
         auto synced = sync::sync_feed_folder(source.feed_directory, source_trust(source), cache, now);
+        sync::SourceStatus& status = summary.statuses.emplace_back();
+        status.source_id = source.id;
+        status.last_attempt = now;
         if (!synced) {
+            status.last_error = synced.problem().message();
+            status.consecutive_failures = 1;
             ++summary.failed;
             auto state = cache.source_state(source.id);
             log(LogLevel::error, component,
@@ -25,6 +30,7 @@ LoadSummary load_sources(const KioskConfig& config, store::ContentCache& cache, 
                                                     : "; nothing cached for it yet"));
             continue;
         }
+        status.last_success = now;
         if (synced->verdict == sync::FeedVerdict::unchanged) {
             ++summary.unchanged;
             log(LogLevel::info, component, "version " + std::to_string(synced->version) + " unchanged");
@@ -32,6 +38,7 @@ LoadSummary load_sources(const KioskConfig& config, store::ContentCache& cache, 
         }
         ++summary.updated;
         const sync::AppliedFeed& applied = synced->applied;
+        status.held_back_items = applied.held_back_items;
         log(LogLevel::info, component,
             "applied version " + std::to_string(applied.version) + " (" + std::to_string(applied.items_live) +
                 " items)");

@@ -6,6 +6,7 @@
 #include "kiosk/kiosk_config.hpp"
 #include "store/content_cache.hpp"
 #include "sync/feed_verifier.hpp"
+#include "sync/sync_worker.hpp"
 
 namespace bangvang::kiosk {
 
@@ -13,6 +14,8 @@ struct LoadSummary {
     int updated = 0;
     int unchanged = 0;
     int failed = 0;
+    // One per folder source, as the status overlay shows it (attempted at `now`).
+    std::vector<sync::SourceStatus> statuses{};
 };
 
 sync::SourceTrust source_trust(const SourceConfig& source);

@@ -1,0 +1,55 @@
+#pragma once
+// Gathers what the status overlay shows (render/status_overlay): the kiosk's identity,
+// each configured source as the cache, the sync worker and the start-up folder load
+// see it, the cache's bytes on disk, and the process's memory. Runs on the main
+// thread: it reads the cache through the player's own connection.
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+#include "kiosk/kiosk_config.hpp"
+#include "render/status_overlay.hpp"
+#include "store/content_cache.hpp"
+#include "sync/sync_worker.hpp"
+
+namespace bangvang::kiosk {
+
+// Figures only the player and the renderer know.
+struct PlayerFigures {
+    std::size_t playable_items = 0;
+    std::uint64_t texture_bytes = 0;
+    std::uint64_t texture_budget_bytes = 0;
+    std::optional<render::TransitionTiming> last_transition{};
+};
+
+class StatusReporter {
+public:
+    // `worker` may be null (no remote source); `folder_statuses` are the start-up
+    // load's outcome for folder sources (content_loader). Keep the references alive.
+    StatusReporter(const KioskConfig& config, const store::ContentCache& cache, const sync::SyncWorker* worker,
+                   std::vector<sync::SourceStatus> folder_statuses);
+
+    render::StatusOverlayData collect(core::UnixSeconds now, const PlayerFigures& figures) const;
+
+private:
+    const KioskConfig& config_;
+    const store::ContentCache& cache_;
+    const sync::SyncWorker* worker_;
+    std::vector<sync::SourceStatus> folder_statuses_;
+    std::chrono::steady_clock::time_point started_;
+};
+
+// The process's resident memory from /proc/self/statm; 0 where there is none.
+std::uint64_t resident_set_bytes();
+
+// Bytes of the regular files directly in `directory` (media are stored flat), and how
+// many there are; zeros when it cannot be read.
+struct FolderUse {
+    std::uint64_t bytes = 0;
+    std::size_t files = 0;
+};
+FolderUse folder_use(const std::filesystem::path& directory);
+
+}  // namespace bangvang::kiosk
