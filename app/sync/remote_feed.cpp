@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include "core/manifest_parser.hpp"
+#include "store/feed_validators.hpp"
 #include "sync/feed_signature.hpp"
 
 namespace bangvang::sync {
@@ -25,6 +26,15 @@ HttpRequest request_for(std::string url, std::size_t max_bytes) {
     return request;
 }
 
+// Remembers the validators in memory and in the cache file (for the next start).
+void remember(ConditionalState& conditional, ConditionalState validators, const store::ContentCache& cache,
+              const SourceTrust& trust, const std::string& base_url) {
+    if (validators.etag == conditional.etag && validators.last_modified == conditional.last_modified) return;
+    conditional = std::move(validators);
+    store::save_feed_validators(cache, trust.source_id, base_url,
+                                store::FeedValidators{.etag = conditional.etag, .last_modified = conditional.last_modified});
+}
+
 }  // namespace
 
 core::Result<PollResult> poll_remote_feed(const std::string& base_url, const SourceTrust& trust,
@@ -33,6 +43,11 @@ core::Result<PollResult> poll_remote_feed(const std::string& base_url, const Sou
     PollResult result;
     const AcceptedSourceState accepted = accepted_source_state(cache, trust.source_id);
     const bool complete = accepted.accepted_version > 0 && accepted.held_back_items == 0;
+    if (conditional.etag.empty() && conditional.last_modified.empty()) {
+        if (auto stored = store::load_feed_validators(cache, trust.source_id, base_url)) {
+            conditional = ConditionalState{.etag = stored->etag, .last_modified = stored->last_modified};
+        }
+    }
 
     HttpRequest manifest_request = request_for(joined(base_url, "manifest.json"), core::max_manifest_bytes);
     if (complete && !conditional.etag.empty()) manifest_request.if_none_match = conditional.etag;
@@ -58,7 +73,7 @@ core::Result<PollResult> poll_remote_feed(const std::string& base_url, const Sou
     result.sync.version = verified->manifest.version;
     const ConditionalState validators{.etag = manifest->etag, .last_modified = manifest->last_modified};
     if (verified->verdict == FeedVerdict::unchanged) {
-        conditional = validators;
+        remember(conditional, validators, cache, trust, base_url);
         return result;
     }
 
@@ -83,7 +98,8 @@ core::Result<PollResult> poll_remote_feed(const std::string& base_url, const Sou
     if (!applied) return applied.problem();
     result.sync.applied = std::move(applied).value();
     // Only a complete version may be skipped by a later 304.
-    conditional = result.sync.applied.held_back_items == 0 ? validators : ConditionalState{};
+    remember(conditional, result.sync.applied.held_back_items == 0 ? validators : ConditionalState{}, cache, trust,
+             base_url);
     return result;
 }
 

@@ -4,8 +4,8 @@
 //   BASE/manifest.json.sig    then verify_feed
 //   BASE/media/<sha256>       each missing file, into a temporary file capped at its
 //                             listed size, then apply_verified_feed checks and stores it
-// The validators of the last manifest fully applied are remembered in memory only (a
-// restarted kiosk makes one full GET, then polls conditionally again).
+// The validators of the last manifest fully applied are kept in `conditional` and in the
+// cache file (store/feed_validators.hpp), so a restarted kiosk polls conditionally at once.
 #include <string>
 
 #include "core/result.hpp"

@@ -250,11 +250,14 @@ TEST_CASE("the kiosk syncs an HTTP source on its worker thread before a headless
     CHECK(lines_of(run.standard_output).size() >= 20);
     CHECK_THAT(server.request_log(), Catch::Contains("(test-kiosk-07)"));
 
-    SECTION("a second start polls with a full GET, finds it unchanged, and plays the cache") {
+    SECTION("a second start polls conditionally (validators kept in the cache), finds it unchanged, and plays the cache") {
+        CHECK_THAT(server.request_log(), !Catch::Contains("(test-kiosk-07) \""));  // no If-None-Match yet
         auto again = run_kiosk(scratch.path());
         INFO(again.standard_error);
         CHECK(again.exit_code == 0);
         CHECK_THAT(again.standard_error, Catch::Contains("unchanged"));
+        CHECK_THAT(server.request_log(), Catch::Contains("/manifest.json bangvang/") &&
+                                             Catch::Contains("(test-kiosk-07) \""));  // If-None-Match sent
     }
     SECTION("with the server failing the kiosk says why and plays its cache") {
         server.set_fault("status500");
