@@ -7,8 +7,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 #include <memory>
 #include <string>
 
@@ -18,7 +16,6 @@
 
 namespace {
 
-namespace fs = std::filesystem;
 using namespace bangvang;
 
 struct SurfaceDeleter {
@@ -47,6 +44,25 @@ std::string with_segment_after_soi(const std::string& jpeg, const std::string& s
     return jpeg.substr(0, 2) + segment + jpeg.substr(2);
 }
 
+enum class Encoding { jpeg, png };
+
+// Encoded in memory, never through a file: ctest runs test cases in parallel processes,
+// and a shared file let one case read another's picture (the arm64 failure under qemu,
+// where the slower emulation widened that window).
+std::string encoded(SDL_Surface* surface, Encoding encoding) {
+    std::string buffer(static_cast<std::size_t>(surface->w) * static_cast<std::size_t>(surface->h) * 4 + 65536, '\0');
+    SDL_RWops* stream = SDL_RWFromMem(buffer.data(), static_cast<int>(buffer.size()));
+    REQUIRE(stream);
+    const int result = encoding == Encoding::png ? IMG_SavePNG_RW(surface, stream, 0)
+                                                 : IMG_SaveJPG_RW(surface, stream, 0, 95);
+    const Sint64 length = SDL_RWtell(stream);
+    SDL_RWclose(stream);
+    REQUIRE(result == 0);
+    REQUIRE(length > 0);
+    buffer.resize(static_cast<std::size_t>(length));
+    return buffer;
+}
+
 // A JPEG whose left half is red and right half blue.
 std::string two_colour_jpeg(int width, int height) {
     SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, width, height, 24, SDL_PIXELFORMAT_RGB24));
@@ -55,13 +71,7 @@ std::string two_colour_jpeg(int width, int height) {
     SDL_Rect right{width / 2, 0, width - width / 2, height};
     SDL_FillRect(surface.get(), &left, SDL_MapRGB(surface->format, 220, 20, 20));
     SDL_FillRect(surface.get(), &right, SDL_MapRGB(surface->format, 20, 20, 220));
-    // One file per size: ctest runs test cases in parallel processes.
-    const fs::path file = fs::path(BANGVANG_BINARY_DIR) / "test-publish" /
-                          ("two-colour-" + std::to_string(width) + "x" + std::to_string(height) + ".jpg");
-    fs::create_directories(file.parent_path());
-    REQUIRE(IMG_SaveJPG(surface.get(), file.c_str(), 95) == 0);
-    std::ifstream stream(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>()};
+    return encoded(surface.get(), Encoding::jpeg);
 }
 
 SDL_Color pixel_at(const std::string& picture, int x, int y) {
@@ -247,11 +257,7 @@ TEST_CASE("a PNG with a transparent edge shrinks without a dark fringe (premulti
         SurfacePtr surface(SDL_CreateRGBSurfaceWithFormatFrom(const_cast<std::uint8_t*>(disc.pixels.data()), disc.width,
                                                               disc.height, 32, disc.width * 4, SDL_PIXELFORMAT_RGBA32));
         REQUIRE(surface);
-        const fs::path file = fs::path(BANGVANG_BINARY_DIR) / "test-publish" / "red-disc.png";
-        fs::create_directories(file.parent_path());
-        REQUIRE(IMG_SavePNG(surface.get(), file.c_str()) == 0);
-        std::ifstream stream(file, std::ios::binary);
-        const std::string png{std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>()};
+        const std::string png = encoded(surface.get(), Encoding::png);
         const auto prepared = publish::prepare_media_bytes(png, "logo.png", {.max_side = 70, .jpeg_quality = 88});
         REQUIRE(prepared.ok());
         CHECK(prepared->re_encoded);
