@@ -43,6 +43,8 @@ int run_headless(SDL_Renderer* renderer, SlideDeck& deck, const KioskClock& cloc
         const auto started = std::chrono::steady_clock::now();
         SDL_SetRenderTarget(renderer, target.get());
         deck.draw(position, clock.now());
+        // The ticker as it stands when a slide begins (a screenshot cannot scroll).
+        deck.renderer().draw_ticker(deck.ticker_messages(clock.now()), 0);
         auto file = options.output_directory / (deck.slide_name(position) + ".png");
         render::save_png(renderer, file);
         SDL_SetRenderTarget(renderer, nullptr);

@@ -23,6 +23,10 @@ int KioskConfig::screen_height() const {
     return screen.orientation == Orientation::portrait ? screen.width : screen.height;
 }
 
+int KioskConfig::output_width() const { return screen.rotation % 180 == 0 ? screen_width() : screen_height(); }
+
+int KioskConfig::output_height() const { return screen.rotation % 180 == 0 ? screen_height() : screen_width(); }
+
 namespace {
 
 // Reads the config's members one by one, remembering the first problem, so that
@@ -195,6 +199,41 @@ Result<KioskConfig> parse_kiosk_config(std::string_view json, std::string_view o
                 config.screen.orientation = Orientation::portrait;
             } else if (!orientation.empty() && orientation != "landscape") {
                 reader.fail("screen.orientation", "must be \"landscape\" or \"portrait\"");
+            }
+            config.screen.rotation = reader.integer(*screen, "rotation", "screen.rotation", 0, 0, 270);
+            if (config.screen.rotation % 90 != 0) reader.fail("screen.rotation", "must be 0, 90, 180 or 270");
+            if (config.screen.rotation % 180 == 90 && orientation.empty()) {
+                config.screen.orientation = Orientation::portrait;
+            }
+        }
+    }
+
+    if (auto ticker = document.find("ticker"); ticker != document.end()) {
+        if (!ticker->is_object()) {
+            reader.fail("ticker", "must be an object");
+        } else {
+            auto flag = [&](const char* key, bool fallback) {
+                auto found = ticker->find(key);
+                if (found == ticker->end()) return fallback;
+                if (!found->is_boolean()) reader.fail(std::string("ticker.") + key, "must be true or false");
+                return found->is_boolean() ? found->get<bool>() : fallback;
+            };
+            config.ticker.enabled = flag("enabled", true);
+            config.ticker.announcements = flag("announcements", true);
+            if (auto messages = ticker->find("messages"); messages != ticker->end()) {
+                if (!messages->is_array() || messages->size() > 50) {
+                    reader.fail("ticker.messages", "must be an array of at most 50 strings");
+                } else {
+                    for (std::size_t index = 0; index < messages->size(); ++index) {
+                        Json holder = {{"message", (*messages)[index]}};
+                        std::string message =
+                            reader.text(holder, "message", "ticker.messages[" + std::to_string(index) + "]", true);
+                        if (message.size() > 400) {
+                            reader.fail("ticker.messages[" + std::to_string(index) + "]", "is longer than 400 bytes");
+                        }
+                        if (!message.empty()) config.ticker.messages.push_back(std::move(message));
+                    }
+                }
             }
         }
     }

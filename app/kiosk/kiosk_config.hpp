@@ -36,6 +36,17 @@ struct ScreenConfig {
     int height = 1080;
     Orientation orientation = Orientation::landscape;
     int transition_milliseconds = 700;
+    // Clockwise degrees (0, 90, 180, 270) the kiosk turns its frames before they reach
+    // the output: a portrait-mounted screen under the Pi's KMS driver, which ignores
+    // config.txt's display_rotate. 90/270 with no "orientation" imply portrait.
+    int rotation = 0;
+};
+
+// The strip of scrolling announcements over the footer ("ticker" in the config).
+struct TickerConfig {
+    bool enabled = false;
+    bool announcements = true;          // the titles of the announcements playing now
+    std::vector<std::string> messages;  // and these lines, always
 };
 
 struct KioskConfig {
@@ -45,11 +56,14 @@ struct KioskConfig {
     std::filesystem::path cache_directory;
     std::filesystem::path theme_file;   // empty = the built-in theme
     ScreenConfig screen;
+    TickerConfig ticker;
     std::vector<SourceConfig> sources;
     SyncConfig sync;
 
-    int screen_width() const;
+    int screen_width() const;   // the slides' (logical) shape
     int screen_height() const;
+    int output_width() const;   // the output's shape: the slides' turned by screen.rotation
+    int output_height() const;
 };
 
 // `config_directory` anchors relative paths in the file.

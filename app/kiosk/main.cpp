@@ -44,8 +44,9 @@ int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
     });
     render::WindowPtr window = render::create_window(render::WindowOptions{
         .title = "bangvang",
-        .width = width,
-        .height = height,
+        // A rotated screen's output is the slides' shape turned; screenshots keep the slides' shape.
+        .width = headless ? width : config.output_width(),
+        .height = headless ? height : config.output_height(),
         .fullscreen = !headless && !options.windowed,
         .hidden = headless,
     });
@@ -62,7 +63,8 @@ int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
         if (std::filesystem::exists(path)) return path;
         return std::nullopt;
     };
-    render::SlideRenderer slides(renderer.get(), choose_theme(config), locate_media, width, height);
+    render::SlideRenderer slides(renderer.get(), choose_theme(config), locate_media, width, height,
+                                 render::RendererBudgets{}, render::GeometryOptions{.ticker = config.ticker.enabled});
     kiosk::SlideDeck deck(cache, slides, config);
 
     if (headless) {
@@ -75,6 +77,7 @@ int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
     kiosk::Player player(renderer.get(), deck, clock,
                          kiosk::PlayerOptions{.width = width,
                                               .height = height,
+                                              .rotation = config.screen.rotation,
                                               .transition_milliseconds = config.screen.transition_milliseconds,
                                               .once = options.once,
                                               .service_notifier = &notifier,

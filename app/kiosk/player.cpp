@@ -1,6 +1,8 @@
 #include "kiosk/player.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
 #include <utility>
 
 #include "kiosk/event_wait.hpp"
@@ -9,11 +11,30 @@
 
 namespace bangvang::kiosk {
 
+namespace {
+
+// The ticker moves about a ninth of the screen's shorter side a second (120 px/s at
+// 1080p), in whole pixels per frame: uneven steps would make it judder.
+constexpr double ticker_speed_per_second = 0.11;
+// The watchdog needs a ping now and then, not one per ticker frame.
+constexpr Uint64 watchdog_ping_interval_ms = 1000;
+
+std::int64_t date_key(const core::WallClock& clock) {
+    return std::int64_t{clock.date.year} * 10000 + clock.date.month * 100 + clock.date.day;
+}
+
+double milliseconds_between(Uint64 from_counter, Uint64 to_counter) {
+    return static_cast<double>(to_counter - from_counter) * 1000.0 / static_cast<double>(SDL_GetPerformanceFrequency());
+}
+
+}  // namespace
+
 Player::Player(SDL_Renderer* renderer, SlideDeck& deck, const KioskClock& clock, const PlayerOptions& options)
     : renderer_(renderer),
       deck_(deck),
       clock_(clock),
       options_(options),
+      output_(renderer, render::FrameShape{.width = options.width, .height = options.height, .rotation = options.rotation}),
       current_(render::create_target_texture(renderer, options.width, options.height)),
       incoming_(render::create_target_texture(renderer, options.width, options.height)) {}
 
@@ -21,25 +42,76 @@ std::size_t Player::next_index(std::size_t index) { return deck_.next(index, clo
 
 std::size_t Player::previous_index(std::size_t index) const { return deck_.previous(index); }
 
-void Player::present_texture(SDL_Texture* texture) {
-    SDL_SetRenderTarget(renderer_, nullptr);
-    SDL_SetTextureAlphaMod(texture, 255);
-    SDL_RenderCopy(renderer_, texture, nullptr, nullptr);
-    SDL_RenderPresent(renderer_);
+void Player::set_overlay_visible(bool visible) {
+    if (visible == overlay_visible_) return;
+    overlay_visible_ = visible;
+    whole_frame_needed_ = true;  // hiding it needs the slide under it back
+}
+
+void Player::draw_slide(SDL_Texture* target, std::size_t index) {
+    const Uint64 start = SDL_GetPerformanceCounter();
+    SDL_SetRenderTarget(renderer_, target);
+    deck_.draw(index, clock_.now());
+    statistics_.last_slide_milliseconds = milliseconds_between(start, SDL_GetPerformanceCounter());
+}
+
+void Player::update_ticker() {
+    std::vector<std::string> messages = deck_.ticker_messages(clock_.now());
+    if (messages == ticker_.messages && ticker_.started_ticks != 0) return;  // keeps scrolling where it is
+    ticker_.messages = std::move(messages);
+    ticker_.cycle_width = deck_.renderer().ticker_cycle_width(ticker_.messages);
+    const double unit = std::min(options_.width, options_.height);
+    ticker_.pixels_per_frame = std::max(1, static_cast<int>(std::lround(unit * ticker_speed_per_second / output_.refresh_hz())));
+    ticker_.started_ticks = SDL_GetTicks64();
+}
+
+std::int64_t Player::ticker_scroll(Uint64 ticks) const {
+    if (ticker_.cycle_width <= 0) return 0;
+    const auto frame = static_cast<std::int64_t>(
+        std::llround(static_cast<double>(ticks - ticker_.started_ticks) * output_.refresh_hz() / 1000.0));
+    return frame * ticker_.pixels_per_frame % ticker_.cycle_width;
+}
+
+void Player::draw_ticker(Uint64 ticks) {
+    if (!ticker_moving()) return;
+    ticker_.drawn_scroll = ticker_scroll(ticks);
+    deck_.renderer().draw_ticker(ticker_.messages, ticker_.drawn_scroll);
+}
+
+void Player::compose_frame(std::optional<SDL_Rect> changed) {
+    const Uint64 start = SDL_GetPerformanceCounter();
+    output_.begin_frame();
+    SDL_SetTextureBlendMode(current_.get(), SDL_BLENDMODE_NONE);
+    SDL_SetTextureAlphaMod(current_.get(), 255);
+    // Where the last frame is still on the output, only what changed is copied again;
+    // an overlay (possibly translucent) is drawn over a whole frame each time.
+    if (whole_frame_needed_ || !output_.keeps_frame() || overlay_visible_) {
+        SDL_RenderCopy(renderer_, current_.get(), nullptr, nullptr);
+    } else if (changed) {
+        SDL_RenderCopy(renderer_, current_.get(), &*changed, &*changed);
+    }
+    draw_ticker(SDL_GetTicks64());
+    if (overlay_visible_ && options_.draw_overlay) options_.draw_overlay(renderer_);
+    output_.present();
+    whole_frame_needed_ = false;
+    last_frame_ticks_ = SDL_GetTicks64();
+    ++statistics_.frames;
+    statistics_.last_frame_milliseconds = milliseconds_between(start, SDL_GetPerformanceCounter());
 }
 
 void Player::crossfade(SDL_Texture* from, SDL_Texture* to) {
     Uint64 start = SDL_GetTicks64();
-    // Paced by vsync when the renderer has it; each frame is two full-screen copies.
+    // Paced by vsync, or by FrameOutput at the display's refresh rate without it.
     for (;;) {
         double progress = render::crossfade_progress(SDL_GetTicks64() - start,
                                                      Uint64(std::max(options_.transition_milliseconds, 0)));
         if (progress >= 1.0) break;
-        SDL_SetRenderTarget(renderer_, nullptr);
+        output_.begin_frame();
         render::draw_crossfade(renderer_, from, to, progress);
-        SDL_RenderPresent(renderer_);
+        draw_ticker(SDL_GetTicks64());
+        if (overlay_visible_ && options_.draw_overlay) options_.draw_overlay(renderer_);
+        output_.present();
     }
-    present_texture(to);
 }
 
 void Player::report_slide_shown() {
@@ -55,25 +127,30 @@ void Player::report_slide_shown() {
 
 void Player::show(std::size_t index, bool with_transition) {
     report_slide_shown();  // the slide on screen is leaving it
-    SDL_SetRenderTarget(renderer_, incoming_.get());
-    deck_.draw(index, clock_.now());
-    SDL_SetRenderTarget(renderer_, nullptr);
-    if (with_transition) {
-        crossfade(current_.get(), incoming_.get());
-    } else {
-        present_texture(incoming_.get());
-    }
+    draw_slide(incoming_.get(), index);
+    update_ticker();
+    if (with_transition) crossfade(current_.get(), incoming_.get());
     std::swap(current_, incoming_);
     current_index_ = index;
+    current_date_key_ = date_key(deck_.wall_clock(clock_.now()));
+    whole_frame_needed_ = true;
+    compose_frame();
     showing_ = true;
     current_started_at_ = clock_.now();
     current_started_ticks_ = SDL_GetTicks64();
 }
 
-void Player::redraw_current() {
+std::optional<SDL_Rect> Player::redraw_clock() {
+    const core::WallClock now = deck_.wall_clock(clock_.now());
+    if (date_key(now) != current_date_key_) {
+        // Midnight: the header's date changes too, so the whole slide is drawn again.
+        draw_slide(current_.get(), current_index_);
+        current_date_key_ = date_key(now);
+        whole_frame_needed_ = true;
+        return std::nullopt;
+    }
     SDL_SetRenderTarget(renderer_, current_.get());
-    deck_.draw(current_index_, clock_.now());
-    present_texture(current_.get());
+    return deck_.renderer().redraw_clock(now);
 }
 
 int Player::run() {
@@ -92,21 +169,35 @@ int Player::run() {
     show(deck_.advance(clock_.now()), false);
     Uint64 slide_started = SDL_GetTicks64();
     core::UnixSeconds minute_shown = clock_.now() / 60;
+    Uint64 last_ping = 0;
 
     for (;;) {
         Uint64 duration_ms = Uint64(deck_.slide(current_index_).duration_seconds) * 1000;
-        Uint64 elapsed = SDL_GetTicks64() - slide_started;
-        // Wake for whichever comes first: the slide's end or the clock's next minute.
+        Uint64 ticks = SDL_GetTicks64();
+        Uint64 elapsed = ticks - slide_started;
+        // Wake for whichever comes first: the slide's end, the clock's next minute, the
+        // next ticker frame, the overlay's refresh.
         Uint64 until_slide_end = elapsed >= duration_ms ? 0 : duration_ms - elapsed;
         Uint64 until_minute = Uint64(60 - clock_.now() % 60) * 1000;
         Uint64 wait = paused_ ? until_minute : std::min(until_slide_end, until_minute);
         auto watchdog = options_.service_notifier ? options_.service_notifier->watchdog_interval() : std::nullopt;
         // Wake twice per watchdog interval so one late ping never gets the kiosk killed.
         if (watchdog) wait = std::min<Uint64>(wait, Uint64(watchdog->count()) / 2);
+        if (overlay_visible_) {
+            const Uint64 refresh = Uint64(std::max(options_.overlay_refresh_milliseconds, 1));
+            const Uint64 since = ticks - last_frame_ticks_;
+            wait = std::min(wait, since >= refresh ? 0 : refresh - since);
+        }
+        // A scrolling ticker draws a frame each time round: FrameOutput's present waits for the refresh.
+        if (ticker_moving()) wait = 0;
 
         SDL_Event event;
-        bool got_event = wait_for_event(event, static_cast<Uint32>(std::max<Uint64>(wait, 1)));
-        if (options_.service_notifier) options_.service_notifier->watchdog_ping();
+        bool got_event = wait == 0 ? SDL_PollEvent(&event) == 1
+                                   : wait_for_event(event, static_cast<Uint32>(wait));
+        if (options_.service_notifier && SDL_GetTicks64() - last_ping >= watchdog_ping_interval_ms) {
+            options_.service_notifier->watchdog_ping();
+            last_ping = SDL_GetTicks64();
+        }
         std::optional<std::size_t> jump_to;
         while (got_event) {
             if (options_.content_changed_event != 0 && event.type == options_.content_changed_event) {
@@ -138,17 +229,21 @@ int Player::run() {
                     [[fallthrough]];
                 case SDL_RENDER_TARGETS_RESET:
                     // The GPU lost our target textures: draw again.
-                    redraw_current();
+                    output_.recreate_targets();
+                    draw_slide(current_.get(), current_index_);
+                    whole_frame_needed_ = true;
                     break;
                 case SDL_MOUSEBUTTONUP:
-                    // A tap (a touchscreen's taps arrive as mouse clicks too): right half next, left half previous.
+                    // A tap (a touchscreen's taps arrive as mouse clicks too): right half next, left half
+                    // previous, halves of the slide as the viewer sees it on a rotated screen.
                     if (event.button.button == SDL_BUTTON_LEFT) {
-                        jump_to = event.button.x * 2 >= options_.width ? next_index(current_index_)
-                                                                       : previous_index(current_index_);
+                        const SDL_Point point = output_.slide_point(SDL_Point{event.button.x, event.button.y});
+                        jump_to = point.x * 2 >= options_.width ? next_index(current_index_)
+                                                                : previous_index(current_index_);
                     }
                     break;
                 case SDL_WINDOWEVENT:
-                    if (event.window.event == SDL_WINDOWEVENT_EXPOSED) present_texture(current_.get());
+                    if (event.window.event == SDL_WINDOWEVENT_EXPOSED) whole_frame_needed_ = true;
                     break;
                 default: break;
             }
@@ -172,6 +267,10 @@ int Player::run() {
             minute_shown = clock_.now() / 60;
             continue;
         }
+        std::optional<SDL_Rect> changed;
+        bool frame_due = whole_frame_needed_ || ticker_moving() ||
+                         (overlay_visible_ && SDL_GetTicks64() - last_frame_ticks_ >=
+                                                  Uint64(std::max(options_.overlay_refresh_milliseconds, 1)));
         if (clock_.now() / 60 != minute_shown) {
             minute_shown = clock_.now() / 60;
             if (!paused_ && deck_.has_preempting_item(clock_.now())) {
@@ -180,8 +279,10 @@ int Player::run() {
                 slide_started = SDL_GetTicks64();
                 continue;
             }
-            redraw_current();
+            changed = redraw_clock();
+            frame_due = true;
         }
+        if (frame_due) compose_frame(changed);
     }
 }
 

@@ -1,10 +1,20 @@
 #pragma once
 // The on-screen player: shows a slide, sleeps in SDL_WaitEventTimeout until the
 // slide's time is up, the clock's minute turns or a key is pressed, then crossfades
-// to the next. Nothing is redrawn while a slide stands still.
+// to the next.
+//
+// Each slide is drawn once into a texture. While it stands still only what changes
+// is drawn again: the header's clock once a minute (just its box, into the slide's
+// texture), the ticker's strip every frame while it scrolls, and the overlay while
+// it shows. Frames are composed at the slide's shape and turned for a rotated screen.
+#include <cstdint>
 #include <functional>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "core/play_record.hpp"
+#include "kiosk/frame_output.hpp"
 #include "kiosk/kiosk_clock.hpp"
 #include "kiosk/service_notifier.hpp"
 #include "kiosk/slide_deck.hpp"
@@ -13,8 +23,9 @@
 namespace bangvang::kiosk {
 
 struct PlayerOptions {
-    int width = 1920;
+    int width = 1920;   // the slides' shape
     int height = 1080;
+    int rotation = 0;   // clockwise degrees the frames are turned on the output: 0, 90, 180, 270
     int transition_milliseconds = 700;
     bool once = false;
     ServiceNotifier* service_notifier = nullptr;   // pinged on every wake; none = unsupervised
@@ -25,6 +36,18 @@ struct PlayerOptions {
     // Called on the main thread when an item's slide leaves the screen (or the player
     // stops), with the time it was really shown: proof of play for the portal.
     std::function<void(const core::PlayRecord&)> on_slide_shown{};
+    // Drawn over every frame while Player::overlay_visible(), after the slide and the
+    // ticker, with the render target set to the slide-shaped frame (the status overlay).
+    std::function<void(SDL_Renderer*)> draw_overlay{};
+    // While the overlay shows, frames are composed at least this often so its figures stay current.
+    int overlay_refresh_milliseconds = 1000;
+};
+
+// Figures of the frames the player composed, for the status overlay.
+struct FrameStatistics {
+    double last_frame_milliseconds = 0;   // composing and presenting the last frame
+    double last_slide_milliseconds = 0;   // drawing the last whole slide into its texture
+    std::uint64_t frames = 0;
 };
 
 class Player {
@@ -34,11 +57,31 @@ public:
     // Runs until the window is closed, Esc/Q, SIGTERM, or (with `once`) the end of a rotation.
     int run();
 
+    // Shows or hides the overlay (options.draw_overlay) from the next frame on.
+    void set_overlay_visible(bool visible);
+    bool overlay_visible() const { return overlay_visible_; }
+    const FrameStatistics& frame_statistics() const { return statistics_; }
+
 private:
+    struct Ticker {
+        std::vector<std::string> messages;
+        int cycle_width = 0;          // pixels of one pass; 0 = still
+        int pixels_per_frame = 1;
+        Uint64 started_ticks = 0;
+        std::int64_t drawn_scroll = -1;
+    };
+
     void show(std::size_t index, bool with_transition);
-    void redraw_current();
-    void present_texture(SDL_Texture* texture);
+    void draw_slide(SDL_Texture* target, std::size_t index);
+    // Repaints the clock in the slide's texture; the area it changed, or none when the
+    // whole slide was drawn again (the date turned too).
+    std::optional<SDL_Rect> redraw_clock();
+    void compose_frame(std::optional<SDL_Rect> changed = std::nullopt);
     void crossfade(SDL_Texture* from, SDL_Texture* to);
+    void update_ticker();
+    bool ticker_moving() const { return ticker_.cycle_width > 0; }
+    std::int64_t ticker_scroll(Uint64 ticks) const;
+    void draw_ticker(Uint64 ticks);
     std::size_t next_index(std::size_t index);
     std::size_t previous_index(std::size_t index) const;
     void report_slide_shown();
@@ -47,6 +90,7 @@ private:
     SlideDeck& deck_;
     const KioskClock& clock_;
     PlayerOptions options_;
+    FrameOutput output_;
     render::TexturePtr current_;
     render::TexturePtr incoming_;
     std::size_t current_index_ = 0;
@@ -55,6 +99,12 @@ private:
     bool showing_ = false;  // a slide is on screen (its start below)
     core::UnixSeconds current_started_at_ = 0;
     Uint64 current_started_ticks_ = 0;
+    std::int64_t current_date_key_ = 0;   // the date drawn in the current slide's header
+    Ticker ticker_;
+    bool overlay_visible_ = false;
+    bool whole_frame_needed_ = true;  // the output lost its frame or the slide's texture changed
+    Uint64 last_frame_ticks_ = 0;
+    FrameStatistics statistics_;
 };
 
 }  // namespace bangvang::kiosk

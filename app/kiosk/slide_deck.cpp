@@ -17,6 +17,18 @@ constexpr int waiting_slide_seconds = 30;
 
 std::string page_key(const std::string& key, int page) { return key + "#" + std::to_string(page); }
 
+// A ticker line is read in passing: a long title is cut at a word and ends with "…".
+std::string ticker_line(const std::string& title) {
+    constexpr std::size_t longest = 160;  // bytes; also keeps its texture within a GPU's size limit
+    if (title.size() <= longest) return title;
+    std::size_t cut = title.rfind(' ', longest);
+    if (cut == std::string::npos || cut < longest / 2) {
+        cut = longest;
+        while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80) --cut;  // not inside a letter
+    }
+    return title.substr(0, cut) + "…";
+}
+
 }  // namespace
 
 SlideDeck::SlideDeck(const store::ContentCache& cache, render::SlideRenderer& renderer, const KioskConfig& config)
@@ -116,6 +128,25 @@ render::SlideFrame SlideDeck::frame_for(const std::string& source_name, core::Un
                               .kiosk_id = config_.identity.kiosk_id,
                               .source_name = source_name,
                               .now = core::to_wall_clock(now, config_.utc_offset_minutes)};
+}
+
+std::vector<std::string> SlideDeck::ticker_messages(core::UnixSeconds now) const {
+    std::vector<std::string> messages;
+    if (!config_.ticker.enabled) return messages;
+    if (config_.ticker.announcements) {
+        for (const auto& stored : items_) {
+            const auto* announcement = std::get_if<core::Announcement>(&stored->item.content);
+            if (!announcement || announcement->title.empty()) continue;
+            if (!core::is_scheduled_at(stored->item.schedule, now, config_.utc_offset_minutes)) continue;
+            messages.push_back(ticker_line(announcement->title));
+        }
+    }
+    for (const std::string& message : config_.ticker.messages) messages.push_back(ticker_line(message));
+    return messages;
+}
+
+core::WallClock SlideDeck::wall_clock(core::UnixSeconds now) const {
+    return core::to_wall_clock(now, config_.utc_offset_minutes);
 }
 
 render::SlideReport SlideDeck::draw(std::size_t position, core::UnixSeconds now) {

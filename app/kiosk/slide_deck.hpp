@@ -63,6 +63,13 @@ public:
     // Draws the slide at `position` onto the renderer's current target.
     render::SlideReport draw(std::size_t position, core::UnixSeconds now);
 
+    // The ticker's lines (empty when the config has no ticker): the titles of the
+    // announcements that may play now, when the config asks for them, then the config's own.
+    std::vector<std::string> ticker_messages(core::UnixSeconds now) const;
+    // The local wall clock the header shows at `now`.
+    core::WallClock wall_clock(core::UnixSeconds now) const;
+    render::SlideRenderer& renderer() { return renderer_; }
+
 private:
     struct Shown {
         std::shared_ptr<const store::StoredItem> item;  // null: the waiting slide

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/vietnamese_dates.hpp"
+#include "render/ticker_strip.hpp"
 
 namespace bangvang::render {
 
@@ -15,13 +16,53 @@ std::string clock_label(const core::WallClock& now) {
 
 namespace {
 
+struct ClockPlace {
+    SDL_Rect area;       // repainted whole when the minute turns
+    SDL_Rect text_box;   // the time, right-aligned in it
+    TextStyle style;
+};
+
+// The clock sits in a box as wide as the widest time, so the minute turning never
+// moves anything else: a redraw of the clock alone gives the pixels of a whole slide.
+ClockPlace clock_place(SlideCanvas& canvas) {
+    const SlideGeometry& geometry = canvas.geometry;
+    const SDL_Rect band = geometry.header;
+    const int rule = std::max(2, canvas.px(0.006));
+    const int size = canvas.px(canvas.theme.text.header);
+    const TextStyle style{.weight = FontWeight::bold, .size = size, .colour = canvas.colours().gold_light,
+                          .align = TextAlign::right, .vertical = VerticalAlign::middle, .max_lines = 1};
+    int widest = 0;
+    for (char digit = '0'; digit <= '9'; ++digit) {
+        widest = std::max(widest, canvas.text_painter.line_width(std::string(2, digit) + ':' + std::string(2, digit),
+                                                                 style.weight, size));
+    }
+    const int right = band.w - geometry.margin;
+    const int pad = geometry.gap / 3;
+    const SDL_Rect text_box{right - widest, band.y, widest, band.h - rule};
+    return ClockPlace{.area = SDL_Rect{text_box.x - pad, band.y, widest + 2 * pad, band.h - rule},
+                      .text_box = text_box,
+                      .style = style};
+}
+
+Fill header_fill(const ThemeColours& colours) {
+    return Fill{colours.header_top, colours.header_bottom, GradientDirection::vertical};
+}
+
+// The header band's own gradient under the clock, then the time.
+SDL_Rect paint_clock(SlideCanvas& canvas, const ClockPlace& place, const core::WallClock& now) {
+    const SDL_Rect band = canvas.geometry.header;
+    const SDL_Rect under{place.area.x, band.y, place.area.w, place.area.h};
+    canvas.shapes.gradient_rect(under, header_fill(canvas.colours()));
+    canvas.text(clock_label(now), place.style, place.text_box);
+    return place.area;
+}
+
 void draw_header(SlideCanvas& canvas, const ChromeText& chrome) {
     const SlideGeometry& geometry = canvas.geometry;
     const ThemeColours& colours = canvas.colours();
     const SDL_Rect band = geometry.header;
     const int rule = std::max(2, canvas.px(0.006));
-    canvas.shapes.gradient_rect(SDL_Rect{band.x, band.y, band.w, band.h - rule},
-                                Fill{colours.header_top, colours.header_bottom, GradientDirection::vertical});
+    canvas.shapes.gradient_rect(SDL_Rect{band.x, band.y, band.w, band.h - rule}, header_fill(colours));
     canvas.shapes.rect(SDL_Rect{band.x, band.y + band.h - rule, band.w, rule}, colours.gold);
 
     const int middle = band.y + (band.h - rule) / 2;
@@ -30,16 +71,12 @@ void draw_header(SlideCanvas& canvas, const ChromeText& chrome) {
     canvas.shapes.star(SDL_Point{left + star_radius, middle}, star_radius, colours.gold);
 
     const int size = canvas.px(canvas.theme.text.header);
-    const int right = band.w - geometry.margin;
     const int row_height = band.h - rule;
-    const TextStyle time_style{.weight = FontWeight::bold, .size = size, .colour = colours.gold_light,
-                               .align = TextAlign::right, .vertical = VerticalAlign::middle, .max_lines = 1};
-    // Right-aligned in generous boxes: the text's own width decides where the next one starts.
-    DrawnText time_drawn = canvas.text(clock_label(chrome.now), time_style,
-                                       SDL_Rect{right - band.w / 4, band.y, band.w / 4, row_height});
+    const ClockPlace clock = clock_place(canvas);
+    paint_clock(canvas, clock, chrome.now);
 
     // A thin gold bar before the time, like a clock on an official notice board.
-    const int separator_x = time_drawn.report.drawn.x - geometry.gap;
+    const int separator_x = clock.text_box.x - geometry.gap;
     canvas.shapes.rect(SDL_Rect{separator_x, middle - size / 2, std::max(2, size / 14), size}, colours.gold);
 
     const int name_left = left + star_radius * 2 + geometry.gap * 2 / 3;
@@ -105,6 +142,10 @@ void draw_footer(SlideCanvas& canvas, const ChromeText& chrome) {
 
 }  // namespace
 
+SDL_Rect redraw_clock(SlideCanvas& canvas, const core::WallClock& now) {
+    return paint_clock(canvas, clock_place(canvas), now);
+}
+
 void draw_slide_chrome(SlideCanvas& canvas, const ChromeText& chrome) {
     const ThemeColours& colours = canvas.colours();
     // An opaque start, so a slide drawn into a texture crossfades without see-through holes.
@@ -113,6 +154,8 @@ void draw_slide_chrome(SlideCanvas& canvas, const ChromeText& chrome) {
     canvas.shapes.gradient_rect(SDL_Rect{0, 0, canvas.geometry.width, canvas.geometry.height},
                                 Fill{colours.background, colours.background_shade, GradientDirection::vertical});
     draw_header(canvas, chrome);
+    // The ticker's strip without its messages: the player scrolls them over it.
+    draw_ticker_strip(canvas, {}, 0);
     draw_footer(canvas, chrome);
 }
 

@@ -17,6 +17,11 @@ struct ChromeText {
 
 void draw_slide_chrome(SlideCanvas& canvas, const ChromeText& chrome);
 
+// Repaints only the header's clock (its background and the time) over a slide this
+// canvas drew before; the result equals a whole slide drawn at `now` as long as the
+// date has not changed. Returns the area repainted.
+SDL_Rect redraw_clock(SlideCanvas& canvas, const core::WallClock& now);
+
 // "08:05"
 std::string clock_label(const core::WallClock& now);
 

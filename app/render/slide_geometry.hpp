@@ -17,11 +17,20 @@ struct SlideGeometry {
     int radius = 0;
     SDL_Rect header{};
     SDL_Rect footer{};
-    SDL_Rect content{};  // inside the margins, between header and footer
+    SDL_Rect ticker{};   // the scrolling announcements strip over the footer; empty when off
+    SDL_Rect content{};  // inside the margins, between header and the ticker or footer
 
     int px(double fraction) const;
 };
 
-SlideGeometry make_slide_geometry(const Theme& theme, int width, int height);
+struct GeometryOptions {
+    bool ticker = false;  // reserve a strip for the ticker above the footer
+};
+
+SlideGeometry make_slide_geometry(const Theme& theme, int width, int height, const GeometryOptions& options = {});
+
+// Height of the ticker strip, a fraction of the shorter side: one line of text a
+// little larger than the footer's, readable from a few metres.
+inline constexpr double ticker_height_fraction = 0.062;
 
 }  // namespace bangvang::render

@@ -14,6 +14,7 @@
 #include "render/standings_slide.hpp"
 #include "render/story_slide.hpp"
 #include "render/text_painter.hpp"
+#include "render/ticker_strip.hpp"
 #include "render/waiting_slide.hpp"
 
 namespace bangvang::render {
@@ -31,10 +32,10 @@ std::string section_name(core::ItemKind kind) {
 
 struct SlideRenderer::Impl {
     Impl(SDL_Renderer* renderer_in, Theme theme_in, MediaLocator media, int width, int height,
-         const RendererBudgets& budgets)
+         const RendererBudgets& budgets, const GeometryOptions& layout)
         : renderer(renderer_in),
           theme(std::move(theme_in)),
-          geometry(make_slide_geometry(theme, width, height)),
+          geometry(make_slide_geometry(theme, width, height, layout)),
           fonts(theme.fonts.regular, theme.fonts.bold),
           text_textures(renderer, fonts, budgets.text_bytes),
           text_painter(renderer, fonts, text_textures),
@@ -66,9 +67,33 @@ SlideRenderer::SlideRenderer(SDL_Renderer* renderer, Theme theme, MediaLocator m
 
 SlideRenderer::SlideRenderer(SDL_Renderer* renderer, Theme theme, MediaLocator media, int width, int height,
                              const RendererBudgets& budgets)
-    : impl_(std::make_unique<Impl>(renderer, std::move(theme), std::move(media), width, height, budgets)) {}
+    : SlideRenderer(renderer, std::move(theme), std::move(media), width, height, budgets, GeometryOptions{}) {}
+
+SlideRenderer::SlideRenderer(SDL_Renderer* renderer, Theme theme, MediaLocator media, int width, int height,
+                             const RendererBudgets& budgets, const GeometryOptions& layout)
+    : impl_(std::make_unique<Impl>(renderer, std::move(theme), std::move(media), width, height, budgets, layout)) {}
 
 SlideRenderer::~SlideRenderer() = default;
+
+SDL_Rect SlideRenderer::redraw_clock(const core::WallClock& now) {
+    SlideReport report;
+    SlideCanvas canvas = impl_->canvas(report);
+    return render::redraw_clock(canvas, now);
+}
+
+SDL_Rect SlideRenderer::ticker_area() const { return impl_->geometry.ticker; }
+
+int SlideRenderer::ticker_cycle_width(const std::vector<std::string>& messages) {
+    SlideReport report;
+    SlideCanvas canvas = impl_->canvas(report);
+    return render::ticker_cycle_width(canvas, messages);
+}
+
+void SlideRenderer::draw_ticker(const std::vector<std::string>& messages, std::int64_t scroll) {
+    SlideReport report;
+    SlideCanvas canvas = impl_->canvas(report);
+    draw_ticker_strip(canvas, messages, scroll);
+}
 
 int SlideRenderer::width() const { return impl_->geometry.width; }
 int SlideRenderer::height() const { return impl_->geometry.height; }

@@ -3,6 +3,7 @@
 // target. The kiosk and the publisher's preview both draw through this class, so a
 // preview is exactly what a screen shows.
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -15,6 +16,7 @@
 #include "core/clock_time.hpp"
 #include "core/model.hpp"
 #include "render/image_library.hpp"
+#include "render/slide_geometry.hpp"
 #include "render/slide_report.hpp"
 #include "render/text_texture_cache.hpp"
 #include "render/theme.hpp"
@@ -45,6 +47,9 @@ public:
     SlideRenderer(SDL_Renderer* renderer, Theme theme, MediaLocator media, int width, int height);
     SlideRenderer(SDL_Renderer* renderer, Theme theme, MediaLocator media, int width, int height,
                   const RendererBudgets& budgets);
+    // `layout.ticker` reserves the ticker strip on every slide (the content area shrinks).
+    SlideRenderer(SDL_Renderer* renderer, Theme theme, MediaLocator media, int width, int height,
+                  const RendererBudgets& budgets, const GeometryOptions& layout);
     ~SlideRenderer();
     SlideRenderer(const SlideRenderer&) = delete;
     SlideRenderer& operator=(const SlideRenderer&) = delete;
@@ -57,6 +62,17 @@ public:
     SlideReport draw(const core::Item& item, int page, const SlideFrame& frame);
     // "Đang cập nhật nội dung" with the kiosk id: shown when nothing can play.
     SlideReport draw_waiting(const SlideFrame& frame);
+
+    // Repaints only the header's clock of the slide last drawn on the current target
+    // (the minute turned; the date did not). Returns the area repainted.
+    SDL_Rect redraw_clock(const core::WallClock& now);
+
+    // The ticker strip; empty unless made with `layout.ticker`.
+    SDL_Rect ticker_area() const;
+    // Pixels of one pass of the messages; 0 = nothing to scroll.
+    int ticker_cycle_width(const std::vector<std::string>& messages);
+    // Repaints the ticker strip on the current target, messages moved `scroll` pixels left.
+    void draw_ticker(const std::vector<std::string>& messages, std::int64_t scroll);
 
     int width() const;
     int height() const;

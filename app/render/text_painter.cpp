@@ -65,6 +65,19 @@ TextPainter::TextPainter(SDL_Renderer* renderer, FontCache& fonts, TextTextureCa
 
 int TextPainter::line_height(FontWeight weight, int size) { return TTF_FontLineSkip(fonts_.get(weight, size)); }
 
+int TextPainter::line_width(std::string_view text, FontWeight weight, int size) {
+    const std::string displayable = displayable_text(text);
+    int width = 0;
+    if (TTF_SizeUTF8(fonts_.get(weight, size), displayable.c_str(), &width, nullptr) != 0) {
+        throw RenderError(std::string("TTF_SizeUTF8: ") + TTF_GetError());
+    }
+    return width;
+}
+
+RenderedText TextPainter::line(std::string_view text, FontWeight weight, int size, SDL_Color colour) {
+    return textures_.get(displayable_text(text), weight, size, colour, 0, TextAlign::left);
+}
+
 TextSize TextPainter::measure_wrapped(std::string_view text, FontWeight weight, int size, int wrap_width,
                                       TextAlign align) {
     if (text.empty()) return TextSize{};

@@ -46,6 +46,11 @@ public:
     // Height the block would take in a box of this width (after fitting).
     int measure_height(std::string_view text, const TextStyle& style, int box_width, int box_height);
     int line_height(FontWeight weight, int size);
+    // Advance width of `text` on one line, without drawing it.
+    int line_width(std::string_view text, FontWeight weight, int size);
+    // One unwrapped line from the texture cache, for strips that place text themselves
+    // (the ticker). The texture stays valid until the next text is drawn.
+    RenderedText line(std::string_view text, FontWeight weight, int size, SDL_Color colour);
 
 private:
     TextSize measure_wrapped(std::string_view text, FontWeight weight, int size, int wrap_width, TextAlign align);
