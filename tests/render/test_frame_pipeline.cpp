@@ -6,6 +6,7 @@
 #include "render_test_support.hpp"
 
 #include "render/frame_rotation.hpp"
+#include "render/layout_check.hpp"
 
 using namespace bangvang;
 using namespace bangvang::render;
@@ -171,5 +172,31 @@ TEST_CASE("a turned frame on the output is the slide turned, pixel for pixel", "
             }
         }
         CHECK(mismatches == 0);
+    }
+}
+
+TEST_CASE("with the ticker strip every kind is still clean at every screen shape", "[render][ticker]") {
+    const auto portrait = write_sample_portrait(render_output_dir() / "media" / "ticker-portrait.png");
+    for (auto [width, height] : {std::pair{1920, 1080}, std::pair{1280, 720}, std::pair{1080, 1920}, std::pair{800, 480}}) {
+        HeadlessScreen screen(width, height);
+        SlideRenderer renderer(screen.renderer(), default_theme(), locator_for({{portrait_hash, portrait}}), width,
+                               height, RendererBudgets{}, GeometryOptions{.ticker = true});
+        const core::Item items[] = {story_item(), standings_item(11), honor_roll_item(30), announcement_item(portrait_hash),
+                                    commemoration_item()};
+        for (const core::Item& item : items) {
+            for (int page = 0; page < renderer.page_count(item); ++page) {
+                INFO(width << "x" << height << " " << item.id << " page " << page);
+                SlideReport report = renderer.draw(item, page, sample_frame());
+                renderer.draw_ticker({"Lịch tiếp công dân: thứ Năm hằng tuần, 8 giờ – 11 giờ 30"}, 0);
+                CHECK(check_layout(report, width, height) == std::vector<std::string>{});
+                for (const TextBlockReport& block : report.text_blocks) {
+                    // Nothing of the slide's content reaches into the strip.
+                    if (block.box.y < renderer.ticker_area().y) {
+                        CHECK(block.drawn.y + block.drawn.h <= renderer.ticker_area().y);
+                    }
+                }
+            }
+        }
+        save_png(screen.renderer(), render_output_dir() / ("ticker-" + std::to_string(width) + "x" + std::to_string(height) + ".png"));
     }
 }
