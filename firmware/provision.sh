@@ -31,9 +31,11 @@ The kiosk's config (/etc/bangvang/kiosk.json, rewritten from these options):
   --screen-size WIDTHxHEIGHT           in landscape terms (default 1920x1080)
 
 The Pi:
-  --rotate 0|90|180|270    display rotation in config.txt (default 90 for portrait, else 0)
-  --panel hdmi|dsi         rotate an HDMI screen (display_rotate) or the DSI panel
-                           (lcd_rotate) (default hdmi)
+  --rotate 0|90|180|270    how far the kiosk turns its frames, clockwise (default 90 for
+                           portrait, else 0); written to kiosk.json ("screen" "rotation"):
+                           the KMS display driver ignores config.txt's display_rotate
+  --panel hdmi|dsi         the screen's connection (default hdmi); the kiosk turns its
+                           frames on either, so it no longer changes config.txt
   --screen-on HH:MM        turn the screen on at this time ...
   --screen-off HH:MM       ... and off at this one (both or neither; needs HDMI-CEC
                            or vcgencmd, see /usr/libexec/bangvang/display-power)
@@ -379,7 +381,9 @@ write_kiosk_config() {
         echo "  \"utc_offset\": \"+07:00\","
         echo "  \"cache_directory\": \"$state_directory\","
         echo "  \"theme\": \"/usr/share/bangvang/themes/default.json\","
-        echo "  \"screen\": {\"width\": $screen_width, \"height\": $screen_height, \"orientation\": \"$orientation\", \"transition_milliseconds\": 700},"
+        local rotation_member=""
+        if ((rotate != 0)); then rotation_member=", \"rotation\": $rotate"; fi
+        echo "  \"screen\": {\"width\": $screen_width, \"height\": $screen_height, \"orientation\": \"$orientation\"$rotation_member, \"transition_milliseconds\": 700},"
         if ((${#source_ids[@]} == 0)); then
             echo "  \"sources\": []"
         else
@@ -404,21 +408,16 @@ write_kiosk_config() {
     ensure_file "$root/etc/bangvang/kiosk.json" "$new" 644
 }
 
-# config.txt: the shipped fragment plus the rotation, as one marked block (replaced
-# in place, appended the first time) so the Pi's own lines stay as they were.
+# config.txt: the shipped fragment as one marked block (replaced in place, appended the
+# first time) so the Pi's own lines stay as they were. No display_rotate/lcd_rotate:
+# the KMS driver ignores them, and where the legacy stack obeys them the kiosk's own
+# rotation (kiosk.json) would turn the picture twice. A block written by an older
+# version with such a line loses it here.
 write_boot_config() {
     local config=$boot/config.txt block=$scratch/config-block new=$scratch/config.txt
     {
         echo "$config_begin_marker"
         grep -v '^[[:space:]]*$' "$fragment"
-        if ((rotate != 0)); then
-            echo "# The screen hangs rotated by $rotate degrees."
-            if [[ $panel == dsi ]]; then
-                echo "lcd_rotate=$((rotate / 90))"
-            else
-                echo "display_rotate=$((rotate / 90))"
-            fi
-        fi
         echo "$config_end_marker"
     } >"$block"
     awk -v begin="$config_begin_marker" -v end="$config_end_marker" -v block="$block" '

@@ -150,7 +150,7 @@ expect_refusal "--state-device wants LABEL=" --kiosk-id a --site b --state-devic
 expect_refusal "unknown option \"--colour\"" --kiosk-id a --site b --colour red
 assert_equal "$settled" "$(snapshot)" "the tree after refused runs"
 
-# Older images keep the boot partition in /boot; a DSI panel rotates with lcd_rotate.
+# Older images keep the boot partition in /boot; a rotated DSI panel is turned by the kiosk.
 legacy=$scratch/legacy
 mkdir -p "$legacy/boot" "$legacy/etc"
 cp "$fake_pi/boot/firmware/config.txt" "$fake_pi/boot/firmware/cmdline.txt" "$legacy/boot/"
@@ -158,7 +158,9 @@ legacy_run=$("$provision" --root "$legacy" --kiosk-id a --site b --orientation p
     fail "provision on a /boot layout failed:
 $legacy_run"
 assert_contains "$legacy_run" "provision: /boot/config.txt: written" "the /boot layout"
-assert_contains "$(cat "$legacy/boot/config.txt")" "lcd_rotate=3" "DSI rotation"
+# The kiosk turns its frames itself (KMS ignores lcd_rotate and display_rotate).
+assert_not_contains "$(cat "$legacy/boot/config.txt")" "lcd_rotate" "DSI config.txt"
+assert_contains "$(cat "$legacy/etc/bangvang/kiosk.json")" '"orientation": "portrait", "rotation": 270' "DSI rotation in kiosk.json"
 # No fstab there: the cache partition's line is the whole file.
 assert_equal "LABEL=bangvang-state /var/lib/bangvang ext4 defaults,noatime,nofail,x-systemd.device-timeout=10s 0 2" \
     "$(cat "$legacy/etc/fstab")" "a new fstab"
