@@ -5,10 +5,13 @@
 // public screen feed. Pure: bytes in, answers out; malformed files give the defaults.
 #include <string_view>
 
+#include "core/exif_orientation.hpp"
+
 namespace bangvang::publish {
 
 // The EXIF orientation tag of a JPEG (1..8, 1 = as stored); 1 when absent or unreadable.
-int jpeg_orientation(std::string_view jpeg_bytes);
+// Parsed in core, where the kiosk's decoder reads it too.
+using core::jpeg_orientation;
 
 // True when a JPEG holds APP1..APP15 or COM segments, or a PNG holds text, time or
 // EXIF chunks: such files are re-encoded so the metadata is dropped.

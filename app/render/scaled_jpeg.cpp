@@ -7,6 +7,8 @@
 
 #include <jpeglib.h>
 
+#include "core/exif_orientation.hpp"
+
 namespace bangvang::render {
 
 namespace {
@@ -36,6 +38,33 @@ bool looks_like_jpeg(std::FILE* file) {
     return jpeg;
 }
 
+// The orientation in the APP1 segments libjpeg saved while reading the header.
+int saved_orientation(const jpeg_decompress_struct& info) {
+    for (jpeg_saved_marker_ptr marker = info.marker_list; marker; marker = marker->next) {
+        if (marker->marker != JPEG_APP0 + 1) continue;
+        const std::string_view payload(reinterpret_cast<const char*>(marker->data), marker->data_length);
+        if (const auto orientation = core::exif_orientation(payload)) return *orientation;
+    }
+    return 1;
+}
+
+// A camera's photo stored on its side becomes upright: one pass over the pixels.
+SurfacePtr turn_upright(SurfacePtr stored, int orientation) {
+    if (orientation < 2 || orientation > 8) return stored;
+    const int width = stored->w;
+    const int height = stored->h;
+    const bool swaps = core::orientation_swaps_sides(orientation);
+    SurfacePtr upright = create_rgba_surface(swaps ? height : width, swaps ? width : height);
+    for (int y = 0; y < upright->h; ++y) {
+        auto* row = reinterpret_cast<Uint32*>(static_cast<Uint8*>(upright->pixels) + y * upright->pitch);
+        for (int x = 0; x < upright->w; ++x) {
+            const core::PixelPosition from = core::stored_position(orientation, x, y, width, height);
+            row[x] = reinterpret_cast<const Uint32*>(static_cast<const Uint8*>(stored->pixels) + from.y * stored->pitch)[from.x];
+        }
+    }
+    return upright;
+}
+
 }  // namespace
 
 std::optional<SurfacePtr> load_scaled_jpeg(const std::filesystem::path& path, int shorter_side_at_least) {
@@ -55,7 +84,9 @@ std::optional<SurfacePtr> load_scaled_jpeg(const std::filesystem::path& path, in
     // No RAII owner for `info`: longjmp would skip its destructor. Both exits destroy it.
     jpeg_create_decompress(&info);
     jpeg_stdio_src(&info, file.get());
+    jpeg_save_markers(&info, JPEG_APP0 + 1, 0xFFFF);  // EXIF, for the orientation
     jpeg_read_header(&info, TRUE);
+    const int orientation = saved_orientation(info);
 
     const int shorter = static_cast<int>(std::min(info.image_width, info.image_height));
     const int wanted = std::max(1, shorter_side_at_least);
@@ -75,7 +106,7 @@ std::optional<SurfacePtr> load_scaled_jpeg(const std::filesystem::path& path, in
     }
     jpeg_finish_decompress(&info);
     jpeg_destroy_decompress(&info);
-    return surface;
+    return turn_upright(std::move(surface), orientation);
 }
 
 }  // namespace bangvang::render

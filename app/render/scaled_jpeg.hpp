@@ -9,7 +9,7 @@
 
 namespace bangvang::render {
 
-// The image in ARGB8888, at the smallest n/8 scale whose shorter side is still at
+// The image in ARGB8888, turned upright by its EXIF orientation, at the smallest n/8 scale whose shorter side is still at
 // least `shorter_side_at_least` (or the full size when it is smaller). nullopt when
 // the file is not a JPEG; throws RenderError when it is one but cannot be decoded.
 std::optional<SurfacePtr> load_scaled_jpeg(const std::filesystem::path& path, int shorter_side_at_least);
