@@ -4,6 +4,7 @@
 #include <csetjmp>
 #include <cstdio>
 #include <memory>
+#include <vector>
 
 #include <jpeglib.h>
 
@@ -48,6 +49,22 @@ int saved_orientation(const jpeg_decompress_struct& info) {
     return 1;
 }
 
+// One row of 4-channel CMYK samples into BGRA bytes (SDL's ARGB8888). Photoshop writes
+// Adobe-marked CMYK inverted (0 = full ink); plain CMYK is stored as ink amounts.
+void cmyk_row_to_bgra(const JSAMPLE* cmyk, Uint8* bgra, unsigned int width, bool inverted) {
+    for (unsigned int x = 0; x < width; ++x, cmyk += 4, bgra += 4) {
+        const unsigned key = inverted ? cmyk[3] : 255u - cmyk[3];
+        const auto channel = [&](JSAMPLE ink) {
+            const unsigned paper = inverted ? ink : 255u - ink;
+            return static_cast<Uint8>(paper * key / 255u);
+        };
+        bgra[0] = channel(cmyk[2]);
+        bgra[1] = channel(cmyk[1]);
+        bgra[2] = channel(cmyk[0]);
+        bgra[3] = 255;
+    }
+}
+
 // A camera's photo stored on its side becomes upright: one pass over the pixels.
 SurfacePtr turn_upright(SurfacePtr stored, int orientation) {
     if (orientation < 2 || orientation > 8) return stored;
@@ -77,6 +94,7 @@ std::optional<SurfacePtr> load_scaled_jpeg(const std::filesystem::path& path, in
     info.err = jpeg_std_error(&errors.standard);
     errors.standard.error_exit = on_fatal_error;
     SurfacePtr surface;  // declared before setjmp so that a longjmp leaves it well-defined
+    std::vector<JSAMPLE> cmyk_row;  // likewise
     if (setjmp(errors.jump) != 0) {
         jpeg_destroy_decompress(&info);
         throw RenderError("JPEG " + path.string() + ": " + errors.message);
@@ -94,15 +112,20 @@ std::optional<SurfacePtr> load_scaled_jpeg(const std::filesystem::path& path, in
     while (eighths > 1 && static_cast<long>(shorter) * (eighths - 1) / 8 >= wanted) --eighths;
     info.scale_num = eighths;
     info.scale_denom = 8;
-    // Little-endian BGRA bytes are SDL's ARGB8888 pixels: no conversion pass.
-    info.out_color_space = JCS_EXT_BGRA;
+    // Little-endian BGRA bytes are SDL's ARGB8888 pixels: no conversion pass. CMYK and
+    // YCCK (print-shop photos) libjpeg cannot turn into BGRA: they come as CMYK, converted per row.
+    const bool cmyk = info.jpeg_color_space == JCS_CMYK || info.jpeg_color_space == JCS_YCCK;
+    info.out_color_space = cmyk ? JCS_CMYK : JCS_EXT_BGRA;
     info.dct_method = JDCT_ISLOW;
     jpeg_start_decompress(&info);
 
     surface = create_rgba_surface(static_cast<int>(info.output_width), static_cast<int>(info.output_height));
+    if (cmyk) cmyk_row.resize(std::size_t{info.output_width} * 4);
     while (info.output_scanline < info.output_height) {
-        JSAMPROW row = static_cast<Uint8*>(surface->pixels) + info.output_scanline * surface->pitch;
+        auto* pixels = static_cast<Uint8*>(surface->pixels) + info.output_scanline * surface->pitch;
+        JSAMPROW row = cmyk ? cmyk_row.data() : pixels;
         jpeg_read_scanlines(&info, &row, 1);
+        if (cmyk) cmyk_row_to_bgra(cmyk_row.data(), pixels, info.output_width, info.saw_Adobe_marker);
     }
     jpeg_finish_decompress(&info);
     jpeg_destroy_decompress(&info);

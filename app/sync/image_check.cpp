@@ -7,6 +7,9 @@
 #include <memory>
 #include <vector>
 
+#include "render/scaled_jpeg.hpp"
+#include "render/sdl_handles.hpp"
+
 namespace bangvang::sync {
 
 namespace {
@@ -41,16 +44,26 @@ std::optional<ImageHeader> read_png_header(const std::vector<unsigned char>& byt
     return ImageHeader{"image/png", static_cast<int>(width), static_cast<int>(height)};
 }
 
+// Reads markers as libjpeg's next_marker() does, so that this check accepts what the
+// decoder will decode and sees the same frame header it will use: bytes other than 0xFF
+// between segments are skipped (libjpeg warns "extraneous bytes before marker" and goes
+// on: a segment whose length is one short, a comment followed by junk), as are fill
+// bytes and stuffed FF 00 pairs. The size limit below still applies to that frame
+// header, before anything is decoded.
 std::optional<ImageHeader> read_jpeg_header(const std::vector<unsigned char>& bytes, std::string& reason) {
     std::size_t at = 2;  // past SOI
     while (at + 4 <= bytes.size()) {
-        if (bytes[at] != 0xFF) {
-            reason = "JPEG markers are damaged before the frame header";
-            return std::nullopt;
+        if (bytes[at] != 0xFF) {  // extraneous bytes: on to the next 0xFF
+            ++at;
+            continue;
         }
         const unsigned char marker = bytes[at + 1];
         if (marker == 0xFF) {  // fill byte
             ++at;
+            continue;
+        }
+        if (marker == 0x00) {  // a stuffed zero: data, not a marker
+            at += 2;
             continue;
         }
         if (marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) {
@@ -109,6 +122,16 @@ std::optional<std::string> check_image_file(const std::filesystem::path& file, c
         return "image of " + size_text + " pixels is larger than the kiosk decodes (at most " +
                std::to_string(max_image_side_pixels) + " a side and " + std::to_string(max_image_pixels) +
                " pixels); refused before decoding";
+    }
+    if (header->mime_type == "image/jpeg") {
+        // Through the kiosk's own JPEG decoder (libjpeg, as tolerant as it is), at its
+        // smallest DCT scale: every byte of the entropy-coded data is still read.
+        try {
+            if (!render::load_scaled_jpeg(file, 1)) return "image does not decode: not a JPEG";
+        } catch (const render::RenderError& error) {
+            return std::string("image does not decode: ") + error.what();
+        }
+        return std::nullopt;
     }
     const SurfacePtr decoded(IMG_Load(file.c_str()));
     if (!decoded) return std::string("image does not decode: ") + IMG_GetError();

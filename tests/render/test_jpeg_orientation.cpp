@@ -167,3 +167,14 @@ TEST_CASE("Pillow's hopper_orientation_6.jpg is decoded turned as its EXIF says"
     }
     CHECK(unchanged < (upright.w / 3) * (upright.h / 3) / 2);
 }
+
+TEST_CASE("CMYK JPEGs (Adobe, inverted) decode to their colours, not to a negative", "[display][jpeg][corpus]") {
+    const auto file = std::filesystem::path(BANGVANG_CORPORA_DIR) / "jpeg-odd/odd-edge/mozilla_jpg-cmyk-2.jpg";
+    auto decoded = render::load_scaled_jpeg(file, 1000);
+    REQUIRE(decoded);
+    const SDL_Surface& picture = **decoded;
+    // Coloured words on white paper: the corners are paper.
+    for (bool right : {false, true}) {
+        for (bool bottom : {false, true}) CHECK(near(corner(picture, right, bottom), white));
+    }
+}
