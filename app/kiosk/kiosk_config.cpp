@@ -293,6 +293,15 @@ Result<KioskConfig> parse_kiosk_config(std::string_view json, std::string_view o
         }
     }
 
+    if (auto schedule = document.find("screen_schedule"); schedule != document.end()) {
+        auto parsed = parse_screen_schedule(*schedule, origin);
+        if (!parsed) {
+            reader.fail(parsed.problem().field, parsed.problem().reason);
+        } else {
+            config.screen_schedule = std::move(*parsed);
+        }
+    }
+
     if (reader.failed()) return reader.problem();
     return config;
 }

@@ -7,6 +7,7 @@
 
 #include "core/eligibility.hpp"
 #include "core/result.hpp"
+#include "kiosk/screen_schedule_config.hpp"
 #include "sync/signing_keys.hpp"
 
 namespace bangvang::kiosk {
@@ -59,6 +60,7 @@ struct KioskConfig {
     TickerConfig ticker;
     std::vector<SourceConfig> sources;
     SyncConfig sync;
+    ScreenScheduleConfig screen_schedule;  // office hours; none = always on
 
     int screen_width() const;   // the slides' (logical) shape
     int screen_height() const;

@@ -10,7 +10,9 @@
 #include "kiosk/log.hpp"
 #include "kiosk/player.hpp"
 #include "kiosk/service_notifier.hpp"
+#include "kiosk/screen_power.hpp"
 #include "kiosk/slide_deck.hpp"
+#include "kiosk/status_report.hpp"
 #include "kiosk/sync_setup.hpp"
 #include "render/theme.hpp"
 
@@ -32,7 +34,7 @@ render::Theme choose_theme(const kiosk::KioskConfig& config) {
 int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
     kiosk::KioskClock clock(options.start_at);
     store::ContentCache cache(config.cache_directory / "content.sqlite3", config.cache_directory / "media");
-    kiosk::load_sources(config, cache, clock.now());
+    const kiosk::LoadSummary loaded = kiosk::load_sources(config, cache, clock.now());
     store::ReportOutbox outbox(cache);  // proof of play, on this thread's connection
 
     const bool headless = options.headless_directory.has_value();
@@ -63,8 +65,10 @@ int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
         if (std::filesystem::exists(path)) return path;
         return std::nullopt;
     };
-    render::SlideRenderer slides(renderer.get(), choose_theme(config), locate_media, width, height,
-                                 render::RendererBudgets{}, render::GeometryOptions{.ticker = config.ticker.enabled});
+    const render::Theme theme = choose_theme(config);
+    const render::RendererBudgets budgets{};
+    render::SlideRenderer slides(renderer.get(), theme, locate_media, width, height, budgets,
+                                 render::GeometryOptions{.ticker = config.ticker.enabled});
     kiosk::SlideDeck deck(cache, slides, config);
 
     if (headless) {
@@ -74,6 +78,27 @@ int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
                                                           .on_slide_shown = kiosk::play_recorder(config, outbox)});
     }
     kiosk::ServiceNotifier notifier;
+    kiosk::ScreenPower screen_power(config.screen_schedule, config.utc_offset_minutes);
+    // The status overlay (F1, I, long press) reads the player's frame figures, and the
+    // player takes the overlay as an option: the pointer is set once the player exists.
+    const kiosk::Player* shown_by = nullptr;
+    kiosk::StatusReporter status_reporter(config, cache, sync.worker.get(), loaded.statuses);
+    render::StatusOverlayPainter status_painter(renderer.get(), theme, width, height);
+    kiosk::StatusPanel status_panel(status_reporter, status_painter, [&clock] { return clock.now(); }, [&] {
+        kiosk::PlayerFigures figures{
+            .playable_items = deck.item_count(),
+            .texture_bytes = slides.text_cache_statistics().bytes + slides.image_cache_bytes() +
+                             status_painter.texture_bytes(),
+            .texture_budget_bytes = budgets.text_bytes + budgets.image_bytes + budgets.shape_bytes};
+        if (shown_by && shown_by->frame_statistics().last_transition_frames > 0) {
+            const kiosk::FrameStatistics& frames = shown_by->frame_statistics();
+            figures.last_transition =
+                render::TransitionTiming{.frames = frames.last_transition_frames,
+                                         .mean_milliseconds = frames.last_transition_mean_milliseconds,
+                                         .worst_milliseconds = frames.last_transition_worst_milliseconds};
+        }
+        return figures;
+    });
     kiosk::Player player(renderer.get(), deck, clock,
                          kiosk::PlayerOptions{.width = width,
                                               .height = height,
@@ -85,7 +110,12 @@ int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
                                               .on_sync_key = [&sync] {
                                                   if (sync.worker) sync.worker->sync_now();
                                               },
-                                              .on_slide_shown = kiosk::play_recorder(config, outbox)});
+                                              .on_slide_shown = kiosk::play_recorder(config, outbox),
+                                              .draw_overlay = [&status_panel](SDL_Renderer* target) {
+                                                  status_panel.draw(target);
+                                              },
+                                              .screen_power = &screen_power});
+    shown_by = &player;
     notifier.ready();
     int exit_code = player.run();
     notifier.stopping();

@@ -101,17 +101,55 @@ void Player::compose_frame(std::optional<SDL_Rect> changed) {
 
 void Player::crossfade(SDL_Texture* from, SDL_Texture* to) {
     Uint64 start = SDL_GetTicks64();
+    int frames = 0;
+    double total_milliseconds = 0;
+    double worst_milliseconds = 0;
+    Uint64 frame_started = 0;
     // Paced by vsync, or by FrameOutput at the display's refresh rate without it.
     for (;;) {
         double progress = render::crossfade_progress(SDL_GetTicks64() - start,
                                                      Uint64(std::max(options_.transition_milliseconds, 0)));
         if (progress >= 1.0) break;
+        const Uint64 counter = SDL_GetPerformanceCounter();
+        if (frame_started != 0) {
+            // From one frame's start to the next: what the viewer sees, pacing included.
+            const double frame_milliseconds = milliseconds_between(frame_started, counter);
+            ++frames;
+            total_milliseconds += frame_milliseconds;
+            worst_milliseconds = std::max(worst_milliseconds, frame_milliseconds);
+        }
+        frame_started = counter;
         output_.begin_frame();
         render::draw_crossfade(renderer_, from, to, progress);
         draw_ticker(SDL_GetTicks64());
         if (overlay_visible_ && options_.draw_overlay) options_.draw_overlay(renderer_);
         output_.present();
     }
+    if (frames > 0) {
+        statistics_.last_transition_frames = frames;
+        statistics_.last_transition_mean_milliseconds = total_milliseconds / frames;
+        statistics_.last_transition_worst_milliseconds = worst_milliseconds;
+    }
+}
+
+bool Player::sleep_outside_hours() {
+    report_slide_shown();  // the slide on screen leaves it
+    showing_ = false;
+    // A screen whose power the commands cannot switch shows black, not a frozen slide.
+    output_.begin_frame();
+    SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
+    SDL_RenderClear(renderer_);
+    output_.present();
+    const ScreenSleepResult slept = kiosk::sleep_outside_hours(
+        *options_.screen_power, clock_,
+        ScreenSleepOptions{.content_changed_event = options_.content_changed_event,
+                           .service_notifier = options_.service_notifier});
+    if (slept.end == ScreenSleepEnd::quit) return false;
+    // Whatever the sync applied overnight, and the items whose hours began, play now.
+    content_changed_ = false;
+    deck_.refresh(clock_.now());
+    show(deck_.advance(clock_.now()), false);
+    return true;
 }
 
 void Player::report_slide_shown() {
@@ -166,12 +204,23 @@ int Player::run() {
         }
     } report_last_slide{*this};
     deck_.refresh(clock_.now());
-    show(deck_.advance(clock_.now()), false);
+    if (options_.screen_power && !options_.screen_power->should_be_on(clock_.now())) {
+        if (!sleep_outside_hours()) return 0;  // it shows the first slide when hours begin
+    } else {
+        if (options_.screen_power) options_.screen_power->turn(true);
+        show(deck_.advance(clock_.now()), false);
+    }
     Uint64 slide_started = SDL_GetTicks64();
     core::UnixSeconds minute_shown = clock_.now() / 60;
     Uint64 last_ping = 0;
 
     for (;;) {
+        if (options_.screen_power && !options_.screen_power->should_be_on(clock_.now())) {
+            if (!sleep_outside_hours()) return 0;
+            slide_started = SDL_GetTicks64();
+            minute_shown = clock_.now() / 60;
+            continue;
+        }
         Uint64 duration_ms = Uint64(deck_.slide(current_index_).duration_seconds) * 1000;
         Uint64 ticks = SDL_GetTicks64();
         Uint64 elapsed = ticks - slide_started;
@@ -188,6 +237,8 @@ int Player::run() {
             const Uint64 since = ticks - last_frame_ticks_;
             wait = std::min(wait, since >= refresh ? 0 : refresh - since);
         }
+        // A long press turns into the overlay while still held; the overlay hides after its time.
+        if (auto deadline = overlay_toggle_.next_deadline()) wait = std::min(wait, *deadline > ticks ? *deadline - ticks : 0);
         // A scrolling ticker draws a frame each time round: FrameOutput's present waits for the refresh.
         if (ticker_moving()) wait = 0;
 
@@ -220,6 +271,8 @@ int Player::run() {
                             paused_ = !paused_;
                             log(LogLevel::info, "player", paused_ ? "paused" : "resumed");
                             break;
+                        case SDLK_F1:
+                        case SDLK_i: overlay_toggle_.toggle(SDL_GetTicks64()); break;
                         default: break;
                     }
                     break;
@@ -233,10 +286,14 @@ int Player::run() {
                     draw_slide(current_.get(), current_index_);
                     whole_frame_needed_ = true;
                     break;
+                case SDL_MOUSEBUTTONDOWN:
+                    if (event.button.button == SDL_BUTTON_LEFT) overlay_toggle_.press(SDL_GetTicks64());
+                    break;
                 case SDL_MOUSEBUTTONUP:
                     // A tap (a touchscreen's taps arrive as mouse clicks too): right half next, left half
-                    // previous, halves of the slide as the viewer sees it on a rotated screen.
-                    if (event.button.button == SDL_BUTTON_LEFT) {
+                    // previous, halves of the slide as the viewer sees it on a rotated screen. A long
+                    // press toggled the status overlay instead.
+                    if (event.button.button == SDL_BUTTON_LEFT && overlay_toggle_.release(SDL_GetTicks64())) {
                         const SDL_Point point = output_.slide_point(SDL_Point{event.button.x, event.button.y});
                         jump_to = point.x * 2 >= options_.width ? next_index(current_index_)
                                                                 : previous_index(current_index_);
@@ -249,6 +306,8 @@ int Player::run() {
             }
             got_event = SDL_PollEvent(&event) == 1;
         }
+        overlay_toggle_.update(SDL_GetTicks64());
+        if (overlay_toggle_.visible() != overlay_visible_) set_overlay_visible(overlay_toggle_.visible());
 
         if (jump_to) {
             show(*jump_to, false);

@@ -16,6 +16,8 @@
 #include "core/play_record.hpp"
 #include "kiosk/frame_output.hpp"
 #include "kiosk/kiosk_clock.hpp"
+#include "kiosk/overlay_toggle.hpp"
+#include "kiosk/screen_power.hpp"
 #include "kiosk/service_notifier.hpp"
 #include "kiosk/slide_deck.hpp"
 #include "render/sdl_handles.hpp"
@@ -41,6 +43,8 @@ struct PlayerOptions {
     std::function<void(SDL_Renderer*)> draw_overlay{};
     // While the overlay shows, frames are composed at least this often so its figures stay current.
     int overlay_refresh_milliseconds = 1000;
+    // Office hours: outside them nothing is drawn and the display is turned off. Null = always on.
+    ScreenPower* screen_power = nullptr;
 };
 
 // Figures of the frames the player composed, for the status overlay.
@@ -48,6 +52,10 @@ struct FrameStatistics {
     double last_frame_milliseconds = 0;   // composing and presenting the last frame
     double last_slide_milliseconds = 0;   // drawing the last whole slide into its texture
     std::uint64_t frames = 0;
+    // The last crossfade: its frames and the time from one frame's start to the next.
+    int last_transition_frames = 0;
+    double last_transition_mean_milliseconds = 0;
+    double last_transition_worst_milliseconds = 0;
 };
 
 class Player {
@@ -85,6 +93,9 @@ private:
     std::size_t next_index(std::size_t index);
     std::size_t previous_index(std::size_t index) const;
     void report_slide_shown();
+    // Outside office hours: a black frame, display off, sleep; then display on and the
+    // next slide. False when the kiosk was told to stop meanwhile.
+    bool sleep_outside_hours();
 
     SDL_Renderer* renderer_;
     SlideDeck& deck_;
@@ -105,6 +116,7 @@ private:
     bool whole_frame_needed_ = true;  // the output lost its frame or the slide's texture changed
     Uint64 last_frame_ticks_ = 0;
     FrameStatistics statistics_;
+    OverlayToggle overlay_toggle_;  // F1 / I / long press, hidden after 30 s
 };
 
 }  // namespace bangvang::kiosk

@@ -63,7 +63,7 @@ ScreenSleepResult sleep_outside_hours(ScreenPower& power, const KioskClock& cloc
     const auto change = power.next_change(clock.now());
     log(LogLevel::info, "screen",
         "outside office hours: not drawing" +
-            (change ? " until " + core::format_rfc3339(*change, 0) : std::string(" (no office hours this week)")));
+            (change ? " until " + core::format_rfc3339(*change, power.utc_offset_minutes()) : std::string(" (no office hours this week)")));
     power.turn(false);
     while (!power.should_be_on(clock.now())) {
         const core::UnixSeconds now = clock.now();

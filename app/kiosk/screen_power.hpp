@@ -22,6 +22,7 @@ public:
     bool scheduled() const { return config_.hours.has_value(); }
     bool should_be_on(core::UnixSeconds now) const;
     std::optional<core::UnixSeconds> next_change(core::UnixSeconds now) const;
+    int utc_offset_minutes() const { return utc_offset_minutes_; }
 
     // Runs display-on or display-off unless the screen is known to be in that state
     // already (at start it is not known, so the first call always runs its command:

@@ -61,6 +61,19 @@ StatusReporter::StatusReporter(const KioskConfig& config, const store::ContentCa
       folder_statuses_(std::move(folder_statuses)),
       started_(std::chrono::steady_clock::now()) {}
 
+StatusPanel::StatusPanel(const StatusReporter& reporter, render::StatusOverlayPainter& painter,
+                         std::function<core::UnixSeconds()> clock, std::function<PlayerFigures()> figures)
+    : reporter_(reporter), painter_(painter), clock_(std::move(clock)), figures_(std::move(figures)) {}
+
+void StatusPanel::draw(SDL_Renderer*) {
+    const auto now = std::chrono::steady_clock::now();
+    if (!gathered_at_ || now - *gathered_at_ >= std::chrono::seconds(1)) {
+        data_ = reporter_.collect(clock_(), figures_());
+        gathered_at_ = now;
+    }
+    painter_.draw(data_);
+}
+
 render::StatusOverlayData StatusReporter::collect(core::UnixSeconds now, const PlayerFigures& figures) const {
     render::StatusOverlayData data;
     data.kiosk_id = config_.identity.kiosk_id;

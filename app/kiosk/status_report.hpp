@@ -6,8 +6,11 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <vector>
+
+#include <SDL.h>
 
 #include "kiosk/kiosk_config.hpp"
 #include "render/status_overlay.hpp"
@@ -39,6 +42,24 @@ private:
     const sync::SyncWorker* worker_;
     std::vector<sync::SourceStatus> folder_statuses_;
     std::chrono::steady_clock::time_point started_;
+};
+
+// The player's draw_overlay: the panel over the frame, its figures gathered at most
+// once a second (a crossfade draws the panel at the display's refresh rate, and
+// counting the media folder is not free).
+class StatusPanel {
+public:
+    StatusPanel(const StatusReporter& reporter, render::StatusOverlayPainter& painter,
+                std::function<core::UnixSeconds()> clock, std::function<PlayerFigures()> figures);
+    void draw(SDL_Renderer* renderer);
+
+private:
+    const StatusReporter& reporter_;
+    render::StatusOverlayPainter& painter_;
+    std::function<core::UnixSeconds()> clock_;
+    std::function<PlayerFigures()> figures_;
+    std::optional<std::chrono::steady_clock::time_point> gathered_at_;
+    render::StatusOverlayData data_;
 };
 
 // The process's resident memory from /proc/self/statm; 0 where there is none.
