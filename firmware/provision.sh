@@ -367,6 +367,31 @@ install_packages() {
     say "packages: installed ${wanted[*]}"
 }
 
+# The kiosk's own office hours, from the schedule the timers follow: outside them the
+# kiosk stops drawing while the timers switch the screen's power as root. systemd's days
+# (Mon..Fri,Sun) become the config's (mon-fri, sun). Hours across midnight are left to
+# the timers alone.
+kiosk_office_hours() {
+    [[ -n $screen_on ]] || return 0
+    if [[ ! $screen_on < $screen_off ]]; then
+        say "screen: --screen-off before --screen-on crosses midnight; only the timers follow it" >&2
+        return 0
+    fi
+    local days day first last key separator=""
+    IFS=, read -r -a days <<<"$screen_days"
+    printf '  "screen_schedule": {"hours": {'
+    for day in "${days[@]}"; do
+        # Full names (Monday..Friday) shorten to the config's three letters.
+        first=${day%%..*} last=${day##*..}
+        first=${first,,} last=${last,,}
+        key=${first:0:3}
+        [[ $day == *..* ]] && key="$key-${last:0:3}"
+        printf '%s"%s": [{"from": "%s", "to": "%s"}]' "$separator" "$key" "$screen_on" "$screen_off"
+        separator=", "
+    done
+    echo '}},'
+}
+
 write_kiosk_config() {
     local new=$scratch/kiosk.json separator index
     {
@@ -384,6 +409,7 @@ write_kiosk_config() {
         local rotation_member=""
         if ((rotate != 0)); then rotation_member=", \"rotation\": $rotate"; fi
         echo "  \"screen\": {\"width\": $screen_width, \"height\": $screen_height, \"orientation\": \"$orientation\"$rotation_member, \"transition_milliseconds\": 700},"
+        kiosk_office_hours
         if ((${#source_ids[@]} == 0)); then
             echo "  \"sources\": []"
         else
