@@ -14,6 +14,7 @@
 #include "render/png_writer.hpp"
 #include "render/sdl_handles.hpp"
 #include "render/slide_renderer.hpp"
+#include "render/status_overlay.hpp"
 #include "render/theme.hpp"
 #include "render/layout_check.hpp"
 
@@ -26,6 +27,48 @@ struct Shape {
     int height;
 };
 constexpr Shape shapes[] = {{1920, 1080}, {1280, 720}, {1080, 1920}, {800, 480}};
+
+// The status overlay (F1 on a kiosk) as a technician would see it a few minutes after a
+// sync of this feed, one source failing: fixed figures, so the pictures are comparable.
+render::StatusOverlayData sample_status(const core::Manifest& manifest, core::UnixSeconds now) {
+    render::StatusOverlayData data{.kiosk_id = "tx-nhan-chinh-01",
+                                   .site = "phuong-nhan-chinh",
+                                   .place_name = "UBND phường Nhân Chính",
+                                   .program_version = "0.1.0",
+                                   .now = now,
+                                   .uptime_seconds = 2 * 86400 + 5 * 3600 + 17 * 60,
+                                   .playable_items = manifest.items.size(),
+                                   .database_bytes = 1'310'720,
+                                   .media_bytes = 14'680'064,
+                                   .media_files = manifest.media.size(),
+                                   .texture_bytes = 21'495'808,
+                                   .texture_budget_bytes = 36u << 20,
+                                   .last_transition = render::TransitionTiming{.frames = 41,
+                                                                               .mean_milliseconds = 16.9,
+                                                                               .worst_milliseconds = 24.2},
+                                   .resident_bytes = 79'691'776,
+                                   .hides_after_seconds = 30};
+    data.sources.push_back(render::StatusSourceLine{.id = manifest.source_id,
+                                                    .name = manifest.source_name,
+                                                    .remote = true,
+                                                    .version = manifest.version,
+                                                    .item_count = manifest.items.size(),
+                                                    .expires_at = manifest.expires_at,
+                                                    .last_success = now - 4 * 60,
+                                                    .last_attempt = now - 4 * 60});
+    data.sources.push_back(render::StatusSourceLine{
+        .id = "truong-thcs-nhan-chinh",
+        .name = "Trường THCS Nhân Chính",
+        .remote = true,
+        .version = 3,
+        .item_count = 6,
+        .expires_at = now - 2 * 86400,
+        .last_success = now - 6 * 86400,
+        .last_attempt = now - 3 * 60,
+        .last_error = "https://thcs-nhanchinh.example/feed/manifest.json: HTTP 503; vẫn phát phiên bản 3",
+        .consecutive_failures = 9});
+    return data;
+}
 
 std::string read_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -98,6 +141,11 @@ int main(int argc, char** argv) {
                 }
             }
             save("waiting", slides.draw_waiting(frame));
+            if (!manifest->items.empty()) {
+                slides.draw(manifest->items.front(), 0, frame);
+                render::StatusOverlayPainter overlay(renderer.get(), theme, shape.width, shape.height);
+                save("status-overlay", overlay.draw(sample_status(*manifest, *now)));
+            }
         }
         std::fprintf(stderr, "bangvang-gallery: %d layout problem(s)\n", problems);
         return problems == 0 ? 0 : 1;
