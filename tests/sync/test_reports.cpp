@@ -241,3 +241,36 @@ TEST_CASE("the worker sends heartbeats and the player's plays to each source's r
     CHECK(waiting.plays.size() == 1);
     CHECK(waiting.heartbeats.size() == 1);
 }
+
+TEST_CASE("a heartbeat POST is small, and the client counts its bytes as the server does", "[sync][reports]") {
+    ScratchDirectory scratch("reports-size");
+    FaultServer server(scratch.path() / "server");
+    store::ContentCache cache(scratch.path() / "cache/content.sqlite3", scratch.path() / "cache/media");
+    store::ReportOutbox outbox(cache);
+    // A kiosk with two sources, one failing: a typical heartbeat.
+    const Heartbeat heartbeat{.at = test_now,
+                              .program_version = program_version(),
+                              .uptime_seconds = 86'400,
+                              .free_disk_bytes = free_disk_bytes(scratch.path()),
+                              .sources = {HeartbeatSource{.source_id = "quan-thanh-xuan", .version = 42,
+                                                          .last_sync = test_now - 60, .last_error = ""},
+                                          HeartbeatSource{.source_id = "truong-thcs-nhan-chinh", .version = 9,
+                                                          .last_sync = test_now - 7200,
+                                                          .last_error = "https://thcs.example/feed/manifest.json: the server answered HTTP 500"}},
+                              .recent_errors = {RecentError{.at = test_now - 600, .source_id = "truong-thcs-nhan-chinh",
+                                                            .message = "https://thcs.example/feed/manifest.json: the server answered HTTP 500"}}};
+    outbox.add_heartbeat("quan-thanh-xuan", test_now, heartbeat_json(kiosk, heartbeat));
+    HttpClient client = test_client();
+    core::Result<Delivery> delivered =
+        deliver_reports(outbox, client, "quan-thanh-xuan", server.url("reports"), kiosk, test_now);
+    REQUIRE(delivered);
+    std::istringstream lines(server.reports_received());
+    std::string line;
+    REQUIRE(std::getline(lines, line));
+    const Json record = Json::parse(line);
+    const auto body_bytes = record.at("body").get<std::string>().size();
+    const auto request_bytes = record.at("request_bytes").get<std::size_t>();
+    CHECK(delivered->bytes_sent == request_bytes);
+    CHECK(request_bytes < 1500);  // one packet
+    WARN("heartbeat POST: " << request_bytes << " bytes on the wire (" << body_bytes << " bytes of JSON body)");
+}
