@@ -7,6 +7,7 @@
 
 #include "kiosk/display_command.hpp"
 #include "kiosk/screen_power.hpp"
+#include "kiosk/kiosk_config.hpp"
 #include "kiosk/screen_schedule_config.hpp"
 #include "support/process.hpp"
 
@@ -149,4 +150,28 @@ TEST_CASE("the screen's commands run once per change, the first one always", "[k
     CHECK_FALSE(always_on.scheduled());
     CHECK(always_on.should_be_on(0));
     CHECK_FALSE(always_on.next_change(0));
+}
+
+TEST_CASE("the kiosk config carries the screen schedule; without one the screen is always on", "[kiosk][screen]") {
+    const std::string base = R"({"kiosk_id": "k1", "site": "s", "cache_directory": "cache")";
+    auto without = kiosk::parse_kiosk_config(base + "}", "kiosk.json", "/etc/bangvang");
+    REQUIRE(without.ok());
+    CHECK_FALSE(without->screen_schedule.hours);
+
+    auto with = kiosk::parse_kiosk_config(
+        base + R"(, "screen_schedule": {"hours": {"sat": [{"from": "07:00", "to": "11:30"}]},
+                   "display_off_command": ["/usr/libexec/bangvang/display-power", "off"]}})",
+        "kiosk.json", "/etc/bangvang");
+    REQUIRE(with.ok());
+    REQUIRE(with->screen_schedule.hours);
+    CHECK(with->screen_schedule.hours->days[5].size() == 1);
+    CHECK(with->screen_schedule.display_off_command.size() == 2);
+
+    auto mistaken = kiosk::parse_kiosk_config(
+        base + R"(, "screen_schedule": {"hours": {"sat": [{"from": "11:30", "to": "07:00"}]}}})", "kiosk.json",
+        "/etc/bangvang");
+    REQUIRE_FALSE(mistaken.ok());
+    CHECK(mistaken.problem().message() ==
+          "kiosk.json: field \"screen_schedule.hours.sat[0].to\": must be after \"from\" (11:30); hours across "
+          "midnight are two intervals, one ending at 24:00 and one starting at 00:00 the next day");
 }
