@@ -26,6 +26,10 @@ struct ErrorManager {
     char message[JMSG_LENGTH_MAX];
 };
 
+// libjpeg's warnings (extraneous bytes, a premature end filled with grey) would go to
+// stderr on every decode of such a file; the picture is drawn all the same.
+void ignore_warning(j_common_ptr) {}
+
 void on_fatal_error(j_common_ptr info) {
     auto* manager = reinterpret_cast<ErrorManager*>(info->err);
     info->err->format_message(info, manager->message);
@@ -93,6 +97,7 @@ std::optional<SurfacePtr> load_scaled_jpeg(const std::filesystem::path& path, in
     ErrorManager errors{};
     info.err = jpeg_std_error(&errors.standard);
     errors.standard.error_exit = on_fatal_error;
+    errors.standard.output_message = ignore_warning;
     SurfacePtr surface;  // declared before setjmp so that a longjmp leaves it well-defined
     std::vector<JSAMPLE> cmyk_row;  // likewise
     if (setjmp(errors.jump) != 0) {
