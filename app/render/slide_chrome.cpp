@@ -131,12 +131,22 @@ void draw_footer(SlideCanvas& canvas, const ChromeText& chrome) {
                                         SDL_Rect{row.x + row.w / 2, row.y, row.w - row.w / 2, row.h});
         section_width = section.report.drawn.w;
     }
+    int source_right = row.x + row.w - section_width - geometry.gap;
+    if (!chrome.notice.empty()) {
+        // Small but unmissable: bold in the warning colour, between the source and the section.
+        const TextStyle notice_style{.weight = FontWeight::bold, .size = size, .min_size = size * 8 / 10,
+                                     .colour = colours.fall, .align = TextAlign::right,
+                                     .vertical = VerticalAlign::middle, .max_lines = 1};
+        const int left = row.x + row.w / 4;
+        DrawnText notice = canvas.text(chrome.notice, notice_style,
+                                       SDL_Rect{left, row.y, std::max(1, source_right - left), row.h});
+        if (notice.report.drawn.w > 0) source_right = notice.report.drawn.x - geometry.gap;
+    }
     if (!chrome.source_name.empty()) {
         const TextStyle source_style{.weight = FontWeight::regular, .size = size, .min_size = size * 8 / 10,
                                      .colour = colours.text_muted, .vertical = VerticalAlign::middle,
                                      .max_lines = 1};
-        canvas.text(chrome.source_name, source_style,
-                    SDL_Rect{row.x, row.y, std::max(1, row.w - section_width - geometry.gap), row.h});
+        canvas.text(chrome.source_name, source_style, SDL_Rect{row.x, row.y, std::max(1, source_right - row.x), row.h});
     }
 }
 

@@ -13,6 +13,7 @@ struct ChromeText {
     std::string source_name;  // "UBND quận Thanh Xuân"
     std::string section;      // what kind of slide this is: "Gương điển hình tiên tiến"
     core::WallClock now;
+    std::string notice{};     // stale content, said before the section; empty = nothing to say
 };
 
 void draw_slide_chrome(SlideCanvas& canvas, const ChromeText& chrome);

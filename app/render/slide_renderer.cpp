@@ -122,7 +122,8 @@ SlideReport SlideRenderer::draw(const core::Item& item, int page, const SlideFra
     SlideReport report;
     SlideCanvas canvas = impl_->canvas(report);
     page = std::clamp(page, 0, page_count(item) - 1);
-    draw_slide_chrome(canvas, ChromeText{frame.place_name, frame.source_name, section_name(item.kind), frame.now});
+    draw_slide_chrome(canvas,
+                      ChromeText{frame.place_name, frame.source_name, section_name(item.kind), frame.now, frame.notice});
     std::visit(
         [&](const auto& content) {
             using Content = std::decay_t<decltype(content)>;

@@ -29,6 +29,9 @@ struct SlideFrame {
     std::string kiosk_id;
     std::string source_name;  // "UBND quận Thanh Xuân"
     core::WallClock now;
+    // Said in the footer, in the theme's warning red, when what shows may be out of
+    // date: "Nội dung hết hạn từ 23/11/2024". Empty for fresh content.
+    std::string notice{};
 };
 
 // Byte budgets of the caches (textures live in GPU memory on a Pi: keep them modest).

@@ -143,3 +143,36 @@ TEST_CASE("status figures read the Vietnamese way", "[render][status]") {
     CHECK(format_status_time(monday_morning + 2 * 86400, monday_morning, core::vietnam_utc_offset_minutes) ==
           "08:05 27/11/2024 (còn 2 ngày)");
 }
+
+TEST_CASE("stale content says so in the footer, legibly, at every screen shape", "[render][status]") {
+    const Shape shapes[] = {{1920, 1080}, {1280, 720}, {1080, 1920}, {800, 480}};
+    for (const Shape& shape : shapes) {
+        DYNAMIC_SECTION(shape.width << "x" << shape.height) {
+            HeadlessScreen screen(shape.width, shape.height);
+            SlideRenderer slides(screen.renderer(), default_theme(), locator_for({}), shape.width, shape.height);
+            SlideFrame frame = sample_frame();
+            frame.notice = "Nội dung hết hạn từ 23/11/2024";
+            SlideReport report = slides.draw(standings_item(), 0, frame);
+            save_png(screen.renderer(), render_output_dir() / ("stale-footer-" + std::to_string(shape.width) + "x" +
+                                                              std::to_string(shape.height) + ".png"));
+            const auto problems = check_layout(report, shape.width, shape.height);
+            for (const auto& problem : problems) UNSCOPED_INFO(problem);
+            CHECK(problems.empty());
+            const auto notice = std::find_if(report.text_blocks.begin(), report.text_blocks.end(),
+                                             [&](const TextBlockReport& block) { return block.text == frame.notice; });
+            REQUIRE(notice != report.text_blocks.end());
+            CHECK(notice->drawn.w > 0);
+            CHECK(notice->drawn.y > shape.height * 8 / 10);  // in the footer
+            // The source's name gives way to the notice rather than running under it.
+            const auto source = std::find_if(report.text_blocks.begin(), report.text_blocks.end(),
+                                             [](const TextBlockReport& block) { return block.text.rfind("UBND quận", 0) == 0; });
+            REQUIRE(source != report.text_blocks.end());
+            CHECK(source->drawn.x + source->drawn.w < notice->drawn.x);
+        }
+    }
+    for (const char* file : {"default.json", "high-contrast.json"}) {
+        const Theme theme = load_theme_file(std::filesystem::path(BANGVANG_SOURCE_DIR) / "assets/themes" / file);
+        INFO(file);
+        CHECK(contrast_ratio(theme.colours.fall, theme.colours.background_shade) >= 4.5);
+    }
+}
