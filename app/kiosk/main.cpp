@@ -70,6 +70,11 @@ int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
     render::SlideRenderer slides(renderer.get(), theme, locate_media, width, height, budgets,
                                  render::GeometryOptions{.ticker = config.ticker.enabled});
     kiosk::SlideDeck deck(cache, slides, config);
+    // The status overlay's figures, and the footer's word on stale content.
+    kiosk::StatusReporter status_reporter(config, cache, sync.worker.get(), loaded.statuses, clock.now());
+    deck.set_notice_provider([&status_reporter](const std::string& source_id, core::UnixSeconds now) {
+        return status_reporter.notice_for(source_id, now);
+    });
 
     if (headless) {
         return kiosk::run_headless(renderer.get(), deck, clock, width, height,
@@ -82,7 +87,6 @@ int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
     // The status overlay (F1, I, long press) reads the player's frame figures, and the
     // player takes the overlay as an option: the pointer is set once the player exists.
     const kiosk::Player* shown_by = nullptr;
-    kiosk::StatusReporter status_reporter(config, cache, sync.worker.get(), loaded.statuses);
     render::StatusOverlayPainter status_painter(renderer.get(), theme, width, height);
     kiosk::StatusPanel status_panel(status_reporter, status_painter, [&clock] { return clock.now(); }, [&] {
         kiosk::PlayerFigures figures{

@@ -152,7 +152,9 @@ core::WallClock SlideDeck::wall_clock(core::UnixSeconds now) const {
 render::SlideReport SlideDeck::draw(std::size_t position, core::UnixSeconds now) {
     const Shown& entry = shown(position);
     if (!entry.item) return renderer_.draw_waiting(frame_for("", now));
-    return renderer_.draw(entry.item->item, entry.slide.page, frame_for(entry.item->source_name, now));
+    render::SlideFrame frame = frame_for(entry.item->source_name, now);
+    if (notice_provider_) frame.notice = notice_provider_(entry.item->source_id, now);
+    return renderer_.draw(entry.item->item, entry.slide.page, frame);
 }
 
 }  // namespace bangvang::kiosk

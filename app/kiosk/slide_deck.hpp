@@ -7,6 +7,7 @@
 // deck remembers the last few so that "previous" can go back to them.
 #include <cstddef>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <set>
 #include <string>
@@ -60,6 +61,10 @@ public:
     // The renderer lost its textures (SDL_RENDER_DEVICE_RESET): make them again on the next draw.
     void forget_textures() { renderer_.forget_textures(); }
 
+    // What the footer says about a source's content ("" when fresh): see kiosk/status_report.
+    using NoticeProvider = std::function<std::string(const std::string& source_id, core::UnixSeconds now)>;
+    void set_notice_provider(NoticeProvider provider) { notice_provider_ = std::move(provider); }
+
     // Draws the slide at `position` onto the renderer's current target.
     render::SlideReport draw(std::size_t position, core::UnixSeconds now);
 
@@ -89,6 +94,7 @@ private:
     std::set<std::string> pages_shown_;  // "key#page" since the last refresh
     std::deque<Shown> history_;
     std::size_t first_position_ = 0;  // position of history_.front()
+    NoticeProvider notice_provider_;
 };
 
 }  // namespace bangvang::kiosk

@@ -3,6 +3,8 @@
 #include <fstream>
 #include <system_error>
 
+#include "core/vietnamese_dates.hpp"
+
 #include <unistd.h>
 
 #ifndef BANGVANG_VERSION_TEXT
@@ -54,12 +56,34 @@ FolderUse folder_use(const std::filesystem::path& directory) {
 }
 
 StatusReporter::StatusReporter(const KioskConfig& config, const store::ContentCache& cache,
-                               const sync::SyncWorker* worker, std::vector<sync::SourceStatus> folder_statuses)
+                               const sync::SyncWorker* worker, std::vector<sync::SourceStatus> folder_statuses,
+                               core::UnixSeconds started_at)
     : config_(config),
       cache_(cache),
       worker_(worker),
       folder_statuses_(std::move(folder_statuses)),
-      started_(std::chrono::steady_clock::now()) {}
+      started_(std::chrono::steady_clock::now()),
+      started_at_(started_at) {}
+
+std::string freshness_notice(const render::StatusSourceLine& source, core::UnixSeconds now, int utc_offset_minutes,
+                             core::UnixSeconds started_at) {
+    auto date = [&](core::UnixSeconds instant) {
+        return core::vietnamese_short_date(core::to_wall_clock(instant, utc_offset_minutes).date);
+    };
+    if (source.version == 0) return {};  // nothing of it plays
+    if (source.expires_at != 0 && source.expires_at <= now) return "Nội dung hết hạn từ " + date(source.expires_at);
+    if (!source.remote || source.last_error.empty()) return {};
+    const core::UnixSeconds failing_since = source.last_success ? *source.last_success : started_at;
+    if (failing_since == 0 || now - failing_since < stale_after_seconds) return {};
+    return "Chưa cập nhật được từ " + date(failing_since);
+}
+
+std::string StatusReporter::notice_for(const std::string& source_id, core::UnixSeconds now) const {
+    for (const render::StatusSourceLine& source : sources()) {
+        if (source.id == source_id) return freshness_notice(source, now, config_.utc_offset_minutes, started_at_);
+    }
+    return {};
+}
 
 StatusPanel::StatusPanel(const StatusReporter& reporter, render::StatusOverlayPainter& painter,
                          std::function<core::UnixSeconds()> clock, std::function<PlayerFigures()> figures)
@@ -96,6 +120,12 @@ render::StatusOverlayData StatusReporter::collect(core::UnixSeconds now, const P
     data.media_bytes = media.bytes;
     data.media_files = media.files;
 
+    data.sources = sources();
+    return data;
+}
+
+std::vector<render::StatusSourceLine> StatusReporter::sources() const {
+    std::vector<render::StatusSourceLine> lines;
     const std::vector<sync::SourceStatus> remote = worker_ ? worker_->status() : std::vector<sync::SourceStatus>{};
     const std::vector<store::SourceState> cached = cache_.sources();
     for (const SourceConfig& source : config_.sources) {
@@ -118,9 +148,9 @@ render::StatusOverlayData StatusReporter::collect(core::UnixSeconds now, const P
             // The worker knows the manifest it accepted, which may not be playing yet.
             if (status->expires_at != 0 && status->version >= line.version) line.expires_at = status->expires_at;
         }
-        data.sources.push_back(std::move(line));
+        lines.push_back(std::move(line));
     }
-    return data;
+    return lines;
 }
 
 }  // namespace bangvang::kiosk

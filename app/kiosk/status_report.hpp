@@ -31,10 +31,15 @@ class StatusReporter {
 public:
     // `worker` may be null (no remote source); `folder_statuses` are the start-up
     // load's outcome for folder sources (content_loader). Keep the references alive.
+    // `started_at` (the kiosk clock at start) dates a source that has failed ever since.
     StatusReporter(const KioskConfig& config, const store::ContentCache& cache, const sync::SyncWorker* worker,
-                   std::vector<sync::SourceStatus> folder_statuses);
+                   std::vector<sync::SourceStatus> folder_statuses, core::UnixSeconds started_at = 0);
 
     render::StatusOverlayData collect(core::UnixSeconds now, const PlayerFigures& figures) const;
+    // The configured sources alone (no disk walk): cheap enough for every slide.
+    std::vector<render::StatusSourceLine> sources() const;
+    // The footer's notice for a source's slides: see freshness_notice.
+    std::string notice_for(const std::string& source_id, core::UnixSeconds now) const;
 
 private:
     const KioskConfig& config_;
@@ -42,7 +47,18 @@ private:
     const sync::SyncWorker* worker_;
     std::vector<sync::SourceStatus> folder_statuses_;
     std::chrono::steady_clock::time_point started_;
+    core::UnixSeconds started_at_;
 };
+
+// A synced source whose last successful sync (or, with none, the kiosk's start) is at
+// least this old while its polls fail is said to be out of date on its slides.
+inline constexpr core::UnixSeconds stale_after_seconds = 24 * 3600;
+
+// What the footer of a source's slides says, "" when its content is fresh:
+//   "Nội dung hết hạn từ 23/11/2024"   its manifest expired (the kiosk keeps playing it)
+//   "Chưa cập nhật được từ 20/11/2024" its polls have failed for stale_after_seconds
+std::string freshness_notice(const render::StatusSourceLine& source, core::UnixSeconds now, int utc_offset_minutes,
+                             core::UnixSeconds started_at);
 
 // The player's draw_overlay: the panel over the frame, its figures gathered at most
 // once a second (a crossfade draws the panel at the display's refresh rate, and

@@ -54,3 +54,44 @@ TEST_CASE("an unreadable media folder counts as empty", "[kiosk][status]") {
     CHECK(use.bytes == 0);
     CHECK(use.files == 0);
 }
+
+TEST_CASE("slides of stale content say so: expired, or failing for a day", "[kiosk][status]") {
+    const core::UnixSeconds now = 1732496700;  // Monday 25/11/2024 08:05 in Hà Nội
+    const int hanoi = core::vietnam_utc_offset_minutes;
+    const core::UnixSeconds started = now - 3 * 3600;
+    render::StatusSourceLine fresh{.id = "quan-thanh-xuan", .remote = true, .version = 7,
+                                   .expires_at = now + 30 * 86400, .last_success = now - 300};
+    CHECK(kiosk::freshness_notice(fresh, now, hanoi, started).empty());
+
+    render::StatusSourceLine expired = fresh;
+    expired.expires_at = now - 2 * 86400;
+    CHECK(kiosk::freshness_notice(expired, now, hanoi, started) == "Nội dung hết hạn từ 23/11/2024");
+
+    render::StatusSourceLine failing = fresh;
+    failing.last_error = "HTTP 503";
+    failing.last_success = now - 23 * 3600;
+    CHECK(kiosk::freshness_notice(failing, now, hanoi, started).empty());  // not a day yet
+    failing.last_success = now - 5 * 86400;
+    CHECK(kiosk::freshness_notice(failing, now, hanoi, started) == "Chưa cập nhật được từ 20/11/2024");
+    failing.last_error.clear();  // the last poll worked (an unchanged feed): nothing to say
+    CHECK(kiosk::freshness_notice(failing, now, hanoi, started).empty());
+
+    SECTION("no success since a start two days ago") {
+        render::StatusSourceLine offline = fresh;
+        offline.last_success.reset();
+        offline.last_error = "could not connect";
+        CHECK(kiosk::freshness_notice(offline, now, hanoi, now - 3600).empty());
+        CHECK(kiosk::freshness_notice(offline, now, hanoi, now - 2 * 86400) == "Chưa cập nhật được từ 23/11/2024");
+    }
+    SECTION("folder sources are loaded at start: only their expiry counts") {
+        render::StatusSourceLine folder = failing;
+        folder.remote = false;
+        folder.last_error = "manifest.json: cannot be opened";
+        CHECK(kiosk::freshness_notice(folder, now, hanoi, started).empty());
+    }
+    SECTION("a source with nothing cached has no slides to mark") {
+        render::StatusSourceLine empty = expired;
+        empty.version = 0;
+        CHECK(kiosk::freshness_notice(empty, now, hanoi, started).empty());
+    }
+}
