@@ -87,6 +87,27 @@ private:
     int height_;
 };
 
+// A rounded panel as two hard-edged rectangles and four anti-aliased corner discs: a
+// screen-sized rounded_rect would be a texture too large for the shape cache, and
+// rasterising it again on every frame of a crossfade cost ~200 ms a frame.
+void rounded_panel(SlideCanvas& canvas, SDL_Rect rect, int radius, SDL_Color colour) {
+    radius = std::clamp(radius, 1, std::min(rect.w, rect.h) / 2);
+    canvas.shapes.rect(SDL_Rect{rect.x + radius, rect.y, rect.w - 2 * radius, rect.h}, colour);
+    canvas.shapes.rect(SDL_Rect{rect.x, rect.y + radius, radius, rect.h - 2 * radius}, colour);
+    canvas.shapes.rect(SDL_Rect{rect.x + rect.w - radius, rect.y + radius, radius, rect.h - 2 * radius}, colour);
+    for (const SDL_Point corner : {SDL_Point{rect.x + radius, rect.y + radius},
+                                   SDL_Point{rect.x + rect.w - radius, rect.y + radius},
+                                   SDL_Point{rect.x + radius, rect.y + rect.h - radius},
+                                   SDL_Point{rect.x + rect.w - radius, rect.y + rect.h - radius}}) {
+        // Each disc is drawn in its corner's quarter only, so the edge stays one colour deep.
+        SDL_Rect quarter{corner.x < rect.x + rect.w / 2 ? rect.x : corner.x,
+                         corner.y < rect.y + rect.h / 2 ? rect.y : corner.y, radius, radius};
+        SDL_RenderSetClipRect(canvas.renderer, &quarter);
+        canvas.shapes.circle(corner, radius, solid(colour));
+    }
+    SDL_RenderSetClipRect(canvas.renderer, nullptr);
+}
+
 std::string source_title(const StatusSourceLine& source) {
     if (source.name.empty()) return source.id;
     return source.name + " (" + source.id + ")";
@@ -256,9 +277,9 @@ void draw_status_overlay(SlideCanvas& canvas, const StatusOverlayData& data) {
     const int inset = canvas.px(0.035);
     const SDL_Rect panel{inset, inset, geometry.width - 2 * inset, geometry.height - 2 * inset};
     const int border = std::max(2, canvas.px(0.004));
-    canvas.shapes.rounded_rect(panel, geometry.radius, solid(colours.gold));
-    canvas.shapes.rounded_rect(SDL_Rect{panel.x + border, panel.y + border, panel.w - 2 * border, panel.h - 2 * border},
-                               std::max(1, geometry.radius - border), solid(colours.card));
+    rounded_panel(canvas, panel, geometry.radius, colours.gold);
+    rounded_panel(canvas, SDL_Rect{panel.x + border, panel.y + border, panel.w - 2 * border, panel.h - 2 * border},
+                  std::max(1, geometry.radius - border), colours.card);
 
     const int padding = canvas.px(0.03);
     const SDL_Rect inside{panel.x + padding, panel.y + padding, panel.w - 2 * padding, panel.h - 2 * padding};
