@@ -21,6 +21,9 @@ public:
     // Starts nginx on a free port and waits until it accepts connections; throws
     // std::runtime_error (naming its error log) when it cannot start.
     explicit NginxServer(NginxOptions options);
+    // Plain serving of prefix/html, no PUT.
+    explicit NginxServer(const std::filesystem::path& prefix)
+        : NginxServer(NginxOptions{.prefix = prefix, .root = {}, .dav = false, .token = {}}) {}
     ~NginxServer();
     NginxServer(const NginxServer&) = delete;
     NginxServer& operator=(const NginxServer&) = delete;

@@ -20,7 +20,7 @@ TEST_CASE("nginx: a full fetch, then 304s, then a new version", "[sync][http][ng
         return;
     }
     ScratchDirectory scratch("sync-nginx");
-    NginxServer nginx({.prefix = scratch.path() / "nginx"});
+    NginxServer nginx(scratch.path() / "nginx");
     SecretKey district = generate_secret_key();
     FeedBuilder feed;
     feed.add_item_with_image("photo", valid_png());

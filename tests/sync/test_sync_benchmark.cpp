@@ -37,7 +37,7 @@ std::string numbered_png(int index, const std::filesystem::path& scratch) {
 TEST_CASE("benchmark: 500 items with 500 photos from nginx, then an unchanged poll", "[.benchmark][sync]") {
     if (!NginxServer::available()) return;
     ScratchDirectory scratch("sync-benchmark");
-    NginxServer nginx({.prefix = scratch.path() / "nginx"});
+    NginxServer nginx(scratch.path() / "nginx");
     SecretKey district = generate_secret_key();
     FeedBuilder feed;
     std::size_t photo_bytes = 0;
