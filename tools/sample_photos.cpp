@@ -1,4 +1,4 @@
-// Draws the placeholder photos of the sample feed (content/sample/photos/).
+// Draws the placeholder photos of the sample content (content/sample/, each beside its text file).
 // Deterministic: the same build writes the same bytes every run, so the committed
 // files only change when this program does. Usage: see --help.
 #include <CLI/CLI.hpp>
@@ -30,26 +30,26 @@ struct Photo {
     std::variant<PortraitSpec, GroupSpec, EmblemSpec> scene;
 };
 
-// Names match the "photo"/"image" paths of content/sample/source.json.
+// Paths match the "Ảnh:" lines of content/sample's text files (pictures live beside them).
 std::vector<Photo> sample_photos() {
     return {
-        {"story-nguyen-thi-hoa.jpg", PortraitSpec{"NTH", Figure::woman, 1}},
-        {"story-tran-van-minh.jpg", PortraitSpec{"TVM", Figure::man, 0}},
-        {"story-le-thu-trang.jpg", PortraitSpec{"LTT", Figure::woman, 4}},
-        {"story-pham-quoc-hung.jpg", PortraitSpec{"PQH", Figure::man, 5}},
-        {"story-hoang-thi-lan.jpg", PortraitSpec{"HTL", Figure::woman, 3}},
-        {"story-to-nuoi-duong-mn-khuong-mai.jpg", GroupSpec{"MN", 2}},
-        {"story-nguyen-duc-anh.jpg", PortraitSpec{"NĐA", Figure::man, 4}},
-        {"story-vu-thi-mai.jpg", PortraitSpec{"VTM", Figure::woman, 5}},
-        {"story-do-van-thang.jpg", PortraitSpec{"ĐVT", Figure::man, 2}},
-        {"story-doi-thanh-nien-nhan-chinh.jpg", GroupSpec{"TN", 0}},
-        {"cuoc-thi-viet-2024.jpg", EmblemSpec{Emblem::book_and_pen, "Cuộc thi viết về gương điển hình 2024"}},
-        {"vi-nguoi-ngheo.jpg", EmblemSpec{Emblem::house_and_heart, "Vì người nghèo"}},
-        {"sang-kien-sang-tao.jpg", EmblemSpec{Emblem::light_bulb, "Sáng kiến, sáng tạo Thủ đô"}},
-        {"dien-bien-phu-70-nam.jpg", EmblemSpec{Emblem::victory_flag, "07/5/1954 – 07/5/2024"}},
-        {"giai-phong-thu-do-70-nam.jpg", EmblemSpec{Emblem::lotus, "10/10/1954 – 10/10/2024"}},
-        {"quan-doi-nhan-dan-80-nam.jpg", EmblemSpec{Emblem::army_star, "22/12/1944 – 22/12/2024"}},
-        {"quoc-phong-toan-dan-35-nam.jpg", EmblemSpec{Emblem::laurel_star, "22/12/1989 – 22/12/2024"}},
+        {"guong-dien-hinh/story-nguyen-thi-hoa.jpg", PortraitSpec{"NTH", Figure::woman, 1}},
+        {"guong-dien-hinh/story-tran-van-minh.jpg", PortraitSpec{"TVM", Figure::man, 0}},
+        {"guong-dien-hinh/story-le-thu-trang.jpg", PortraitSpec{"LTT", Figure::woman, 4}},
+        {"guong-dien-hinh/story-pham-quoc-hung.jpg", PortraitSpec{"PQH", Figure::man, 5}},
+        {"guong-dien-hinh/story-hoang-thi-lan.jpg", PortraitSpec{"HTL", Figure::woman, 3}},
+        {"guong-dien-hinh/story-to-nuoi-duong-mn-khuong-mai.jpg", GroupSpec{"MN", 2}},
+        {"guong-dien-hinh/story-nguyen-duc-anh.jpg", PortraitSpec{"NĐA", Figure::man, 4}},
+        {"guong-dien-hinh/story-vu-thi-mai.jpg", PortraitSpec{"VTM", Figure::woman, 5}},
+        {"guong-dien-hinh/story-do-van-thang.jpg", PortraitSpec{"ĐVT", Figure::man, 2}},
+        {"guong-dien-hinh/story-doi-thanh-nien-nhan-chinh.jpg", GroupSpec{"TN", 0}},
+        {"thong-bao/cuoc-thi-viet-2024.jpg", EmblemSpec{Emblem::book_and_pen, "Cuộc thi viết về gương điển hình 2024"}},
+        {"thong-bao/vi-nguoi-ngheo.jpg", EmblemSpec{Emblem::house_and_heart, "Vì người nghèo"}},
+        {"thong-bao/sang-kien-sang-tao.jpg", EmblemSpec{Emblem::light_bulb, "Sáng kiến, sáng tạo Thủ đô"}},
+        {"ky-niem/dien-bien-phu-70-nam.jpg", EmblemSpec{Emblem::victory_flag, "07/5/1954 – 07/5/2024"}},
+        {"ky-niem/giai-phong-thu-do-70-nam.jpg", EmblemSpec{Emblem::lotus, "10/10/1954 – 10/10/2024"}},
+        {"ky-niem/quan-doi-nhan-dan-80-nam.jpg", EmblemSpec{Emblem::army_star, "22/12/1944 – 22/12/2024"}},
+        {"ky-niem/quoc-phong-toan-dan-35-nam.jpg", EmblemSpec{Emblem::laurel_star, "22/12/1989 – 22/12/2024"}},
     };
 }
 
@@ -87,9 +87,9 @@ Canvas draw(const Photo& photo, const Fonts& fonts) {
 
 int main(int argc, char** argv) {
     CLI::App app{"Draws the placeholder photos of the bangvang sample feed."};
-    std::filesystem::path output_directory = "content/sample/photos";
+    std::filesystem::path output_directory = "content/sample";
     std::filesystem::path font_file = "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf";
-    app.add_option("output", output_directory, "folder to write the JPEG files into")->capture_default_str();
+    app.add_option("output", output_directory, "the sample folder; pictures go into its kind folders")->capture_default_str();
     app.add_option("--font", font_file, "a bold TrueType font with Vietnamese glyphs")->capture_default_str();
     CLI11_PARSE(app, argc, argv);
 
@@ -99,9 +99,9 @@ int main(int argc, char** argv) {
         const FontPtr banner_font = open_font(font_file, 64);
         const FontPtr caption_font = open_font(font_file, 26);
         const Fonts fonts{*initials_font, *banner_font, *caption_font};
-        std::filesystem::create_directories(output_directory);
         for (const Photo& photo : sample_photos()) {
             const std::filesystem::path file = output_directory / photo.file_name;
+            std::filesystem::create_directories(file.parent_path());
             draw(photo, fonts).save_jpeg(file, jpeg_quality);
             std::printf("%s\n", file.c_str());
         }

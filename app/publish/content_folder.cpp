@@ -22,7 +22,7 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::ordered_json;
 
-enum class FieldType { text, date, url, picture, seconds, sites, priority, id, shown_from, shown_until, number };
+enum class FieldType { text, date, url, picture, seconds, weight, sites, priority, id, shown_from, shown_until, number };
 
 struct FieldRule {
     std::string_view folded;  // fold_field_name of the field's name
@@ -36,6 +36,7 @@ struct FieldRule {
 constexpr FieldRule common_fields[] = {
     {"ma", "Mã", "id", FieldType::id},
     {"thoi luong", "Thời lượng", "duration", FieldType::seconds},
+    {"trong so", "Trọng số", "weight", FieldType::weight},
     {"hien thi tu", "Hiển thị từ", "valid_from", FieldType::shown_from},
     {"hien thi den", "Hiển thị đến", "valid_until", FieldType::shown_until},
     {"noi hien thi", "Nơi hiển thị", "sites", FieldType::sites},
@@ -313,6 +314,16 @@ private:
                     schedule_["duration"] = *seconds;
                 } else {
                     error(line, name + ": " + in_quotes(value) + " must be a number of seconds from 3 to 600");
+                }
+                break;
+            }
+            case FieldType::weight: {
+                const auto weight = parse_whole(value);
+                if (weight && *weight >= 1 && *weight <= 100) {
+                    schedule_["weight"] = *weight;
+                } else {
+                    error(line, name + ": " + in_quotes(value) +
+                                    " must be a whole number from 1 to 100 (2 = shown twice as often)");
                 }
                 break;
             }

@@ -110,7 +110,8 @@ Gương điển hình cần "Tên" và "Tiêu đề"; thêm "Chức vụ", "Đơ
 "Phong trào", "Ngày", "Ảnh" (tên tệp ảnh cùng thư mục) và "Liên kết" (địa chỉ bài
 viết trên cổng thông tin, hiện thành mã QR).
 
-Mọi tệp đều có thể thêm: "Thời lượng: 20" (số giây trên màn hình), "Hiển thị từ",
+Mọi tệp đều có thể thêm: "Thời lượng: 20" (số giây trên màn hình), "Trọng số: 2"
+(hiện nhiều gấp đôi các trang khác, từ 1 đến 100), "Hiển thị từ",
 "Hiển thị đến" (ngày), "Nơi hiển thị: phuong-a, truong-b" (chỉ hiện ở các điểm đó),
 "Ưu tiên: khẩn", "Mã: ten-khong-dau" (mặc định là tên tệp).
 

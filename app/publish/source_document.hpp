@@ -26,7 +26,7 @@ struct SourceDocument {
     std::vector<MediaReference> media_references;
 };
 
-// `origin` names the file ("content/sample/source.json") and prefixes every Problem.
+// `origin` names the file ("noi-dung/source.json") and prefixes every Problem.
 core::Result<SourceDocument> parse_source_document(std::string_view json_bytes, std::string_view origin);
 
 // A picture path must stay inside the content folder: relative, no "..", no backslash.

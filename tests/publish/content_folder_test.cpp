@@ -261,3 +261,25 @@ TEST_CASE("warnings alone leave the folder publishable", "[publish]") {
     CHECK(has_finding(findings, "thong-bao/ghi-chu.txt:2: warning:", "unknown field “Màu nền”"));
     CHECK(has_finding(findings, "ghi-chu-rieng.txt: warning:", "is not in one of the folders"));
 }
+
+TEST_CASE("Trọng số makes an item play more often: a whole number from 1 to 100", "[publish]") {
+    const fs::path directory = fresh_directory("weight");
+    const fs::path content = directory / "noi-dung";
+    publish::scaffold_content_folder(content);
+    SECTION("built into the item's schedule") {
+        write_text(content / "thong-bao" / "nhac-lai.txt", "Tiêu đề: Nhắc lại\nTrọng số: 3\n\nNội dung.\n");
+        const auto built =
+            publish::build_feed({.source_directory = content, .feed_directory = directory / "feed"}, fixed_now);
+        REQUIRE(built.ok());
+        const auto item = std::find_if(built->manifest.items.begin(), built->manifest.items.end(),
+                                       [](const core::Item& candidate) { return candidate.id == "nhac-lai"; });
+        REQUIRE(item != built->manifest.items.end());
+        CHECK(item->schedule.weight == 3);
+    }
+    SECTION("anything else is an error on its line") {
+        write_text(content / "thong-bao" / "nhac-lai.txt", "Tiêu đề: Nhắc lại\nTrong so: 0\n\nNội dung.\n");
+        const auto findings = publish::validate_content(content, fixed_now, {.check_text_fits = false});
+        INFO(joined(findings));
+        CHECK(has_finding(findings, "thong-bao/nhac-lai.txt:2: error:", "from 1 to 100"));
+    }
+}

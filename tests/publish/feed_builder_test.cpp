@@ -8,11 +8,13 @@
 #include <iterator>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "core/manifest_parser.hpp"
 #include "core/text.hpp"
+#include "publish/content_folder.hpp"
 #include "publish/feed_builder.hpp"
 #include "publish/source_document.hpp"
 #include "store/media_store.hpp"
@@ -52,6 +54,16 @@ fs::path copy_of_sample(const std::string& name) {
     const fs::path directory = fresh_directory(name);
     fs::copy(sample_directory, directory / "content", fs::copy_options::recursive);
     return directory / "content";
+}
+
+// The sample in the older authoring form: the same items as one source.json (which
+// wins over the text files when both are present), the pictures where they are.
+const fs::path sample_source_json = fs::path(BANGVANG_SOURCE_DIR) / "tests" / "publish" / "sample_source.json";
+
+fs::path copy_of_sample_as_source_json(const std::string& name) {
+    const fs::path content = copy_of_sample(name);
+    fs::copy_file(sample_source_json, content / "source.json");
+    return content;
 }
 
 std::string failure_message(const publish::BuildOptions& options) {
@@ -164,33 +176,51 @@ TEST_CASE("the version defaults to issued_at in seconds and issued_at to now", "
 }
 
 TEST_CASE("the sample's text is already clean NFC Vietnamese", "[publish]") {
-    const auto source = nlohmann::json::parse(contents(sample_directory / "source.json"));
-    std::size_t strings = 0;
-    std::vector<const nlohmann::json*> pending{&source};
-    while (!pending.empty()) {
-        const nlohmann::json* value = pending.back();
-        pending.pop_back();
-        if (value->is_string()) {
-            const auto& text = value->get_ref<const std::string&>();
-            INFO(text);
-            CHECK(core::is_valid_utf8(text));
-            CHECK(core::is_nfc(text));
-            CHECK(core::strip_markup(text) == text);
-            ++strings;
-        }
-        if (value->is_structured()) {
-            for (const auto& child : *value) pending.push_back(&child);
+    std::size_t lines = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(sample_directory)) {
+        const std::string extension = entry.path().extension().string();
+        if (extension != ".txt" && extension != ".csv") continue;
+        std::istringstream stream(contents(entry.path()));
+        for (std::string line; std::getline(stream, line);) {
+            if (!line.empty() && line.back() == '\r') line.pop_back();
+            INFO(entry.path().string() << ": " << line);
+            CHECK(core::is_valid_utf8(line));
+            CHECK(core::is_nfc(line));
+            CHECK(core::strip_markup(line) == line);
+            ++lines;
         }
     }
-    CHECK(strings > 300);
+    CHECK(lines > 150);
+}
+
+TEST_CASE("the sample folder and its source.json form build the same items", "[publish]") {
+    const fs::path folder_feed = fresh_directory("forms-folder");
+    const fs::path json_content = copy_of_sample_as_source_json("forms-json");
+    const fs::path json_feed = json_content.parent_path() / "feed";
+    REQUIRE(publish::build_feed(sample_options(folder_feed), fixed_now).ok());
+    REQUIRE(publish::build_feed({.source_directory = json_content,
+                                 .feed_directory = json_feed,
+                                 .version = 7,
+                                 .issued_at = "2024-11-20T08:00:00+07:00"},
+                                fixed_now)
+                .ok());
+    const auto from_folder = nlohmann::json::parse(contents(folder_feed / "manifest.json"));
+    const auto from_json = nlohmann::json::parse(contents(json_feed / "manifest.json"));
+    REQUIRE(from_folder["items"].size() == 20);
+    CHECK(from_folder["source"] == from_json["source"]);
+    CHECK(from_folder["media"] == from_json["media"]);
+    for (std::size_t index = 0; index < from_folder["items"].size(); ++index) {
+        INFO(from_folder["items"][index]["id"]);
+        CHECK(from_folder["items"][index] == from_json["items"][index]);
+    }
 }
 
 TEST_CASE("a missing picture is reported with its path and item, and nothing is written", "[publish]") {
-    const fs::path content = copy_of_sample("missing-photo");
-    fs::remove(content / "photos" / "story-tran-van-minh.jpg");
+    const fs::path content = copy_of_sample_as_source_json("missing-photo");
+    fs::remove(content / "guong-dien-hinh" / "story-tran-van-minh.jpg");
     const fs::path feed = content.parent_path() / "feed";
     const std::string message = failure_message({.source_directory = content, .feed_directory = feed});
-    CHECK_THAT(message, Catch::Contains("photos/story-tran-van-minh.jpg"));
+    CHECK_THAT(message, Catch::Contains("guong-dien-hinh/story-tran-van-minh.jpg"));
     CHECK_THAT(message, Catch::Contains("does not exist"));
     CHECK_THAT(message, Catch::Contains("story-tran-van-minh"));
     CHECK_THAT(message, Catch::Contains("story.photo"));
@@ -198,7 +228,7 @@ TEST_CASE("a missing picture is reported with its path and item, and nothing is 
 }
 
 TEST_CASE("bad source folders are refused with the file and the reason", "[publish]") {
-    const fs::path content = copy_of_sample("bad-source");
+    const fs::path content = copy_of_sample_as_source_json("bad-source");
     const fs::path feed = content.parent_path() / "feed";
     const publish::BuildOptions options{.source_directory = content, .feed_directory = feed};
     const fs::path source_file = content / "source.json";
@@ -206,6 +236,8 @@ TEST_CASE("bad source folders are refused with the file and the reason", "[publi
 
     SECTION("neither source.json nor the folder form") {
         fs::remove(source_file);
+        fs::remove(content / "nguon.txt");
+        for (const auto& layout : publish::content_folder_layout) fs::remove_all(content / layout.folder);
         const std::string message = failure_message(options);
         CHECK_THAT(message, Catch::Contains("source.json"));
         CHECK_THAT(message, Catch::Contains("nguon.txt"));
@@ -232,11 +264,11 @@ TEST_CASE("bad source folders are refused with the file and the reason", "[publi
         CHECK_THAT(message, Catch::Contains("must be a path inside the content folder"));
     }
     SECTION("a file that is not a picture") {
-        write_file(content / "photos" / "notes.jpg", "not a picture at all");
-        source["items"][1]["story"]["photo"] = "photos/notes.jpg";
+        write_file(content / "guong-dien-hinh" / "notes.jpg", "not a picture at all");
+        source["items"][1]["story"]["photo"] = "guong-dien-hinh/notes.jpg";
         write_file(source_file, source.dump());
         const std::string message = failure_message(options);
-        CHECK_THAT(message, Catch::Contains("photos/notes.jpg"));
+        CHECK_THAT(message, Catch::Contains("guong-dien-hinh/notes.jpg"));
         CHECK_THAT(message, Catch::Contains("is not a JPEG or PNG picture"));
     }
     SECTION("an item the manifest parser rejects") {
