@@ -107,8 +107,11 @@ core::Result<ScreenScheduleConfig> parse_screen_schedule(const Json& value, std:
     if (auto problem = read_command(value, "display_off_command", config.display_off_command, origin)) return *problem;
     if (auto problem = read_command(value, "display_on_command", config.display_on_command, origin)) return *problem;
     if (auto timeout = value.find("command_timeout_seconds"); timeout != value.end()) {
-        if (!timeout->is_number_integer() || timeout->get<long long>() < 1 || timeout->get<long long>() > 120) {
-            return Problem{where, "screen_schedule.command_timeout_seconds", "must be a whole number from 1 to 120"};
+        // The player waits for the command on its main loop; systemd's watchdog restarts a
+        // kiosk silent for 30 s, and the last ping may be 15 s old when the command starts.
+        if (!timeout->is_number_integer() || timeout->get<long long>() < 1 || timeout->get<long long>() > 10) {
+            return Problem{where, "screen_schedule.command_timeout_seconds",
+                           "must be a whole number from 1 to 10 (the watchdog restarts a kiosk silent for 30 s)"};
         }
         config.command_timeout_seconds = timeout->get<int>();
     }

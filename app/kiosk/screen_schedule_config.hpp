@@ -4,7 +4,7 @@
 //     "hours": {"mon-fri": [{"from": "07:00", "to": "17:30"}], "sat": [{"from": "07:00", "to": "11:30"}]},
 //     "display_off_command": ["/usr/libexec/bangvang/display-power", "off"],
 //     "display_on_command": ["/usr/libexec/bangvang/display-power", "on"],
-//     "command_timeout_seconds": 10 }
+//     "command_timeout_seconds": 10 }   (1 to 10)
 // Days are mon tue wed thu fri sat sun, or a range "mon-fri"; a day not named is off.
 #include <optional>
 #include <string>
