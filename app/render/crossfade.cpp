@@ -21,7 +21,9 @@ void draw_crossfade(SDL_Renderer* renderer, SDL_Texture* from, SDL_Texture* to, 
         SDL_RenderCopy(renderer, from, nullptr, nullptr);
     }
     if (to && alpha > 0) {
-        SDL_SetTextureBlendMode(to, SDL_BLENDMODE_BLEND);
+        // Wholly opaque at the end: a plain copy. The software renderer blends an opaque
+        // texture at alpha 255 in its slow generic blitter (~17 ms at 1080p, not ~2).
+        SDL_SetTextureBlendMode(to, alpha == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
         SDL_SetTextureAlphaMod(to, alpha);
         SDL_RenderCopy(renderer, to, nullptr, nullptr);
         SDL_SetTextureAlphaMod(to, 255);

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <numbers>
+#include <vector>
 
 namespace bangvang::render {
 namespace {
@@ -18,7 +19,7 @@ std::string fill_key(const Fill& fill) {
 }
 
 Uint32 pack(SDL_Color colour, double coverage) {
-    auto alpha = static_cast<Uint32>(std::lround(colour.a * std::clamp(coverage, 0.0, 1.0)));
+    auto alpha = static_cast<Uint32>(colour.a * std::clamp(coverage, 0.0, 1.0) + 0.5);
     return (alpha << 24) | (Uint32{colour.r} << 16) | (Uint32{colour.g} << 8) | Uint32{colour.b};
 }
 
@@ -47,7 +48,9 @@ bool inside_polygon(const std::vector<PointF>& points, double x, double y) {
 }  // namespace
 
 SDL_Color mix(SDL_Color from, SDL_Color to, double t) {
-    auto channel = [t](Uint8 a, Uint8 b) { return static_cast<Uint8>(std::lround(a + (b - a) * std::clamp(t, 0.0, 1.0))); };
+    t = std::clamp(t, 0.0, 1.0);
+    // Rounds half up like lround for these non-negative values, without a libm call per channel.
+    auto channel = [t](Uint8 a, Uint8 b) { return static_cast<Uint8>(a + (b - a) * t + 0.5); };
     return SDL_Color{channel(from.r, to.r), channel(from.g, to.g), channel(from.b, to.b), channel(from.a, to.a)};
 }
 
@@ -85,13 +88,26 @@ void ShapePainter::rounded_rect(SDL_Rect rect, int radius, const Fill& fill) {
                       '/' + fill_key(fill);
     SDL_Texture* texture = find(key);
     if (!texture) {
+        // A photo's frame is ~0.5 million pixels: the colour is worked out once per row
+        // or column, and the edge distance only in the four corner squares (elsewhere
+        // every pixel is wholly inside).
         SurfacePtr surface = create_rgba_surface(rect.w, rect.h);
+        const bool vertical = fill.direction == GradientDirection::vertical;
+        std::vector<SDL_Color> ramp(static_cast<std::size_t>(vertical ? rect.h : rect.w));
+        for (std::size_t i = 0; i < ramp.size(); ++i) {
+            ramp[i] = mix(fill.from, fill.to, (static_cast<double>(i) + 0.5) / static_cast<double>(ramp.size()));
+        }
         for (int y = 0; y < rect.h; ++y) {
             Uint32* row = row_of(surface.get(), y);
+            const bool corner_row = y < radius || y >= rect.h - radius;
             for (int x = 0; x < rect.w; ++x) {
-                double t = fill.direction == GradientDirection::vertical ? (y + 0.5) / rect.h : (x + 0.5) / rect.w;
-                double distance = rounded_rect_distance(x + 0.5, y + 0.5, rect.w, rect.h, radius);
-                row[x] = pack(mix(fill.from, fill.to, t), 0.5 - distance);
+                const SDL_Color colour = ramp[static_cast<std::size_t>(vertical ? y : x)];
+                if (corner_row && (x < radius || x >= rect.w - radius)) {
+                    double distance = rounded_rect_distance(x + 0.5, y + 0.5, rect.w, rect.h, radius);
+                    row[x] = pack(colour, 0.5 - distance);
+                } else {
+                    row[x] = pack(colour, 1.0);
+                }
             }
         }
         texture = store(std::move(key), std::move(surface));
@@ -159,18 +175,32 @@ void ShapePainter::rect(SDL_Rect area, SDL_Color colour) {
 }
 
 void ShapePainter::gradient_rect(SDL_Rect area, const Fill& fill) {
-    auto vertex = [](int x, int y, SDL_Color colour) {
-        return SDL_Vertex{SDL_FPoint{static_cast<float>(x), static_cast<float>(y)}, colour, SDL_FPoint{0, 0}};
+    if (area.w <= 0 || area.h <= 0) return;
+    // Bands of one colour (a screen-high gradient of the theme's gentle shades has a few
+    // dozen): the software renderer fills rectangles at memory speed, where
+    // SDL_RenderGeometry works out every pixel's colour.
+    const bool vertical = fill.direction == GradientDirection::vertical;
+    const int length = vertical ? area.h : area.w;
+    SDL_SetRenderDrawBlendMode(renderer_, fill.from.a == 255 && fill.to.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    int band_start = 0;
+    SDL_Color band_colour = mix(fill.from, fill.to, 0.5 / length);
+    auto fill_band = [&](int end) {
+        SDL_SetRenderDrawColor(renderer_, band_colour.r, band_colour.g, band_colour.b, band_colour.a);
+        const SDL_Rect band = vertical ? SDL_Rect{area.x, area.y + band_start, area.w, end - band_start}
+                                       : SDL_Rect{area.x + band_start, area.y, end - band_start, area.h};
+        SDL_RenderFillRect(renderer_, &band);
     };
-    bool vertical = fill.direction == GradientDirection::vertical;
-    std::array<SDL_Vertex, 4> corners{
-        vertex(area.x, area.y, fill.from),
-        vertex(area.x + area.w, area.y, vertical ? fill.from : fill.to),
-        vertex(area.x + area.w, area.y + area.h, fill.to),
-        vertex(area.x, area.y + area.h, vertical ? fill.to : fill.from),
-    };
-    const std::array<int, 6> indices{0, 1, 2, 0, 2, 3};
-    SDL_RenderGeometry(renderer_, nullptr, corners.data(), 4, indices.data(), 6);
+    for (int i = 1; i < length; ++i) {
+        const SDL_Color colour = mix(fill.from, fill.to, (i + 0.5) / length);
+        if (colour.r == band_colour.r && colour.g == band_colour.g && colour.b == band_colour.b &&
+            colour.a == band_colour.a) {
+            continue;
+        }
+        fill_band(i);
+        band_start = i;
+        band_colour = colour;
+    }
+    fill_band(length);
 }
 
 }  // namespace bangvang::render

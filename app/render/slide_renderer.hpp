@@ -38,9 +38,9 @@ struct SlideFrame {
 struct RendererBudgets {
     // Photos are kept at screen size (6 MB for 1440x1080): a few recent ones are enough,
     // and on the software renderer every texture byte is resident memory (peak RSS ≤ 80 MB).
-    std::size_t text_bytes = 10u << 20;
-    std::size_t image_bytes = 14u << 20;
-    std::size_t shape_bytes = 12u << 20;
+    std::size_t text_bytes = 6u << 20;
+    std::size_t image_bytes = 8u << 20;
+    std::size_t shape_bytes = 8u << 20;
 };
 
 class SlideRenderer {

@@ -2,7 +2,10 @@
 // each, for the sample feed and a generated large feed (500 items, 500 photos of
 // 4000x3000, generated once and kept). Software renderer, offscreen video driver,
 // no framebuffer acceleration: what a Pi without GPU drivers does.
+#include <spawn.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
 
 #include <algorithm>
 #include <chrono>
@@ -44,6 +47,13 @@ double cpu_seconds() {
     getrusage(RUSAGE_SELF, &usage);
     return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
            static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+// CPU time of this thread: a frame's own work, without the time other processes had the core.
+double thread_cpu_milliseconds() {
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) * 1000.0 + static_cast<double>(now.tv_nsec) / 1e6;
 }
 
 double peak_rss_megabytes() {
@@ -178,8 +188,15 @@ render::MediaLocator locator(const store::ContentCache& cache) {
     };
 }
 
+struct MeasureOptions {
+    double static_seconds = 30;
+    double ticker_seconds = 10;
+    bool first_frame_only = false;  // for profilers: stop after the first frame
+};
+
 void measure_feed(const std::string& label, const std::filesystem::path& feed, const std::filesystem::path& work,
-                  double static_seconds) {
+                  const MeasureOptions& measure) {
+    const double static_seconds = measure.static_seconds;
     const auto cache_directory = work / ("cache-" + label);
     {
         store::ContentCache cache(cache_directory / "content.sqlite3", cache_directory / "media");
@@ -191,6 +208,7 @@ void measure_feed(const std::string& label, const std::filesystem::path& feed, c
 
     // Time to first frame with a warm cache: what a kiosk restart costs.
     const auto start = Clock::now();
+    const double cpu_at_start = cpu_seconds();
     Screen screen = open_screen();
     store::ContentCache cache(cache_directory / "content.sqlite3", cache_directory / "media");
     render::SlideRenderer slides(screen.renderer.get(), render::default_theme(), locator(cache), screen_width, screen_height);
@@ -204,10 +222,14 @@ void measure_feed(const std::string& label, const std::filesystem::path& feed, c
     SDL_RenderCopy(screen.renderer.get(), first.get(), nullptr, nullptr);
     SDL_RenderPresent(screen.renderer.get());
     figure(label, "time to first frame", milliseconds_since(start), "ms");
+    // The CPU time of it: what the wall time would be on a quiet machine with these 2 cores.
+    figure(label, "CPU time to first frame", 1000 * (cpu_seconds() - cpu_at_start), "ms");
+    if (measure.first_frame_only) return;
 
     // Slide changes: the next slide drawn off-screen (its photo decoded), then the crossfade frames.
     std::vector<double> draw_times;
     std::vector<double> frame_times;
+    std::vector<double> frame_cpu_times;
     const int slide_changes = label == "large" ? 40 : 12;
     for (int change = 0; change < slide_changes; ++change) {
         auto drawn_at = Clock::now();
@@ -217,9 +239,11 @@ void measure_feed(const std::string& label, const std::filesystem::path& feed, c
         draw_times.push_back(milliseconds_since(drawn_at));
         for (int frame = 1; frame <= 24; ++frame) {
             auto frame_start = Clock::now();
+            const double cpu_start = thread_cpu_milliseconds();
             render::draw_crossfade(screen.renderer.get(), first.get(), second.get(), frame / 24.0);
             SDL_RenderPresent(screen.renderer.get());
             frame_times.push_back(milliseconds_since(frame_start));
+            frame_cpu_times.push_back(thread_cpu_milliseconds() - cpu_start);
         }
         std::swap(first, second);
     }
@@ -227,6 +251,9 @@ void measure_feed(const std::string& label, const std::filesystem::path& feed, c
     figure(label, "slide draw p99", percentile(draw_times, 0.99), "ms");
     figure(label, "crossfade frame median 1920x1080", percentile(frame_times, 0.5), "ms");
     figure(label, "crossfade frame p99 1920x1080", percentile(frame_times, 0.99), "ms");
+    // The same frames' own CPU time: where wall p99 is far above it, other processes took the core.
+    figure(label, "crossfade frame CPU median", percentile(frame_cpu_times, 0.5), "ms");
+    figure(label, "crossfade frame CPU p99", percentile(frame_cpu_times, 0.99), "ms");
     const auto text = slides.text_cache_statistics();
     figure(label, "text texture cache", static_cast<double>(text.bytes) / (1 << 20), "MB");
     figure(label, "image texture cache", static_cast<double>(slides.image_cache_bytes()) / (1 << 20), "MB");
@@ -270,26 +297,55 @@ void measure_feed(const std::string& label, const std::filesystem::path& feed, c
 
 }  // namespace
 
+// Each feed is measured in a process of its own, so that its peak RSS is its own and
+// not what the other feed (or generating the large feed) left in the heap.
+int measure_in_own_process(const std::string& label, std::vector<std::string> arguments) {
+    arguments.push_back("--only");
+    arguments.push_back(label);
+    std::vector<char*> argv;
+    for (std::string& argument : arguments) argv.push_back(argument.data());
+    argv.push_back(nullptr);
+    std::fflush(stdout);
+    pid_t child = 0;
+    if (posix_spawn(&child, "/proc/self/exe", nullptr, nullptr, argv.data(), environ) != 0) {
+        throw std::runtime_error("cannot start the measuring process for the " + label + " feed");
+    }
+    int status = 0;
+    waitpid(child, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+}
+
 int main(int argc, char** argv) {
     CLI::App app{"bangvang-bench: first frame, crossfade frame times, static CPU and memory of the player"};
     std::filesystem::path sample_feed;
     std::filesystem::path work = "build/bench";
     double static_seconds = 30;
     bool large = true;
+    std::string only;
     app.add_option("--sample-feed", sample_feed, "the sample feed folder (bangvang-publish build content/sample)")->required();
     app.add_option("--work", work, "where the large feed (generated once) and the caches live");
     app.add_option("--static-seconds", static_seconds, "how long to measure the CPU of a static slide (0: skip)");
     app.add_flag("!--no-large", large, "skip the large feed");
+    MeasureOptions measure;
+    app.add_flag("--first-frame-only", measure.first_frame_only, "stop after the sample's first frame (for profilers)");
+    app.add_option("--only", only, "measure this feed in this process (sample or large)")->check(CLI::IsMember({"sample", "large"}));
     CLI11_PARSE(app, argc, argv);
 
     try {
         if (sodium_init() < 0) throw std::runtime_error("sodium_init failed");
         std::filesystem::create_directories(work);
-        if (large) generate_large_feed(work / "large-feed");
+        if (only.empty()) {
+            if (const char* tunables = std::getenv("GLIBC_TUNABLES")) std::printf("GLIBC_TUNABLES=%s\n", tunables);
+            if (large && !measure.first_frame_only) generate_large_feed(work / "large-feed");
+            const std::vector<std::string> arguments(argv, argv + argc);
+            int status = measure_in_own_process("sample", arguments);
+            if (status == 0 && large && !measure.first_frame_only) status = measure_in_own_process("large", arguments);
+            return status;
+        }
         // Software rendering into a plain window surface, as on a Pi without GPU drivers.
         render::SdlSession session(render::SdlSessionOptions{.video_driver = "offscreen", .software_framebuffer = true});
-        measure_feed("sample", sample_feed, work, static_seconds);
-        if (large) measure_feed("large", work / "large-feed", work, 0);
+        measure.static_seconds = only == "sample" ? static_seconds : 0;
+        measure_feed(only, only == "sample" ? sample_feed : work / "large-feed", work, measure);
         return 0;
     } catch (const std::exception& error) {
         std::fprintf(stderr, "bangvang-bench: %s\n", error.what());
