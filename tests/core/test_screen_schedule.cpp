@@ -78,7 +78,7 @@ TEST_CASE("a simulated week minute by minute agrees with the next change", "[scr
     CHECK(changes == 5 * 4 + 2);
 }
 
-TEST_CASE("hours through midnight join across days; 24:00 ends a day", "[screen_schedule]") {
+TEST_CASE("hours through midnight join across days, and 24:00 ends a day", "[screen_schedule]") {
     ScreenSchedule schedule;
     schedule.days[0] = {interval("22:00", "24:00")};  // Monday night …
     schedule.days[1] = {interval("00:00", "06:00")};  // … into Tuesday morning

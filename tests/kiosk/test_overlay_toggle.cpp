@@ -22,7 +22,7 @@ TEST_CASE("F1 or I toggles the overlay, which hides itself after 30 s", "[kiosk]
     CHECK_FALSE(toggle.next_deadline());
 }
 
-TEST_CASE("a press held 1.5 s toggles the overlay; a short one is a tap", "[kiosk][status]") {
+TEST_CASE("a press held 1.5 s toggles the overlay, a short one is a tap", "[kiosk][status]") {
     OverlayToggle toggle;
     SECTION("short press") {
         toggle.press(0);

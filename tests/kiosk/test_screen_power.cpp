@@ -152,7 +152,7 @@ TEST_CASE("the screen's commands run once per change, the first one always", "[k
     CHECK_FALSE(always_on.next_change(0));
 }
 
-TEST_CASE("the kiosk config carries the screen schedule; without one the screen is always on", "[kiosk][screen]") {
+TEST_CASE("the kiosk config carries the screen schedule, and without one the screen is always on", "[kiosk][screen]") {
     const std::string base = R"({"kiosk_id": "k1", "site": "s", "cache_directory": "cache")";
     auto without = kiosk::parse_kiosk_config(base + "}", "kiosk.json", "/etc/bangvang");
     REQUIRE(without.ok());
