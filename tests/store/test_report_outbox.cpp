@@ -2,8 +2,11 @@
 // file, bounded by folding old plays into per-day counts and coalescing heartbeats.
 #include <catch2/catch.hpp>
 
+#include <chrono>
+
 #include "store/content_cache.hpp"
 #include "store/report_outbox.hpp"
+#include "store/sqlite_handle.hpp"
 #include "store_test_support.hpp"
 
 using namespace bangvang;
@@ -133,4 +136,27 @@ TEST_CASE("past the count cap the oldest days go, and the outbox says how many",
     CHECK(owed.play_counts.front().day == "2024-11-02");
     CHECK(owed.play_counts.back().day == "2024-11-04");
     CHECK(owed.plays.size() == 2);
+}
+
+// Minutes: one fsync-ed transaction per play, as on the kiosk.
+TEST_CASE("benchmark: a month offline, one play every 15 s", "[.benchmark][store][outbox]") {
+    TemporaryDirectory folder;
+    ContentCache cache(folder / "cache.sqlite", folder / "media");
+    ReportOutbox outbox(cache);
+    const core::UnixSeconds start = at("2024-11-01T07:00:00+07:00");
+    const int plays = 30 * 24 * 240;  // 30 days of 240 plays an hour (the screen never sleeps)
+    double slowest_ms = 0;
+    const auto began = std::chrono::steady_clock::now();
+    for (int index = 0; index < plays; ++index) {
+        const auto before = std::chrono::steady_clock::now();
+        outbox.add_play(play("story-" + std::to_string(index % 40), "quan-thanh-xuan", start + index * 15));
+        slowest_ms = std::max(slowest_ms, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - before).count());
+    }
+    const double total_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began).count();
+    execute(cache.connection(), "PRAGMA wal_checkpoint(TRUNCATE)");
+    const OutboxSize size = outbox.size();
+    CHECK(size.plays <= OutboxLimits{}.max_plays);
+    WARN(plays << " plays: " << total_ms / plays << " ms a play on average, slowest (a fold) " << slowest_ms
+               << " ms; outbox now " << size.plays << " single plays and " << size.play_counts
+               << " per-day counts; cache file " << std::filesystem::file_size(folder / "cache.sqlite") << " bytes");
 }
