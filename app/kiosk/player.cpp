@@ -149,6 +149,7 @@ bool Player::sleep_outside_hours() {
     content_changed_ = false;
     deck_.refresh(clock_.now());
     show(deck_.advance(clock_.now()), false);
+    options_.screen_power->turn(true);
     return true;
 }
 

@@ -93,7 +93,6 @@ ScreenSleepResult sleep_outside_hours(ScreenPower& power, const KioskClock& cloc
         }
     }
     log(LogLevel::info, "screen", "office hours begin: drawing again");
-    power.turn(true);
     return result;
 }
 

@@ -47,8 +47,9 @@ struct ScreenSleepResult {
     bool content_changed = false;  // the sync applied something meanwhile
 };
 
-// Turns the display off, waits until office hours begin (or a quit), turns it on.
-// The caller has stopped drawing and shows its next slide afterwards.
+// Turns the display off and waits until office hours begin (or a quit). The caller has
+// stopped drawing; afterwards it draws its next slide and then turns the display on
+// (ScreenPower::turn(true)), so that the screen wakes to a slide, not to black.
 ScreenSleepResult sleep_outside_hours(ScreenPower& power, const KioskClock& clock, const ScreenSleepOptions& options);
 
 }  // namespace bangvang::kiosk
