@@ -6,8 +6,9 @@ FrameOutput::FrameOutput(SDL_Renderer* renderer, const render::FrameShape& shape
     : renderer_(renderer), shape_(shape) {
     SDL_RendererInfo info{};
     if (SDL_GetRendererInfo(renderer_, &info) == 0) {
-        vsync_ = (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0;
+        // SDL 2.26's software renderer reports PRESENTVSYNC but never waits for the display.
         keeps_frame_ = (info.flags & SDL_RENDERER_SOFTWARE) != 0;
+        vsync_ = (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0 && !keeps_frame_;
     }
     if (SDL_Window* window = SDL_RenderGetWindow(renderer_)) {
         SDL_DisplayMode mode{};

@@ -92,11 +92,12 @@ void Player::compose_frame(std::optional<SDL_Rect> changed) {
     }
     draw_ticker(SDL_GetTicks64());
     if (overlay_visible_ && options_.draw_overlay) options_.draw_overlay(renderer_);
+    // Measured before present(), which may sleep until the display's next refresh.
+    statistics_.last_frame_milliseconds = milliseconds_between(start, SDL_GetPerformanceCounter());
     output_.present();
     whole_frame_needed_ = false;
     last_frame_ticks_ = SDL_GetTicks64();
     ++statistics_.frames;
-    statistics_.last_frame_milliseconds = milliseconds_between(start, SDL_GetPerformanceCounter());
 }
 
 void Player::crossfade(SDL_Texture* from, SDL_Texture* to) {

@@ -49,7 +49,7 @@ struct PlayerOptions {
 
 // Figures of the frames the player composed, for the status overlay.
 struct FrameStatistics {
-    double last_frame_milliseconds = 0;   // composing and presenting the last frame
+    double last_frame_milliseconds = 0;   // composing the last frame (before the wait for the display)
     double last_slide_milliseconds = 0;   // drawing the last whole slide into its texture
     std::uint64_t frames = 0;
     // The last crossfade: its frames and the time from one frame's start to the next.

@@ -194,6 +194,53 @@ struct MeasureOptions {
     bool first_frame_only = false;  // for profilers: stop after the first frame
 };
 
+struct PlayerRun {
+    double cpu_percent = 0;
+    double frames_per_second = 0;
+    double last_frame_milliseconds = 0;
+};
+
+// The real player loop for `seconds` after a 2 s warm-up, paused (no slide change).
+PlayerRun run_paused_player(SDL_Renderer* renderer, kiosk::SlideDeck& deck, const kiosk::KioskClock& clock,
+                            double seconds) {
+    struct Sample {
+        double cpu = 0;
+        Clock::time_point at;
+        std::uint64_t frames = 0;
+    };
+    struct Shared {
+        const kiosk::Player* player = nullptr;
+        Sample begin, end;  // written by SDL's timer thread, read after the player returns
+    };
+    static Shared shared;
+    kiosk::PlayerOptions options;
+    options.width = screen_width;
+    options.height = screen_height;
+    kiosk::Player player(renderer, deck, clock, options);
+    shared = Shared{.player = &player, .begin = {}, .end = {}};
+    SDL_Event pause{};
+    pause.type = SDL_KEYDOWN;
+    pause.key.keysym.sym = SDLK_SPACE;
+    SDL_PushEvent(&pause);
+    const auto warm_up_ms = Uint32(2000);
+    SDL_AddTimer(warm_up_ms, [](Uint32, void*) -> Uint32 {
+        shared.begin = Sample{cpu_seconds(), Clock::now(), shared.player->frame_statistics().frames};
+        return 0;
+    }, nullptr);
+    SDL_AddTimer(warm_up_ms + static_cast<Uint32>(seconds * 1000), [](Uint32, void*) -> Uint32 {
+        shared.end = Sample{cpu_seconds(), Clock::now(), shared.player->frame_statistics().frames};
+        SDL_Event quit{};
+        quit.type = SDL_QUIT;
+        SDL_PushEvent(&quit);
+        return 0;
+    }, nullptr);
+    player.run();
+    const double wall = std::chrono::duration<double>(shared.end.at - shared.begin.at).count();
+    return PlayerRun{.cpu_percent = 100.0 * (shared.end.cpu - shared.begin.cpu) / wall,
+                     .frames_per_second = static_cast<double>(shared.end.frames - shared.begin.frames) / wall,
+                     .last_frame_milliseconds = player.frame_statistics().last_frame_milliseconds};
+}
+
 void measure_feed(const std::string& label, const std::filesystem::path& feed, const std::filesystem::path& work,
                   const MeasureOptions& measure) {
     const double static_seconds = measure.static_seconds;
@@ -262,35 +309,27 @@ void measure_feed(const std::string& label, const std::filesystem::path& feed, c
 
     // CPU of the real player loop while a slide stands still (paused, so no slide change).
     if (static_seconds > 0) {
-        struct Sample {
-            double cpu = 0;
-            Clock::time_point at;
-        };
-        static Sample begin, end;  // written by SDL's timer thread, read after the player returns
-        kiosk::PlayerOptions options;
-        options.width = screen_width;
-        options.height = screen_height;
-        kiosk::Player player(screen.renderer.get(), deck, clock, options);
-        SDL_Event pause{};
-        pause.type = SDL_KEYDOWN;
-        pause.key.keysym.sym = SDLK_SPACE;
-        SDL_PushEvent(&pause);
-        const auto warm_up_ms = Uint32(2000);
-        SDL_AddTimer(warm_up_ms, [](Uint32, void*) -> Uint32 {
-            begin = Sample{cpu_seconds(), Clock::now()};
-            return 0;
-        }, nullptr);
-        SDL_AddTimer(warm_up_ms + static_cast<Uint32>(static_seconds * 1000), [](Uint32, void*) -> Uint32 {
-            end = Sample{cpu_seconds(), Clock::now()};
-            SDL_Event quit{};
-            quit.type = SDL_QUIT;
-            SDL_PushEvent(&quit);
-            return 0;
-        }, nullptr);
-        player.run();
-        const double wall = std::chrono::duration<double>(end.at - begin.at).count();
+        const PlayerRun run = run_paused_player(screen.renderer.get(), deck, clock, static_seconds);
         figure(label, "static slide CPU over " + std::to_string(static_cast<int>(static_seconds)) + " s",
-               100.0 * (end.cpu - begin.cpu) / wall, "% of a core");
+               run.cpu_percent, "% of a core");
+    }
+    // The same with the ticker scrolling: a frame at every refresh (60 Hz here), its strip
+    // repainted and copied; the rest of the frame stays on the output.
+    if (measure.ticker_seconds > 0 && label == "sample") {
+        kiosk::KioskConfig ticker_config = config;
+        ticker_config.ticker = kiosk::TickerConfig{
+            .enabled = true,
+            .messages = {"Lịch tiếp công dân: thứ Năm hằng tuần, 8 giờ – 11 giờ 30",
+                         "Đường dây nóng của UBND phường: 024 3858 0000"}};
+        render::SlideRenderer ticker_slides(screen.renderer.get(), render::default_theme(), locator(cache), screen_width,
+                                            screen_height, render::RendererBudgets{},
+                                            render::GeometryOptions{.ticker = true});
+        kiosk::SlideDeck ticker_deck(cache, ticker_slides, ticker_config);
+        const PlayerRun run = run_paused_player(screen.renderer.get(), ticker_deck, clock, measure.ticker_seconds);
+        figure(label, "ticker CPU over " + std::to_string(static_cast<int>(measure.ticker_seconds)) + " s",
+               run.cpu_percent, "% of a core");
+        figure(label, "ticker frames per second", run.frames_per_second, "fps");
+        figure(label, "ticker frame composing", run.last_frame_milliseconds, "ms");
     }
     figure(label, "peak RSS", peak_rss_megabytes(), "MB");
 }
@@ -322,11 +361,12 @@ int main(int argc, char** argv) {
     double static_seconds = 30;
     bool large = true;
     std::string only;
+    MeasureOptions measure;
     app.add_option("--sample-feed", sample_feed, "the sample feed folder (bangvang-publish build content/sample)")->required();
     app.add_option("--work", work, "where the large feed (generated once) and the caches live");
     app.add_option("--static-seconds", static_seconds, "how long to measure the CPU of a static slide (0: skip)");
+    app.add_option("--ticker-seconds", measure.ticker_seconds, "how long to measure the CPU of the scrolling ticker (0: skip)");
     app.add_flag("!--no-large", large, "skip the large feed");
-    MeasureOptions measure;
     app.add_flag("--first-frame-only", measure.first_frame_only, "stop after the sample's first frame (for profilers)");
     app.add_option("--only", only, "measure this feed in this process (sample or large)")->check(CLI::IsMember({"sample", "large"}));
     CLI11_PARSE(app, argc, argv);
