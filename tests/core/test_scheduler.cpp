@@ -67,7 +67,7 @@ void check_never_twice_in_a_row(const std::vector<Shown>& shown) {
 
 }  // namespace
 
-TEST_CASE("nothing playable gives no slide; one item plays on and on", "[core][scheduler][display]") {
+TEST_CASE("nothing playable gives no slide, one item plays on and on", "[core][scheduler][display]") {
     core::Scheduler scheduler;
     CHECK_FALSE(scheduler.next({}, monday_0700));
 
@@ -226,7 +226,7 @@ TEST_CASE("an urgent item pre-empts the pages of a long item and the pages then 
     CHECK(third->page == 1);
 }
 
-TEST_CASE("only urgent items alternate; a lone urgent item with others is not repeated", "[core][scheduler][display]") {
+TEST_CASE("only urgent items alternate, a lone urgent item with others is not repeated", "[core][scheduler][display]") {
     std::vector<ScheduleCandidate> urgent_only{candidate("quan", "u1"), candidate("quan", "u2")};
     for (auto& each : urgent_only) each.schedule.priority = core::Priority::urgent;
     core::Scheduler scheduler;

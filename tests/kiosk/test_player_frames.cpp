@@ -100,7 +100,7 @@ kiosk::KioskConfig portrait_config(int rotation) {
 
 }  // namespace
 
-TEST_CASE("on a rotated screen the output is the portrait slide turned; screenshots stay portrait", "[kiosk][rotation]") {
+TEST_CASE("on a rotated screen the output is the portrait slide turned, and screenshots stay portrait", "[kiosk][rotation]") {
     setenv("SDL_VIDEODRIVER", "offscreen", 1);
     for (int rotation : {90, 270}) {
         INFO(rotation);

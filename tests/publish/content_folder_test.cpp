@@ -117,7 +117,7 @@ TEST_CASE("CSV as Excel and LibreOffice save it", "[publish]") {
     }
 }
 
-TEST_CASE("a Windows-1258 export is converted; other encodings are refused with how to save as UTF-8", "[publish]") {
+TEST_CASE("a Windows-1258 export is converted, other encodings are refused with how to save as UTF-8", "[publish]") {
     const std::string utf8 = "Hạng;Đơn vị;Điểm\r\n1;Phường Nhân Chính;95,5\r\n2;Trường THCS Phan Đình Giót;93\r\n";
     const std::string legacy = to_windows_1258(utf8);
     REQUIRE(legacy != utf8);
@@ -133,7 +133,7 @@ TEST_CASE("a Windows-1258 export is converted; other encodings are refused with 
                Catch::Contains("bang-vang/x.csv") && Catch::Contains("CSV UTF-8") && Catch::Contains("LibreOffice"));
 }
 
-TEST_CASE("staff text: fields, then paragraphs with their lines; field names without marks match", "[publish]") {
+TEST_CASE("staff text: fields, then paragraphs with their lines, field names without marks match", "[publish]") {
     const auto parsed = publish::parse_staff_text(
         "\xEF\xBB\xBFT\xC3\xAAn: Nguy\xE1\xBB\x85n Th\xE1\xBB\x8B Hoa\r\nCHUC VU:  T\xE1\xBB\x95 tr\xC6\xB0\xE1\xBB\x9Fng \r\n"
         "\r\nD\xC3\xB2ng m\xE1\xBB\x99t\r\nd\xC3\xB2ng hai\r\n\r\n\r\n\xC4\x90o\xE1\xBA\xA1n hai\r\n");

@@ -44,7 +44,7 @@ TEST_CASE("keygen writes a private secret key and its public key, and never over
                       Catch::Contains("never overwritten"));
 }
 
-TEST_CASE("build --key signs the exact manifest bytes; the next build counts the version on", "[publish]") {
+TEST_CASE("build --key signs the exact manifest bytes, and the next build counts the version on", "[publish]") {
     const fs::path directory = fresh_directory("signed-build");
     const auto keys = publish::generate_key_files(directory / "staff");
     const fs::path feed = directory / "feed";
