@@ -8,6 +8,7 @@
 #include "kiosk/headless_runner.hpp"
 #include "kiosk/kiosk_config.hpp"
 #include "kiosk/log.hpp"
+#include "kiosk/memory_tuning.hpp"
 #include "kiosk/player.hpp"
 #include "kiosk/service_notifier.hpp"
 #include "kiosk/screen_power.hpp"
@@ -129,6 +130,7 @@ int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    kiosk::keep_large_buffers_outside_the_heap();
     int exit_code = 0;
     auto options = kiosk::parse_command_line(argc, argv, exit_code);
     if (!options) return exit_code;

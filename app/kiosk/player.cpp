@@ -35,8 +35,7 @@ Player::Player(SDL_Renderer* renderer, SlideDeck& deck, const KioskClock& clock,
       clock_(clock),
       options_(options),
       output_(renderer, render::FrameShape{.width = options.width, .height = options.height, .rotation = options.rotation}),
-      current_(render::create_target_texture(renderer, options.width, options.height)),
-      incoming_(render::create_target_texture(renderer, options.width, options.height)) {}
+      current_(render::create_target_texture(renderer, options.width, options.height)) {}
 
 std::size_t Player::next_index(std::size_t index) { return deck_.next(index, clock_.now()); }
 
@@ -167,6 +166,8 @@ void Player::report_slide_shown() {
 
 void Player::show(std::size_t index, bool with_transition) {
     report_slide_shown();  // the slide on screen is leaving it
+    // Made at the first change of slide, not before the first frame: 8 MB less to clear then.
+    if (!incoming_) incoming_ = render::create_target_texture(renderer_, options_.width, options_.height);
     draw_slide(incoming_.get(), index);
     update_ticker();
     if (with_transition) crossfade(current_.get(), incoming_.get());
