@@ -87,7 +87,7 @@ TEST_CASE_METHOD(FolderFixture, "refusals keep the old content", "[sync][folder]
     CHECK(cache.source_state("quan-thanh-xuan")->version == 5);
 }
 
-TEST_CASE_METHOD(FolderFixture, "items whose media fails wait; the others go live; a healed feed completes",
+TEST_CASE_METHOD(FolderFixture, "items whose media fails wait, the others go live, a healed feed completes",
                  "[sync][folder][media]") {
     FeedBuilder feed;
     feed.version = 2;
