@@ -309,6 +309,9 @@ void measure_feed(const std::string& label, const std::filesystem::path& feed, c
     first.reset();
     second.reset();
 
+    // Before the ticker's measurement below, which makes a second renderer with caches of its own.
+    figure(label, "peak RSS", peak_rss_megabytes(), "MB");
+
     // CPU of the real player loop while a slide stands still (paused, so no slide change).
     if (static_seconds > 0) {
         const PlayerRun run = run_paused_player(screen.renderer.get(), deck, clock, static_seconds);
@@ -333,7 +336,6 @@ void measure_feed(const std::string& label, const std::filesystem::path& feed, c
         figure(label, "ticker frames per second", run.frames_per_second, "fps");
         figure(label, "ticker frame composing", run.last_frame_milliseconds, "ms");
     }
-    figure(label, "peak RSS", peak_rss_megabytes(), "MB");
 }
 
 }  // namespace
