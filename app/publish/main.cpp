@@ -2,6 +2,8 @@
 //   keygen, init, validate, preview, build, push, status (see README "Publishing content").
 #include <CLI/CLI.hpp>
 
+#include <malloc.h>
+
 #include <chrono>
 #include <cstdio>
 
@@ -165,9 +167,19 @@ int run_status(const std::string& target) {
     return 0;
 }
 
+// Each photo passes through buffers of 30-150 MB (decoded, turned, averaged, encoded).
+// glibc returns blocks above its mmap threshold to the kernel when they are freed, so
+// every photo page-faulted fresh zeroed memory again: 10 camera photos (4000x3000)
+// took 12.3 s instead of 3.3 s. Such blocks stay in the heap for the next photo.
+void keep_large_buffers_for_reuse() {
+    mallopt(M_MMAP_THRESHOLD, 512 << 20);
+    mallopt(M_TRIM_THRESHOLD, 1 << 30);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    keep_large_buffers_for_reuse();
     CLI::App app{"bangvang-publish: build, check, preview, sign and publish bangvang content."};
     app.require_subcommand(1);
 
