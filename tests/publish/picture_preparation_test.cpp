@@ -47,8 +47,9 @@ std::string with_segment_after_soi(const std::string& jpeg, const std::string& s
 enum class Encoding { jpeg, png };
 
 // Encoded in memory, never through a file: ctest runs test cases in parallel processes,
-// and a shared file let one case read another's picture (the arm64 failure under qemu,
-// where the slower emulation widened that window).
+// and a file shared by two cases lets one read the other's picture. (Until 2026-11-26
+// all sizes shared one file: the likeliest cause of the one arm64 failure under qemu,
+// "published byte for byte", though it could not be reproduced on purpose.)
 std::string encoded(SDL_Surface* surface, Encoding encoding) {
     std::string buffer(static_cast<std::size_t>(surface->w) * static_cast<std::size_t>(surface->h) * 4 + 65536, '\0');
     SDL_RWops* stream = SDL_RWFromMem(buffer.data(), static_cast<int>(buffer.size()));
