@@ -5,6 +5,7 @@
 
 #include <SDL.h>
 #include <SDL_image.h>
+#include <malloc.h>
 
 #include <chrono>
 #include <cstdio>
@@ -12,9 +13,9 @@
 #include <fstream>
 #include <iterator>
 
-#include "support/nginx_server.hpp"
 #include "publish/feed_builder.hpp"
 #include "publish/feed_push.hpp"
+#include "support/nginx_server.hpp"
 
 namespace {
 
@@ -96,6 +97,9 @@ void build_and_push(const std::string& label, const fs::path& content, const fs:
 }  // namespace
 
 TEST_CASE("benchmark: build and push the sample and 300 camera photos", "[.][benchmark]") {
+    // As bangvang-publish's main does: photo-sized buffers stay in the heap between photos.
+    mallopt(M_MMAP_THRESHOLD, 512 << 20);
+    mallopt(M_TRIM_THRESHOLD, 1 << 30);
     REQUIRE(testing::NginxServer::available());
     const fs::path directory = fs::path(BANGVANG_BINARY_DIR) / "benchmark-publish";
     fs::remove_all(directory);
