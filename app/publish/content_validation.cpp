@@ -4,7 +4,10 @@
 #include <map>
 #include <set>
 #include <string>
+#include <variant>
 
+#include "core/clock_time.hpp"
+#include "core/model.hpp"
 #include "publish/content_folder.hpp"
 #include "publish/feed_builder.hpp"
 #include "publish/media_file.hpp"
@@ -69,6 +72,20 @@ void check_photo_sizes(const fs::path& source_directory, const LoadedSource& sou
     }
 }
 
+// Why a text cut at every screen shape still reaches its readers, or empty when it
+// does not: a story's QR code "Đọc toàn văn" leads to the whole article, and before a
+// commemoration's date the countdown takes the room its text has afterwards.
+std::string rest_of_text_reachable(const core::Item& item, core::UnixSeconds now) {
+    if (const auto* story = std::get_if<core::Story>(&item.content); story && !story->portal_url.empty()) {
+        return "the QR code leads to the whole article";
+    }
+    if (const auto* commemoration = std::get_if<core::Commemoration>(&item.content)) {
+        const core::CivilDate today = core::to_wall_clock(now, core::vietnam_utc_offset_minutes).date;
+        if (today < commemoration->anniversary) return "before the anniversary the countdown takes the room";
+    }
+    return {};
+}
+
 void check_text_fits(const core::Manifest& manifest, const fs::path& feed, const LoadedSource& source,
                      core::UnixSeconds now, std::vector<Finding>& findings) {
     const auto slides = render_preview(manifest, PreviewOptions{.feed_directory = feed,
@@ -91,11 +108,14 @@ void check_text_fits(const core::Manifest& manifest, const fs::path& feed, const
         std::string listed;
         for (const std::string& shape : shapes) listed += (listed.empty() ? "" : ", ") + shape;
         const bool everywhere = shapes.size() == kiosk_screen_shapes.size();
+        const std::string reachable = everywhere ? rest_of_text_reachable(manifest.items[index], now) : std::string{};
+        const bool unreadable = everywhere && reachable.empty();
         findings.push_back(
-            {everywhere ? Severity::error : Severity::warning, item_file(source, index), 0,
+            {unreadable ? Severity::error : Severity::warning, item_file(source, index), 0,
              "item \"" + manifest.items[index].id + "\": " + std::string(everywhere ? "the text is too long for every screen shape"
                                     : "the text is too long for some screens") +
-                 " (cut with \xE2\x80\xA6 at " + listed + "); shorten the paragraphs or split the item"});
+                 " (cut with \xE2\x80\xA6 at " + listed + ")" + (reachable.empty() ? "" : ", but " + reachable) +
+                 "; shorten the paragraphs or split the item"});
     }
 }
 

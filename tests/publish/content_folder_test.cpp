@@ -218,6 +218,11 @@ TEST_CASE("validate reports every mistake at once with its file and line", "[pub
                       "việc nhỏ ấy cộng lại thành niềm tin của bà con vào chính quyền cơ sở. ";
     }
     write_text(content / "guong-dien-hinh" / "pham-quoc-hung.txt", long_story);
+    // The same story with its portal article: the QR code leads to the rest (a warning).
+    std::string linked_story = long_story;
+    linked_story.replace(linked_story.find("Tên: Phạm Quốc Hưng"), std::string("Tên: Phạm Quốc Hưng").size(),
+                         "Tên: Phạm Quốc Hưng\nLiên kết: https://thanhxuan.hanoi.gov.vn/guong-dien-hinh/pham-quoc-hung\nMã: pham-quoc-hung-portal");
+    write_text(content / "guong-dien-hinh" / "pham-quoc-hung-portal.txt", linked_story);
 
     SECTION("the folder's own checks: all at once, each with file and line") {
         const auto findings = publish::validate_content(content, fixed_now, {.check_text_fits = false});
@@ -237,6 +242,9 @@ TEST_CASE("validate reports every mistake at once with its file and line", "[pub
         const auto findings = publish::validate_content(content, fixed_now);
         INFO(joined(findings));
         CHECK(has_finding(findings, "guong-dien-hinh/pham-quoc-hung.txt: error:", "too long for every screen shape"));
+        CHECK(has_finding(findings, "guong-dien-hinh/pham-quoc-hung-portal.txt: warning:",
+                          "too long for every screen shape (cut with … at 1920x1080, 1080x1920, 1280x720, 800x480), "
+                          "but the QR code leads to the whole article"));
         CHECK(has_finding(findings, "guong-dien-hinh/le-thu-trang.txt:2: warning:", "only 320x400 pixels"));
         CHECK(publish::count_errors(findings) == 1);
         // build refuses nothing the kiosk would accept, but says it would be cut.
