@@ -14,24 +14,13 @@
 #include "render/slide_renderer.hpp"
 #include "store/content_cache.hpp"
 #include "support/process.hpp"
+#include "support/renderer_pixels.hpp"
 
 using namespace bangvang;
+using bangvang::testing::channel_difference;
+using bangvang::testing::read_pixels;
 
 namespace {
-
-std::vector<Uint32> read_pixels(SDL_Renderer* renderer, int width, int height) {
-    std::vector<Uint32> pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height));
-    REQUIRE(SDL_RenderReadPixels(renderer, nullptr, SDL_PIXELFORMAT_ARGB8888, pixels.data(), width * 4) == 0);
-    return pixels;
-}
-
-int channel_difference(Uint32 a, Uint32 b) {
-    int largest = 0;
-    for (int shift : {0, 8, 16}) {
-        largest = std::max(largest, std::abs(int((a >> shift) & 0xFF) - int((b >> shift) & 0xFF)));
-    }
-    return largest;
-}
 
 // An empty cache: the player shows the waiting slide, which is all the frame needs.
 struct PlayerBench {

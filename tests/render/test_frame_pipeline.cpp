@@ -4,29 +4,18 @@
 #include <vector>
 
 #include "render_test_support.hpp"
+#include "support/renderer_pixels.hpp"
 
 #include "render/frame_rotation.hpp"
 #include "render/layout_check.hpp"
 
 using namespace bangvang;
+using bangvang::testing::channel_difference;
+using bangvang::testing::read_pixels;
 using namespace bangvang::render;
 using namespace bangvang::render::testing;
 
 namespace {
-
-std::vector<Uint32> read_pixels(SDL_Renderer* renderer, int width, int height) {
-    std::vector<Uint32> pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height));
-    REQUIRE(SDL_RenderReadPixels(renderer, nullptr, SDL_PIXELFORMAT_ARGB8888, pixels.data(), width * 4) == 0);
-    return pixels;
-}
-
-int channel_difference(Uint32 a, Uint32 b) {
-    int largest = 0;
-    for (int shift : {0, 8, 16}) {
-        largest = std::max(largest, std::abs(int((a >> shift) & 0xFF) - int((b >> shift) & 0xFF)));
-    }
-    return largest;
-}
 
 bool inside(const SDL_Rect& rect, int x, int y) {
     return x >= rect.x && x < rect.x + rect.w && y >= rect.y && y < rect.y + rect.h;

@@ -48,21 +48,33 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def fault_for_path(self):
+        """The fault the control file asks for, if it applies to this path."""
+        settings = control()
+        fault = settings.get("fault")
+        paths = settings.get("paths")
+        if fault and paths and not any(self.path.endswith(p) for p in paths):
+            return None
+        return fault
+
+    def answered_by_common_fault(self, fault):
+        """Faults that GET and POST answer alike; True when the request is dealt with."""
+        if fault == "status500":
+            self.answer(500, b"internal error\n")
+            return True
+        if fault == "hang":
+            while time.monotonic() < deadline:
+                time.sleep(0.2)
+            return True
+        return False
+
     def do_POST(self):
         length = int(self.headers.get("Content-Length", "0"))
         body = self.rfile.read(length) if length > 0 else b""
         with open(log_file, "a") as log:
             log.write("POST %s %s %d\n" % (self.path, self.headers.get("User-Agent", ""), length))
-        settings = control()
-        fault = settings.get("fault")
-        paths = settings.get("paths")
-        if fault and paths and not any(self.path.endswith(p) for p in paths):
-            fault = None
-        if fault == "status500":
-            return self.answer(500, b"internal error\n")
-        if fault == "hang":
-            while time.monotonic() < deadline:
-                time.sleep(0.2)
+        fault = self.fault_for_path()
+        if self.answered_by_common_fault(fault):
             return
         if self.path.split("?")[0] != "/reports":
             return self.answer(404, b"not found\n")
@@ -79,16 +91,8 @@ class Handler(BaseHTTPRequestHandler):
         with open(log_file, "a") as log:
             log.write("%s %s %s\n" % (self.path, self.headers.get("User-Agent", ""),
                                       self.headers.get("If-None-Match", "")))
-        settings = control()
-        fault = settings.get("fault")
-        paths = settings.get("paths")
-        if fault and paths and not any(self.path.endswith(p) for p in paths):
-            fault = None
-        if fault == "status500":
-            return self.answer(500, b"internal error\n")
-        if fault == "hang":
-            while time.monotonic() < deadline:
-                time.sleep(0.2)
+        fault = self.fault_for_path()
+        if self.answered_by_common_fault(fault):
             return
         if fault == "huge":
             self.send_response(200)
