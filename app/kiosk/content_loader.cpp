@@ -16,7 +16,8 @@ LoadSummary load_sources(const KioskConfig& config, store::ContentCache& cache, 
     for (const SourceConfig& source : config.sources) {
         if (source.is_remote()) continue;  // the sync worker fetches it
         std::string component = "source " + source.id;
-        auto synced = sync::sync_feed_folder(source.feed_directory, source_trust(source), cache, now);
+        auto synced = sync::sync_feed_folder(source.feed_directory, source_trust(source), cache, now,
+                                             render::ScreenSize{.width = config.screen_width(), .height = config.screen_height()});
         sync::SourceStatus& status = summary.statuses.emplace_back();
         status.source_id = source.id;
         status.last_attempt = now;

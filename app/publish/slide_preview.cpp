@@ -1,6 +1,7 @@
 #include "publish/slide_preview.hpp"
 
 #include <charconv>
+#include <random>
 #include <cstdio>
 
 #include "core/eligibility.hpp"
@@ -8,6 +9,7 @@
 #include "render/sdl_handles.hpp"
 #include "render/slide_renderer.hpp"
 #include "render/theme.hpp"
+#include "sync/screen_copy_writer.hpp"
 
 namespace bangvang::publish {
 
@@ -62,6 +64,40 @@ bool paragraphs_missing(const core::Item& item, const render::SlideReport& repor
 
 }  // namespace
 
+namespace {
+
+// The kiosk draws a photo larger than its screen from the screen-sized copy its sync
+// made (sync/screen_copy_writer.hpp), so the preview does the same: per screen shape,
+// the feed's media linked into a scratch folder with their copies beside them.
+class PreviewMediaCopies {
+public:
+    PreviewMediaCopies(const core::Manifest& manifest, const fs::path& media_directory, const ScreenShape& shape)
+        : folder_(fs::temp_directory_path() / ("bangvang-preview-media-" + std::to_string(std::random_device{}()))) {
+        fs::create_directories(folder_);
+        for (const core::MediaRef& media : manifest.media) {
+            const fs::path original = media_directory / media.sha256;
+            std::error_code error;
+            if (!fs::is_regular_file(original, error)) continue;
+            fs::create_symlink(fs::absolute(original), folder_ / media.sha256, error);
+            if (error) continue;
+            sync::write_screen_copy(folder_ / media.sha256, media,
+                                    render::ScreenSize{.width = shape.width, .height = shape.height});
+        }
+    }
+    ~PreviewMediaCopies() {
+        std::error_code ignored;
+        fs::remove_all(folder_, ignored);
+    }
+    PreviewMediaCopies(const PreviewMediaCopies&) = delete;
+    PreviewMediaCopies& operator=(const PreviewMediaCopies&) = delete;
+    const fs::path& folder() const { return folder_; }
+
+private:
+    fs::path folder_;
+};
+
+}  // namespace
+
 std::optional<ScreenShape> parse_screen_shape(std::string_view text) {
     const auto separator = text.find('x');
     if (separator == std::string_view::npos) return std::nullopt;
@@ -82,11 +118,6 @@ std::optional<ScreenShape> parse_screen_shape(std::string_view text) {
 std::vector<PreviewSlide> render_preview(const core::Manifest& manifest, const PreviewOptions& options) {
     render::SdlSession session(render::SdlSessionOptions{.video_driver = "dummy", .software_framebuffer = true});
     const fs::path media_directory = options.feed_directory / "media";
-    render::MediaLocator locate = [&media_directory](const std::string& sha256) -> std::optional<fs::path> {
-        fs::path file = media_directory / sha256;
-        if (fs::exists(file)) return file;
-        return std::nullopt;
-    };
     const render::Theme theme =
         options.theme_file.empty() ? render::default_theme() : render::load_theme_file(options.theme_file);
     if (!options.output_directory.empty()) fs::create_directories(options.output_directory);
@@ -98,6 +129,12 @@ std::vector<PreviewSlide> render_preview(const core::Manifest& manifest, const P
                                   .fullscreen = false, .hidden = true});
         render::RendererPtr renderer =
             render::create_renderer(window.get(), render::RendererOptions{.software = true, .vsync = false});
+        const PreviewMediaCopies copies(manifest, media_directory, shape);
+        const render::MediaLocator locate = [&copies](const std::string& sha256) -> std::optional<fs::path> {
+            fs::path file = copies.folder() / sha256;
+            if (fs::exists(file)) return file;
+            return std::nullopt;
+        };
         render::SlideRenderer slide_renderer(renderer.get(), theme, locate, shape.width, shape.height);
         render::TexturePtr target = render::create_target_texture(renderer.get(), shape.width, shape.height);
         const render::SlideFrame frame{.place_name = options.place_name,

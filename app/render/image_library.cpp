@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "render/scaled_jpeg.hpp"
+#include "render/screen_copy.hpp"
 
 namespace bangvang::render {
 namespace {
@@ -61,21 +62,40 @@ std::optional<ImageTexture> ImageLibrary::load(const std::string& sha256, Entry&
         last_failure_ = "image " + sha256 + " is not in the media cache";
         return std::nullopt;
     }
+    // The screen-sized copy the sync path made, when there is one; a copy that does not
+    // decode (a damaged card) is noted and the original drawn instead.
+    for (const std::filesystem::path& copy : screen_copy_candidates(*path)) {
+        std::error_code error;
+        if (!std::filesystem::is_regular_file(copy, error)) continue;
+        try {
+            return upload(decode(copy), entry);
+        } catch (const RenderError& failure) {
+            ++screen_copy_fallbacks_;
+            last_fallback_ = "screen copy " + copy.filename().string() + " unreadable (" + failure.what() +
+                             "); the original is drawn";
+        }
+    }
     try {
-        // JPEG photos are decoded already shrunk; PNGs (drawings, small) through SDL_image.
-        std::optional<SurfacePtr> decoded = load_scaled_jpeg(*path, screen_shorter_side_);
-        SurfacePtr surface =
-            shrink_to_fit(decoded ? std::move(*decoded) : load_image_surface(*path), screen_shorter_side_);
-        entry.texture = create_texture_from_surface(renderer_, surface.get());
-        // Photos are drawn scaled: linear filtering avoids blocky faces.
-        SDL_SetTextureScaleMode(entry.texture.get(), SDL_ScaleModeLinear);
-        entry.image = ImageTexture{entry.texture.get(), surface->w, surface->h};
-        entry.bytes = static_cast<std::size_t>(surface->w) * static_cast<std::size_t>(surface->h) * 4;
-        return entry.image;
+        return upload(decode(*path), entry);
     } catch (const RenderError& error) {
         last_failure_ = error.what();
         return std::nullopt;
     }
+}
+
+SurfacePtr ImageLibrary::decode(const std::filesystem::path& path) const {
+    // JPEG photos are decoded already shrunk; PNGs (drawings, small) through SDL_image.
+    std::optional<SurfacePtr> decoded = load_scaled_jpeg(path, screen_shorter_side_);
+    return shrink_to_fit(decoded ? std::move(*decoded) : load_image_surface(path), screen_shorter_side_);
+}
+
+std::optional<ImageTexture> ImageLibrary::upload(SurfacePtr surface, Entry& entry) {
+    entry.texture = create_texture_from_surface(renderer_, surface.get());
+    // Photos are drawn scaled: linear filtering avoids blocky faces.
+    SDL_SetTextureScaleMode(entry.texture.get(), SDL_ScaleModeLinear);
+    entry.image = ImageTexture{entry.texture.get(), surface->w, surface->h};
+    entry.bytes = static_cast<std::size_t>(surface->w) * static_cast<std::size_t>(surface->h) * 4;
+    return entry.image;
 }
 
 void ImageLibrary::clear() {

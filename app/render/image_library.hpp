@@ -32,6 +32,10 @@ public:
     std::optional<ImageTexture> get(const std::string& sha256);
     // Why the last failed image failed, for a log line.
     const std::string& last_failure() const { return last_failure_; }
+    // Screen-sized copies (render/screen_copy.hpp) that did not decode, so the original
+    // was drawn; the last one's reason, for a log line.
+    std::size_t screen_copy_fallbacks() const { return screen_copy_fallbacks_; }
+    const std::string& last_fallback() const { return last_fallback_; }
     void clear();
     std::size_t bytes() const { return bytes_; }
     std::size_t budget_bytes() const { return budget_bytes_; }
@@ -44,6 +48,8 @@ private:
         std::size_t bytes = 0;
     };
     std::optional<ImageTexture> load(const std::string& sha256, Entry& entry);
+    SurfacePtr decode(const std::filesystem::path& path) const;  // throws RenderError
+    std::optional<ImageTexture> upload(SurfacePtr surface, Entry& entry);
 
     SDL_Renderer* renderer_;
     MediaLocator locate_;
@@ -51,6 +57,8 @@ private:
     int screen_shorter_side_;
     std::size_t bytes_ = 0;
     std::string last_failure_;
+    std::size_t screen_copy_fallbacks_ = 0;
+    std::string last_fallback_;
     std::list<Entry> entries_;
     std::unordered_map<std::string, std::list<Entry>::iterator> index_;
 };

@@ -4,6 +4,7 @@
 #include <sodium.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdio>
@@ -227,7 +228,10 @@ MediaCleanup remove_unreferenced_media(const ContentCache& cache) {
     for (const fs::directory_entry& entry : entries) {
         const std::string name = entry.path().filename().string();
         const bool leftover = name.starts_with(temporary_prefix);
-        const bool unreferenced = is_sha256_hex(name) && !referenced.contains(name);
+        // Files derived from a media file (its screen-sized copy) are named <sha256>.<something>
+        // and go with it.
+        const std::string_view stem = std::string_view(name).substr(0, std::min(name.size(), name.find('.')));
+        const bool unreferenced = is_sha256_hex(stem) && !referenced.contains(std::string(stem));
         if (!leftover && !unreferenced) continue;
         std::uintmax_t size = entry.file_size(error);
         if (error) size = 0;

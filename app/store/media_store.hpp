@@ -32,7 +32,8 @@ struct MediaCleanup {
     std::uintmax_t bytes_removed = 0;
 };
 
-// Deletes media files no current source version lists, and leftover temporary files.
+// Deletes media files no current source version lists, with the files derived from
+// them (<sha256>.screen.jpg, named <sha256>.<anything>), and leftover temporary files.
 // Call it from the thread that imports and applies, never between an import and its
 // apply: media imported for a manifest not yet applied is unreferenced until then.
 MediaCleanup remove_unreferenced_media(const ContentCache& cache);

@@ -5,6 +5,7 @@
 
 #include "store/media_store.hpp"
 #include "sync/image_check.hpp"
+#include "sync/screen_copy_writer.hpp"
 
 namespace bangvang::sync {
 
@@ -42,18 +43,37 @@ std::optional<std::string> bring_media(const core::MediaRef& media, store::Conte
 }  // namespace
 
 core::Result<AppliedFeed> apply_verified_feed(const VerifiedFeed& feed, store::ContentCache& cache,
-                                              const MediaFetcher& fetch, core::UnixSeconds now, std::string_view where) {
+                                              const MediaFetcher& fetch, core::UnixSeconds now, std::string_view where,
+                                              render::ScreenSize screen) {
     const core::Manifest& manifest = feed.manifest;
     AppliedFeed applied;
     applied.version = manifest.version;
     std::map<std::string, std::string> failed;  // sha256 -> reason
+    const auto make_screen_copy = [&](const core::MediaRef& media) {
+        const ScreenCopyResult copy = write_screen_copy(cache.media_path(media.sha256), media, screen);
+        if (copy.outcome == ScreenCopyOutcome::written) ++applied.screen_copies_written;
+        if (!copy.failure.empty()) applied.screen_copy_failures.push_back(copy.failure);
+    };
     for (const core::MediaRef& media : manifest.media) {
-        if (already_stored(cache, media)) continue;
+        if (already_stored(cache, media)) {
+            // Stored by an older kiosk, or before the screen's size was known: a copy is
+            // made once; a stat per file when one is there already.
+            if (screen.known()) {
+                std::error_code ignored;
+                bool has_copy = false;
+                for (const fs::path& copy : render::screen_copy_candidates(cache.media_path(media.sha256))) {
+                    has_copy = has_copy || fs::is_regular_file(copy, ignored);
+                }
+                if (!has_copy) make_screen_copy(media);
+            }
+            continue;
+        }
         if (std::optional<std::string> reason = bring_media(media, cache, fetch)) {
             failed.emplace(media.sha256, *reason);
             applied.media_failures.push_back({media.sha256, *reason});
         } else {
             ++applied.media_fetched;
+            make_screen_copy(media);
         }
     }
 

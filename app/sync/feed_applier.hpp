@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "render/screen_copy.hpp"
 #include "store/content_cache.hpp"
 #include "sync/feed_verifier.hpp"
 
@@ -39,11 +40,15 @@ struct AppliedFeed {
     std::size_t held_back_items = 0;
     std::size_t media_fetched = 0;  // files that were not in the cache yet
     std::vector<MediaFailure> media_failures;
+    std::size_t screen_copies_written = 0;        // screen-sized copies made (sync/screen_copy_writer.hpp)
+    std::vector<std::string> screen_copy_failures;  // copies not made: the originals are drawn
 };
 
 // Problems: every item held back by failed media, or the cache refused the version as
 // a rollback (another writer got there first). StoreError for failures of the disk.
+// With a known `screen`, images larger than it get a screen-sized copy beside them.
 core::Result<AppliedFeed> apply_verified_feed(const VerifiedFeed& feed, store::ContentCache& cache,
-                                              const MediaFetcher& fetch, core::UnixSeconds now, std::string_view where);
+                                              const MediaFetcher& fetch, core::UnixSeconds now, std::string_view where,
+                                              render::ScreenSize screen = {});
 
 }  // namespace bangvang::sync

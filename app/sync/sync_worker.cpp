@@ -172,7 +172,8 @@ void SyncWorker::poll_source(std::size_t index, PollingContext& context) {
     const core::UnixSeconds now = options_.clock();
     core::Result<PollResult> polled = [&]() -> core::Result<PollResult> {
         try {
-            return poll_remote_feed(source.url, source.trust, context.cache, context.client, context.conditional[index], now);
+            return poll_remote_feed(source.url, source.trust, context.cache, context.client, context.conditional[index], now,
+                                    options_.screen);
         } catch (const std::exception& error) {  // the disk or SQLite: report and retry like a network error
             return core::Problem{source.url, "", error.what()};
         }
@@ -194,7 +195,12 @@ void SyncWorker::poll_source(std::size_t index, PollingContext& context) {
             if (changed) {
                 const AppliedFeed& applied = polled->sync.applied;
                 message = "applied version " + std::to_string(applied.version) + " (" + std::to_string(applied.items_live) +
-                          " items, " + std::to_string(applied.media_fetched) + " media files fetched)";
+                          " items, " + std::to_string(applied.media_fetched) + " media files fetched, " +
+                          std::to_string(applied.screen_copies_written) + " screen-sized copies made)";
+                if (!applied.screen_copy_failures.empty()) {
+                    message += "; " + std::to_string(applied.screen_copy_failures.size()) +
+                               " drawn from their originals, first: " + applied.screen_copy_failures.front();
+                }
                 if (applied.held_back_items > 0) {
                     level = SyncLogLevel::warning;
                     status.last_error = std::to_string(applied.held_back_items) + " items wait for media: " +
