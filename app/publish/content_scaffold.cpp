@@ -9,6 +9,7 @@
 
 #include "publish/atomic_file.hpp"
 #include "publish/publish_error.hpp"
+#include "render/sdl_handles.hpp"
 
 namespace bangvang::publish {
 
@@ -16,10 +17,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct SurfaceDeleter {
-    void operator()(SDL_Surface* surface) const { SDL_FreeSurface(surface); }
-};
-using SurfacePtr = std::unique_ptr<SDL_Surface, SurfaceDeleter>;
+using render::SurfacePtr;
 
 constexpr std::string_view source_text = R"(Mã nguồn: phuong-vi-du
 Tên nguồn: UBND phường Ví Dụ

@@ -13,6 +13,7 @@
 #include "publish/image_metadata.hpp"
 #include "publish/pixel_image.hpp"
 #include "publish/publish_error.hpp"
+#include "render/sdl_handles.hpp"
 #include "store/media_store.hpp"
 
 namespace bangvang::publish {
@@ -21,10 +22,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct SurfaceDeleter {
-    void operator()(SDL_Surface* surface) const { SDL_FreeSurface(surface); }
-};
-using SurfacePtr = std::unique_ptr<SDL_Surface, SurfaceDeleter>;
+using render::SurfacePtr;
 
 core::Problem file_problem(const std::string& where, std::string reason) {
     return core::Problem{.where = where, .field = "", .reason = std::move(reason)};

@@ -6,30 +6,17 @@
 
 #include <jpeglib.h>
 
+#include "render/jpeg_handling.hpp"
 #include "render/sdl_handles.hpp"
 
 namespace bangvang::render {
 
 namespace {
 
-struct FileCloser {
-    void operator()(std::FILE* file) const { std::fclose(file); }
-};
-using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
-
-struct ErrorManager {
-    jpeg_error_mgr standard;
-    std::jmp_buf jump;
-    char message[JMSG_LENGTH_MAX];
-};
-
-void on_fatal_error(j_common_ptr info) {
-    auto* manager = reinterpret_cast<ErrorManager*>(info->err);
-    info->err->format_message(info, manager->message);
-    std::longjmp(manager->jump, 1);
-}
-
-void ignore_warning(j_common_ptr) {}
+using jpeg_handling::ErrorManager;
+using jpeg_handling::FilePtr;
+using jpeg_handling::ignore_warning;
+using jpeg_handling::on_fatal_error;
 
 }  // namespace
 

@@ -9,32 +9,16 @@
 #include <jpeglib.h>
 
 #include "core/exif_orientation.hpp"
+#include "render/jpeg_handling.hpp"
 
 namespace bangvang::render {
 
 namespace {
 
-struct FileCloser {
-    void operator()(std::FILE* file) const { std::fclose(file); }
-};
-using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
-
-// libjpeg reports fatal errors through a callback that must not return.
-struct ErrorManager {
-    jpeg_error_mgr standard;
-    std::jmp_buf jump;
-    char message[JMSG_LENGTH_MAX];
-};
-
-// libjpeg's warnings (extraneous bytes, a premature end filled with grey) would go to
-// stderr on every decode of such a file; the picture is drawn all the same.
-void ignore_warning(j_common_ptr) {}
-
-void on_fatal_error(j_common_ptr info) {
-    auto* manager = reinterpret_cast<ErrorManager*>(info->err);
-    info->err->format_message(info, manager->message);
-    std::longjmp(manager->jump, 1);
-}
+using jpeg_handling::ErrorManager;
+using jpeg_handling::FilePtr;
+using jpeg_handling::ignore_warning;
+using jpeg_handling::on_fatal_error;
 
 bool looks_like_jpeg(std::FILE* file) {
     unsigned char magic[3] = {};
