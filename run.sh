@@ -13,6 +13,7 @@ PACKAGES=(
   catch2
   python3  # the sync tests' fault-injecting HTTP server
   libsystemd-dev dpkg-dev systemd shellcheck lintian
+  nftables  # provision.sh's firewall, checked with nft -c
   nginx  # its dav module serves the publishing tests (PUT)
 )
 

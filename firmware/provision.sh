@@ -47,6 +47,19 @@ The Pi:
   --no-overlay             keep the root filesystem writable (default: read-only overlay)
   --deb FILE               install this bangvang .deb (only when --root is /)
 
+Security and time (secure by default; README "Secure by default"):
+  --ssh-key FILE           staff public keys (OpenSSH, one a line; repeatable): SSH allows
+                           these keys only, for --ssh-user, no passwords, no root. Without
+                           any key SSH is switched off (ssh masked)
+  --ssh-user USER          the account staff log in as (default: the image's first user,
+                           uid 1000 in ROOT/etc/passwd)
+  --keep-ssh               leave SSH as the image set it up (password logins stay: warned)
+  --admin-net CIDR         the network staff reach the kiosk from (repeatable; IPv4 or
+                           IPv6): the firewall lets SSH in from there and nothing else in
+                           from anywhere; required while SSH is on
+  --ntp SERVER             the district's time server for systemd-timesyncd (repeatable;
+                           default: Debian's pool)
+
 Where:
   --root DIR               the root filesystem to change (default /)
   --boot DIR               its boot partition (default ROOT/boot/firmware, else ROOT/boot)
@@ -91,6 +104,11 @@ screen_days=Mon..Sun
 timezone=Asia/Ho_Chi_Minh
 state_device=LABEL=bangvang-state
 overlay=yes
+ssh_key_files=()
+ssh_user=""
+keep_ssh=no
+admin_nets=()
+ntp_servers=()
 
 need_value() {
     [[ $# -ge 2 ]] || usage_error "$1 needs a value"
@@ -123,6 +141,11 @@ while [[ $# -gt 0 ]]; do
         --state-device) need_value "$@"; state_device=$2; shift 2 ;;
         --no-overlay) overlay=no; shift ;;
         --deb) need_value "$@"; deb_file=$2; shift 2 ;;
+        --ssh-key) need_value "$@"; ssh_key_files+=("$2"); shift 2 ;;
+        --ssh-user) need_value "$@"; ssh_user=$2; shift 2 ;;
+        --keep-ssh) keep_ssh=yes; shift ;;
+        --admin-net) need_value "$@"; admin_nets+=("$2"); shift 2 ;;
+        --ntp) need_value "$@"; ntp_servers+=("$2"); shift 2 ;;
         --root) need_value "$@"; root=$2; shift 2 ;;
         --boot) need_value "$@"; boot=$2; shift 2 ;;
         --dry-run) dry_run=yes; shift ;;
@@ -139,6 +162,44 @@ check_identifier() {
 }
 check_text() {
     [[ $2 != *[[:cntrl:]]* ]] || usage_error "$1 must not contain control characters"
+}
+
+# SSH, firewall and time options (README "Secure by default").
+ssh_key_pattern='^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com) [A-Za-z0-9+/]+={0,3}( .*)?$'
+ipv4_net_pattern='^(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}/([0-9]|[12][0-9]|3[0-2])$'
+ipv6_net_pattern='^[0-9a-fA-F:]*:[0-9a-fA-F:]*/([0-9]|[1-9][0-9]|1[01][0-9]|12[0-8])$'
+check_security_options() {
+    local file line number
+    for file in "${ssh_key_files[@]}"; do
+        [[ -f $file ]] || usage_error "--ssh-key $file: no such file"
+        ! grep -q 'PRIVATE KEY' "$file" ||
+            usage_error "--ssh-key $file is a private key: give the .pub file (the private key stays with its owner)"
+        number=0
+        while IFS= read -r line || [[ -n $line ]]; do
+            number=$((number + 1))
+            [[ $line =~ ^[[:space:]]*(#.*)?$ ]] && continue
+            [[ $line =~ $ssh_key_pattern ]] ||
+                usage_error "--ssh-key $file:$number: not an OpenSSH public key line (ssh-ed25519 AAAA... comment)"
+        done <"$file"
+        grep -qvE '^[[:space:]]*(#.*)?$' "$file" || usage_error "--ssh-key $file holds no key"
+    done
+    if ((${#ssh_key_files[@]} > 0)) && [[ $keep_ssh == yes ]]; then
+        usage_error "--ssh-key and --keep-ssh exclude each other: keys switch password logins off, --keep-ssh leaves them on"
+    fi
+    [[ -z $ssh_user ]] || check_identifier --ssh-user "$ssh_user"
+    local net
+    for net in "${admin_nets[@]}"; do
+        [[ $net =~ $ipv4_net_pattern || $net =~ $ipv6_net_pattern ]] ||
+            usage_error "--admin-net wants an address range like 10.20.0.0/16 or fd00:20::/64 (got \"$net\")"
+    done
+    if ((${#ssh_key_files[@]} > 0)) || [[ $keep_ssh == yes ]]; then
+        ((${#admin_nets[@]} > 0)) ||
+            usage_error "SSH stays on: --admin-net CIDR must say which network staff log in from (the firewall blocks SSH from anywhere else)"
+    fi
+    local server
+    for server in "${ntp_servers[@]}"; do
+        [[ $server =~ ^[A-Za-z0-9.:_-]{1,253}$ ]] || usage_error "--ntp wants a host name or address (got \"$server\")"
+    done
 }
 
 [[ -n $kiosk_id ]] || usage_error "--kiosk-id is required"
@@ -198,6 +259,7 @@ fi
 [[ $state_device =~ ^(none|(LABEL|UUID|PARTUUID)=[^[:space:]]+|/dev/[^[:space:]]+)$ ]] ||
     usage_error "--state-device wants LABEL=..., UUID=..., PARTUUID=..., /dev/... or none (got \"$state_device\")"
 [[ -z $deb_file || -f $deb_file ]] || usage_error "--deb $deb_file: no such file"
+check_security_options
 
 [[ -d $root ]] || fail "--root $root is not a folder"
 root=$(cd "$root" && pwd -P)
@@ -222,6 +284,13 @@ for candidate in "$(dirname "$(readlink -f "$0")")/config.txt" /usr/share/bangva
     if [[ -f $candidate ]]; then fragment=$candidate; break; fi
 done
 [[ -n $fragment ]] || fail "config.txt fragment not found beside $0 nor in /usr/share/bangvang"
+
+# The account staff log in as: --ssh-user, else the image's first user (uid 1000, the one
+# Raspberry Pi Imager or the first boot's wizard made).
+if ((${#ssh_key_files[@]} > 0)) && [[ -z $ssh_user ]]; then
+    [[ -f $root/etc/passwd ]] && ssh_user=$(awk -F: '$3 == 1000 { print $1; exit }' "$root/etc/passwd")
+    [[ -n $ssh_user ]] || usage_error "no user with uid 1000 in $root/etc/passwd: say who staff log in as with --ssh-user USER"
+fi
 
 # --- how each step changes a file ----------------------------------------------------
 
@@ -353,6 +422,11 @@ install_packages() {
     if [[ $overlay == yes ]] && ! dpkg-query -W -f='${Status}' overlayroot 2>/dev/null | grep -q "install ok installed"; then
         wanted+=(overlayroot)
     fi
+    local package security_packages=(nftables systemd-timesyncd)
+    ((${#ssh_key_files[@]} == 0)) || security_packages+=(openssh-server)
+    for package in "${security_packages[@]}"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || wanted+=("$package")
+    done
     if ((${#wanted[@]} == 0)); then
         say "packages: unchanged"
         return 0
@@ -566,6 +640,136 @@ TEXT
     done
 }
 
+# --- secure by default: SSH, firewall, time, logs (README "Secure by default") ------
+
+# Makes PATH no longer a mask (a link to /dev/null); anything else there stays.
+ensure_unmasked() {
+    local path=$1
+    [[ -L $path && $(readlink "$path") == /dev/null ]] || return 0
+    ensure_absent "$path"
+}
+
+# SSH: with staff keys, keys only (for one user, never root, never a password); without,
+# off. Debian's sshd_config reads sshd_config.d/*.conf first and keeps the first value
+# it meets, so a drop-in named 00-... wins over the image's own lines and later drop-ins.
+write_ssh_setup() {
+    local units=$root/etc/systemd/system
+    local drop_in=$root/etc/ssh/sshd_config.d/00-bangvang.conf keys=$root/etc/ssh/bangvang/authorized_keys
+    if [[ $keep_ssh == yes ]]; then
+        say "warning: --keep-ssh: SSH is left as the image set it up; if it allows password logins, anyone who guesses the password can log in from ${admin_nets[*]}" >&2
+        ensure_absent "$drop_in"
+        ensure_absent "$keys"
+        ensure_unmasked "$units/ssh.service"
+        ensure_unmasked "$units/ssh.socket"
+        return 0
+    fi
+    if ((${#ssh_key_files[@]} == 0)); then
+        ensure_absent "$drop_in"
+        ensure_absent "$keys"
+        ensure_absent "$units/multi-user.target.wants/ssh.service"
+        ensure_absent "$units/sshd.service"
+        # Masked, not just disabled: Raspberry Pi OS's sshswitch enables ssh again when
+        # the boot partition holds a file named "ssh".
+        ensure_link "$units/ssh.service" /dev/null
+        ensure_link "$units/ssh.socket" /dev/null
+        ensure_absent "$boot/ssh"
+        ensure_absent "$boot/ssh.txt"
+        return 0
+    fi
+    local file
+    for file in "${ssh_key_files[@]}"; do grep -vE '^[[:space:]]*(#.*)?$' "$file"; done | sort -u >"$scratch/authorized_keys"
+    ensure_file "$keys" "$scratch/authorized_keys" 644
+    cat >"$scratch/sshd-drop-in" <<TEXT
+# bangvang (provision.sh): staff log in as $ssh_user with the keys in
+# /etc/ssh/bangvang/authorized_keys only: no passwords, no root.
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+PermitEmptyPasswords no
+PubkeyAuthentication yes
+PermitRootLogin no
+AllowUsers $ssh_user
+AuthorizedKeysFile /etc/ssh/bangvang/authorized_keys
+TEXT
+    ensure_file "$drop_in" "$scratch/sshd-drop-in" 644
+    ensure_unmasked "$units/ssh.service"
+    ensure_unmasked "$units/ssh.socket"
+    ensure_link "$units/multi-user.target.wants/ssh.service" /lib/systemd/system/ssh.service
+}
+
+# The firewall (Debian's nftables.service loads /etc/nftables.conf at boot): nothing
+# comes in but answers to the kiosk's own connections, DHCP's answers, IPv6 neighbour
+# discovery and, while SSH is on, SSH from the admin networks. Nothing is forwarded.
+write_firewall() {
+    local ruleset=$scratch/nftables.conf ipv4=() ipv6=() net
+    for net in "${admin_nets[@]}"; do
+        if [[ $net == *:* ]]; then ipv6+=("$net"); else ipv4+=("$net"); fi
+    done
+    local ssh_on=no
+    if ((${#ssh_key_files[@]} > 0)) || [[ $keep_ssh == yes ]]; then ssh_on=yes; fi
+    {
+        echo "#!/usr/sbin/nft -f"
+        echo "# bangvang (provision.sh): a kiosk accepts no connection from outside$([[ $ssh_on == yes ]] && echo ", except SSH from the admin networks")."
+        echo "flush ruleset"
+        echo
+        echo "table inet bangvang {"
+        echo "    chain input {"
+        echo "        type filter hook input priority filter; policy drop;"
+        echo "        ct state established,related accept"
+        echo "        ct state invalid drop"
+        echo "        iif \"lo\" accept"
+        echo "        icmp type { destination-unreachable, time-exceeded, parameter-problem } accept"
+        echo "        icmpv6 type { destination-unreachable, packet-too-big, time-exceeded, parameter-problem } accept"
+        echo "        icmpv6 type { nd-neighbor-solicit, nd-neighbor-advert, nd-router-advert } ip6 hoplimit 255 accept"
+        echo "        udp sport 67 udp dport 68 accept"
+        echo "        udp sport 547 udp dport 546 accept"
+        if [[ $ssh_on == yes ]]; then
+            local IFS=", "
+            ((${#ipv4[@]} == 0)) || echo "        ip saddr { ${ipv4[*]} } tcp dport 22 accept"
+            ((${#ipv6[@]} == 0)) || echo "        ip6 saddr { ${ipv6[*]} } tcp dport 22 accept"
+        fi
+        echo "    }"
+        echo
+        echo "    chain forward {"
+        echo "        type filter hook forward priority filter; policy drop;"
+        echo "    }"
+        echo "}"
+    } >"$ruleset"
+    ensure_file "$root/etc/nftables.conf" "$ruleset" 755 yes
+    ensure_unmasked "$root/etc/systemd/system/nftables.service"
+    ensure_link "$root/etc/systemd/system/sysinit.target.wants/nftables.service" /lib/systemd/system/nftables.service
+    # Nothing else listens: Raspberry Pi OS's avahi-daemon (mDNS, UDP 5353) is masked.
+    ensure_link "$root/etc/systemd/system/avahi-daemon.service" /dev/null
+    ensure_link "$root/etc/systemd/system/avahi-daemon.socket" /dev/null
+}
+
+# Time: the Pi has no battery clock; systemd-timesyncd sets it from NTP, and the kiosk
+# treats its clock as unsynchronised until /run/systemd/timesync/synchronized exists.
+# Logs: journald keeps them in RAM, capped, so they never fill the state partition.
+write_time_and_logs() {
+    local units=$root/etc/systemd/system
+    local timesyncd=$root/etc/systemd/timesyncd.conf.d/bangvang.conf
+    if ((${#ntp_servers[@]} == 0)); then
+        ensure_absent "$timesyncd"
+    else
+        cat >"$scratch/timesyncd.conf" <<TEXT
+# bangvang (provision.sh): the district's time server first; Debian's pool if it fails.
+[Time]
+NTP=${ntp_servers[*]}
+TEXT
+        ensure_file "$timesyncd" "$scratch/timesyncd.conf" 644
+    fi
+    ensure_unmasked "$units/systemd-timesyncd.service"
+    ensure_link "$units/sysinit.target.wants/systemd-timesyncd.service" /lib/systemd/system/systemd-timesyncd.service
+    cat >"$scratch/journald.conf" <<'TEXT'
+# bangvang (provision.sh): the journal lives in RAM (the root is read-only and the state
+# partition holds the cache), at most 32 MB of it.
+[Journal]
+Storage=volatile
+RuntimeMaxUse=32M
+TEXT
+    ensure_file "$root/etc/systemd/journald.conf.d/bangvang.conf" "$scratch/journald.conf" 644
+}
+
 # --- run -----------------------------------------------------------------------------
 
 [[ $dry_run == yes ]] && say "dry run: nothing is changed"
@@ -576,6 +780,9 @@ write_boot_config
 write_kernel_command_line
 write_fstab
 write_systemd_setup
+write_ssh_setup
+write_firewall
+write_time_and_logs
 [[ $overlay == yes && $state_device == none ]] &&
     say "warning: read-only root without --state-device: the cache lives in RAM and is rebuilt at every boot"
 

@@ -1,11 +1,13 @@
 #!/bin/bash
 # firmware.provision: provision.sh on a fake Raspberry Pi OS tree (fake-pi/: the boot
-# partition and /etc/fstab of a fresh bookworm Lite image).
+# partition, /etc/fstab and /etc/passwd of a bookworm Lite image after its first boot).
 #   1. --dry-run prints exactly the edits (as diffs) and changes nothing;
 #   2. the real run makes exactly those edits (provisioned/ holds every file it writes);
 #   3. a second run changes nothing, not even a timestamp;
 #   4. the kiosk accepts the config it wrote;
-#   5. other options undo what they no longer ask for, and bad options change nothing.
+#   5. other options undo what they no longer ask for, and bad options change nothing;
+#   6. secure by default: SSH with staff keys only (or off), an nftables ruleset that
+#      `nft -c` accepts, timesyncd and a journal in RAM (in the dry run's diffs too).
 # usage: provision.sh SOURCE_DIR [BANGVANG_BINARY]
 # shellcheck source=common.sh
 source "$(dirname "$0")/common.sh"
@@ -27,6 +29,10 @@ snapshot() {
 
 # One key as bangvang-publish writes it: a NAME.public file of one base64 line.
 echo "fjsDbWRElsZy8+jC9ZEBh9HFkNEk1fQLWy5KY+02Xcs=" >"$scratch/phuong-nhan-chinh.public"
+# Two staff keys as ssh-keygen writes them (.pub), one with a comment line before it.
+printf '%s\n' "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEKcPzQefo2PB9QVY5eg9Q439RCp+hmJ91lIrcpzqBeZ ky-thuat@quan-thanh-xuan" >"$scratch/ky-thuat.pub"
+printf '%s\n' "# Nguyễn Văn An, phòng Văn hóa – Thông tin" \
+    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJF265pFWm5RLkR2EiJv3fF/DGYR1IC4fL4v1GvtpSpO an@vhtt" >"$scratch/an.pub"
 options=(
     --root "$tree"
     --kiosk-id tx-nhan-chinh-01 --site phuong-nhan-chinh --place-name "UBND phường Nhân Chính"
@@ -37,15 +43,22 @@ options=(
     --public-key "phuong-nhan-chinh=$scratch/phuong-nhan-chinh.public"
     --orientation portrait
     --screen-on 06:30 --screen-off 21:30 --screen-days Mon..Sat
+    --ssh-key "$scratch/ky-thuat.pub" --ssh-key "$scratch/an.pub"
+    --admin-net 10.20.0.0/16 --admin-net fd00:20::/64 --ntp ntp.thanhxuan.hanoi.gov.vn --ntp 10.20.0.1
 )
 links=(
     "/etc/systemd/system/getty@tty1.service -> /dev/null"
     "/etc/systemd/system/multi-user.target.wants/bangvang.service -> /lib/systemd/system/bangvang.service"
     "/etc/systemd/system/timers.target.wants/bangvang-screen-on.timer -> /etc/systemd/system/bangvang-screen-on.timer"
     "/etc/systemd/system/timers.target.wants/bangvang-screen-off.timer -> /etc/systemd/system/bangvang-screen-off.timer"
+    "/etc/systemd/system/multi-user.target.wants/ssh.service -> /lib/systemd/system/ssh.service"
+    "/etc/systemd/system/sysinit.target.wants/nftables.service -> /lib/systemd/system/nftables.service"
+    "/etc/systemd/system/avahi-daemon.service -> /dev/null"
+    "/etc/systemd/system/avahi-daemon.socket -> /dev/null"
+    "/etc/systemd/system/sysinit.target.wants/systemd-timesyncd.service -> /lib/systemd/system/systemd-timesyncd.service"
 )
 mapfile -t written < <(cd "$expected" && find . -type f | sed 's#^\.##' | sort)
-((${#written[@]} == 7)) || fail "provisioned/ should hold 7 files, holds ${#written[@]}"
+((${#written[@]} == 12)) || fail "provisioned/ should hold 12 files, holds ${#written[@]}"
 
 # --- 1. dry run ----------------------------------------------------------------------
 before=$(snapshot)
@@ -68,17 +81,20 @@ done
 for link in "${links[@]}"; do assert_contains "$dry_run" "provision: $link: would link" "dry run"; done
 assert_contains "$dry_run" "provision: /var/lib/bangvang/: would create" "dry run"
 assert_contains "$dry_run" "provision: packages: skipped (--root is not /" "dry run"
-assert_equal "provision: 12 change(s) would be made" "$(tail -n 1 <<<"$dry_run")" "dry run summary"
+assert_equal "provision: 22 change(s) would be made" "$(tail -n 1 <<<"$dry_run")" "dry run summary"
 
 # --- 2. the real run -----------------------------------------------------------------
 run=$("$provision" "${options[@]}" 2>&1) || fail "provision failed:
 $run"
-assert_equal "provision: 12 change(s) made; reboot to start the kiosk" "$(tail -n 1 <<<"$run")" "summary"
+assert_equal "provision: 22 change(s) made; reboot to start the kiosk" "$(tail -n 1 <<<"$run")" "summary"
 for path in "${written[@]}"; do assert_same_file "$expected$path" "$tree$path"; done
 for link in "${links[@]}"; do
     path=${link%% -> *}
     assert_equal "${link#* -> }" "$(readlink "$tree$path")" "link $path"
 done
+# The ruleset as nftables.service loads it at boot: nft checks it against this kernel.
+command -v nft >/dev/null || fail "nft is not installed (run.sh's PACKAGES has nftables)"
+nft -c -f "$tree/etc/nftables.conf" >&2 || fail "nft -c refuses the provisioned /etc/nftables.conf"
 [[ -d $tree/var/lib/bangvang ]] || fail "/var/lib/bangvang (the cache partition's mount point) not created"
 # The first change of a Pi file keeps its original; nothing else appears.
 for path in /boot/firmware/config.txt /boot/firmware/cmdline.txt /etc/fstab; do
@@ -86,7 +102,7 @@ for path in /boot/firmware/config.txt /boot/firmware/cmdline.txt /etc/fstab; do
 done
 present=$(cd "$tree" && find . \( -type f -o -type l \) | sed 's#^\.##' | sort)
 unexpected=$(grep -vxF -f <(printf '%s\n' "${written[@]}" "${links[@]%% -> *}" /boot/firmware/config.txt.bangvang-orig \
-    /boot/firmware/cmdline.txt.bangvang-orig /etc/fstab.bangvang-orig) <<<"$present" || true)
+    /boot/firmware/cmdline.txt.bangvang-orig /etc/fstab.bangvang-orig /etc/passwd) <<<"$present" || true)
 assert_equal "" "$unexpected" "files provision.sh was not expected to write"
 
 # --- 3. a second run changes nothing -------------------------------------------------
@@ -124,6 +140,27 @@ for timer in bangvang-screen-on.timer bangvang-screen-off.timer; do
     [[ ! -e $tree/etc/systemd/system/$timer && ! -L $tree/etc/systemd/system/timers.target.wants/$timer ]] ||
         fail "$timer left behind without a schedule"
 done
+# Without keys SSH is off: masked (Raspberry Pi OS's sshswitch cannot turn it on), no
+# drop-in or key file left, the firewall lets nothing in; time and journal settings stay.
+for unit in ssh.service ssh.socket; do
+    assert_equal /dev/null "$(readlink "$tree/etc/systemd/system/$unit")" "$unit masked without --ssh-key"
+done
+for gone in /etc/ssh/sshd_config.d/00-bangvang.conf /etc/ssh/bangvang/authorized_keys \
+    /etc/systemd/system/multi-user.target.wants/ssh.service /etc/systemd/timesyncd.conf.d/bangvang.conf; do
+    [[ ! -e $tree$gone && ! -L $tree$gone ]] || fail "$gone left behind without --ssh-key or --ntp"
+done
+assert_not_contains "$(cat "$tree/etc/nftables.conf")" "dport 22" "the firewall without SSH"
+nft -c -f "$tree/etc/nftables.conf" >&2 || fail "nft -c refuses the ruleset without SSH"
+assert_same_file "$expected/etc/systemd/journald.conf.d/bangvang.conf" "$tree/etc/systemd/journald.conf.d/bangvang.conf"
+[[ -L $tree/etc/systemd/system/sysinit.target.wants/systemd-timesyncd.service ]] || fail "timesyncd not enabled without --ntp"
+# --keep-ssh: SSH as the image had it (masks lifted), a warning, SSH in from the admin net only.
+kept=$("$provision" "${plain[@]}" --keep-ssh --admin-net 192.168.10.0/24 2>&1) || fail "provision --keep-ssh failed:
+$kept"
+assert_contains "$kept" "warning: --keep-ssh: SSH is left as the image set it up" "--keep-ssh"
+[[ ! -L $tree/etc/systemd/system/ssh.service ]] || fail "--keep-ssh left ssh.service masked"
+assert_contains "$(cat "$tree/etc/nftables.conf")" "ip saddr { 192.168.10.0/24 } tcp dport 22 accept" "the firewall with --keep-ssh"
+nft -c -f "$tree/etc/nftables.conf" >&2 || fail "nft -c refuses the ruleset with --keep-ssh"
+"$provision" "${plain[@]}" >/dev/null 2>&1 || fail "back to the plain options failed"
 # The first run's backups are still the Pi's originals.
 assert_same_file "$fake_pi/boot/firmware/cmdline.txt" "$tree/boot/firmware/cmdline.txt.bangvang-orig"
 assert_equal "provision: nothing to change" "$("$provision" "${plain[@]}" 2>&1 | tail -n 1)" "rerun of the plain options"
@@ -148,6 +185,14 @@ expect_refusal "screen times are HH:MM" --kiosk-id a --site b --screen-on 6h --s
 expect_refusal "--rotate must be 0, 90, 180 or 270" --kiosk-id a --site b --rotate 45
 expect_refusal "--state-device wants LABEL=" --kiosk-id a --site b --state-device sda3
 expect_refusal "unknown option \"--colour\"" --kiosk-id a --site b --colour red
+ssh-keygen -q -t ed25519 -N "" -C "" -f "$scratch/private" 2>/dev/null || printf '%s\n' "-----BEGIN OPENSSH PRIVATE KEY-----" >"$scratch/private"
+expect_refusal "is a private key: give the .pub file" --kiosk-id a --site b --ssh-key "$scratch/private" --admin-net 10.0.0.0/8
+printf 'ssh-ed25519 AAAA ok\nmật khẩu\n' >"$scratch/junk.pub"
+expect_refusal "junk.pub:2: not an OpenSSH public key line" --kiosk-id a --site b --ssh-key "$scratch/junk.pub" --admin-net 10.0.0.0/8
+expect_refusal "--admin-net CIDR must say which network" --kiosk-id a --site b --ssh-key "$scratch/ky-thuat.pub"
+expect_refusal "--admin-net wants an address range" --kiosk-id a --site b --keep-ssh --admin-net 10.0.0.0/33
+expect_refusal "--ssh-key and --keep-ssh exclude each other" --kiosk-id a --site b --keep-ssh \
+    --ssh-key "$scratch/ky-thuat.pub" --admin-net 10.0.0.0/8
 assert_equal "$settled" "$(snapshot)" "the tree after refused runs"
 
 # Older images keep the boot partition in /boot; a rotated DSI panel is turned by the kiosk.
@@ -165,4 +210,4 @@ assert_contains "$(cat "$legacy/etc/bangvang/kiosk.json")" '"orientation": "port
 assert_equal "LABEL=bangvang-state /var/lib/bangvang ext4 defaults,noatime,nofail,x-systemd.device-timeout=10s 0 2" \
     "$(cat "$legacy/etc/fstab")" "a new fstab"
 
-pass "dry run, 12 exact edits, idempotent second run, undo, ${kiosk_binary:+kiosk accepts the config, }10 refusals, /boot layout"
+pass "dry run, 22 exact edits, idempotent second run, undo, ${kiosk_binary:+kiosk accepts the config, }15 refusals, /boot layout"
