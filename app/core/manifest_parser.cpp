@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/bounded_json.hpp"
 #include "core/item_reader.hpp"
 #include "core/json_field_reader.hpp"
 
@@ -18,71 +19,8 @@ using nlohmann::json;
 
 constexpr std::string_view supported_format = "bangvang.feed/1";
 
-// Two things nlohmann would not catch, checked on the raw bytes first:
-// - depth: nlohmann parses iteratively, but a document nested 100 000 deep still costs
-//   memory and a recursive destructor; a manifest never needs more than a few levels;
-// - NUL bytes: nlohmann stops at one as if the input ended there ("123\0" parses as 123),
-//   and valid JSON can never contain one (strings must escape it as \u0000).
-std::optional<std::string> prescan_problem(std::string_view bytes) {
-    int depth = 0;
-    bool in_string = false;
-    bool escaped = false;
-    for (std::size_t offset = 0; offset < bytes.size(); ++offset) {
-        const char character = bytes[offset];
-        if (character == '\0') return "is not valid JSON: NUL byte at offset " + std::to_string(offset);
-        if (in_string) {
-            if (escaped) escaped = false;
-            else if (character == '\\') escaped = true;
-            else if (character == '"') in_string = false;
-            continue;
-        }
-        if (character == '"') {
-            in_string = true;
-        } else if (character == '[' || character == '{') {
-            if (++depth > max_json_depth) {
-                return "is not valid JSON for a feed: nested deeper than " + std::to_string(max_json_depth) + " levels";
-            }
-        } else if ((character == ']' || character == '}') && depth > 0) {
-            --depth;
-        }
-    }
-    return std::nullopt;
-}
-
-// nlohmann's messages quote the bytes it stopped at, which may be anything.
-std::string printable(std::string_view message) {
-    static constexpr std::string_view prefix_end = "] ";
-    if (message.starts_with("[json.exception.")) {
-        const std::size_t end = message.find(prefix_end);
-        if (end != std::string_view::npos) message.remove_prefix(end + prefix_end.size());
-    }
-    std::string shown;
-    for (char character : message) {
-        const auto byte = static_cast<unsigned char>(character);
-        if (byte < 0x20 || byte >= 0x7f) {
-            static constexpr char hex[] = "0123456789ABCDEF";
-            shown += "\\x";
-            shown += hex[byte >> 4];
-            shown += hex[byte & 0xF];
-        } else {
-            shown += character;
-        }
-    }
-    return shown;
-}
-
 Result<json> parse_json_document(std::string_view bytes, std::string_view where) {
-    const auto problem = [&](std::string reason) { return Problem{.where = std::string(where), .field = "", .reason = std::move(reason)}; };
-    if (bytes.size() > max_manifest_bytes) {
-        return problem("is too large: " + std::to_string(bytes.size()) + " bytes, at most " +
-                       std::to_string(max_manifest_bytes));
-    }
-    if (std::optional<std::string> reason = prescan_problem(bytes)) return problem(std::move(*reason));
-    try {
-        return json::parse(bytes.begin(), bytes.end());
-    } catch (const json::exception& error) {
-        return problem("is not valid JSON: " + printable(error.what()));
-    }
+    return read_json(bytes, where, JsonLimits{.max_bytes = max_manifest_bytes, .max_depth = max_json_depth});
 }
 
 std::vector<MediaRef> read_media(const json& document, const JsonFieldReader& manifest_reader, std::string_view origin,

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "bounded_json.hpp"  // max_json_depth: deeper JSON is refused before nlohmann sees it
 #include "model.hpp"
 #include "result.hpp"
 
@@ -17,8 +18,6 @@ inline constexpr std::int64_t max_media_bytes = 32 * 1024 * 1024;
 inline constexpr std::size_t max_media_files = 4000;
 inline constexpr std::size_t max_next_keys = 8;
 inline constexpr int max_image_side = 16384;
-// Deeper JSON is refused before nlohmann sees it (a manifest needs about 6 levels).
-inline constexpr int max_json_depth = 64;
 
 // Text limits, in grapheme clusters (what a reader counts as characters).
 inline constexpr std::size_t max_name_graphemes = 120;       // person, entry, source names, class

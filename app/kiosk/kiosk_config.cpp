@@ -1,13 +1,13 @@
 #include "kiosk/kiosk_config.hpp"
 
-#include <fstream>
 #include <regex>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
+#include "core/bounded_json.hpp"
 #include "core/clock_time.hpp"
 #include "core/text.hpp"
+#include "files/bounded_read.hpp"
 
 namespace bangvang::kiosk {
 
@@ -28,6 +28,8 @@ int KioskConfig::output_width() const { return screen.rotation % 180 == 0 ? scre
 int KioskConfig::output_height() const { return screen.rotation % 180 == 0 ? screen_height() : screen_width(); }
 
 namespace {
+
+constexpr std::size_t max_config_bytes = 1024 * 1024;  // a config is a few kilobytes
 
 // Reads the config's members one by one, remembering the first problem, so that
 // the parse below reads as a list of fields rather than a ladder of ifs.
@@ -147,8 +149,9 @@ std::vector<sync::PublicKey> read_keys(ConfigReader& reader, const Json& entry, 
 
 Result<KioskConfig> parse_kiosk_config(std::string_view json, std::string_view origin,
                                         const std::filesystem::path& config_directory) {
-    Json document = Json::parse(json.begin(), json.end(), nullptr, /*allow_exceptions=*/false);
-    if (document.is_discarded()) return Problem{std::string(origin), "", "is not valid JSON"};
+    Result<Json> parsed = core::read_json(json, origin, core::JsonLimits{.max_bytes = max_config_bytes});
+    if (!parsed) return parsed.problem();
+    const Json& document = *parsed;
     if (!document.is_object()) return Problem{std::string(origin), "", "must be a JSON object"};
 
     ConfigReader reader{std::string(origin)};
@@ -307,12 +310,14 @@ Result<KioskConfig> parse_kiosk_config(std::string_view json, std::string_view o
 }
 
 Result<KioskConfig> load_kiosk_config(const std::filesystem::path& file) {
-    std::ifstream stream(file, std::ios::binary);
-    if (!stream) return Problem{file.string(), "", "cannot be opened"};
-    std::ostringstream contents;
-    contents << stream.rdbuf();
+    std::string contents;
+    try {
+        contents = files::read_whole_file(file, max_config_bytes);
+    } catch (const files::FileError& failure) {
+        return Problem{file.string(), "", "cannot be opened or read (" + std::string(failure.what()) + ")"};
+    }
     std::filesystem::path directory = std::filesystem::absolute(file).parent_path();
-    return parse_kiosk_config(contents.str(), file.string(), directory);
+    return parse_kiosk_config(contents, file.string(), directory);
 }
 
 }  // namespace bangvang::kiosk

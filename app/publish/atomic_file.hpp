@@ -1,7 +1,7 @@
 #pragma once
-// Writes a whole file so that readers see the old content or the new, never a mix:
-// the bytes go to a temporary file in the same folder, are flushed to disk, then
-// renamed over the target. Throws PublishError naming the file and the cause.
+// Writes a whole file so that readers see the old content or the new, never a mix
+// (files/durable_file.hpp: temporary file beside it, fsync, rename, fsync of the
+// folder). Throws PublishError naming the file and the cause.
 #include <filesystem>
 #include <string_view>
 

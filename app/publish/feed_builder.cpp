@@ -8,7 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/bounded_json.hpp"
 #include "core/manifest_parser.hpp"
+#include "files/bounded_read.hpp"
 #include "publish/atomic_file.hpp"
 #include "publish/content_folder.hpp"
 #include "publish/media_file.hpp"
@@ -31,12 +33,16 @@ core::Problem option_problem(std::string option, std::string reason) {
     return core::Problem{.where = "bangvang-publish build", .field = std::move(option), .reason = std::move(reason)};
 }
 
+// A source.json or an earlier manifest.json: nullopt when there is none; refused beyond
+// twice a manifest's size (a source is a manifest without its media list).
 std::optional<std::string> read_text_file(const fs::path& file) {
-    std::ifstream stream(file, std::ios::binary);
-    if (!stream) return std::nullopt;
-    std::string bytes((std::istreambuf_iterator<char>(stream)), std::istreambuf_iterator<char>());
-    if (stream.bad()) throw PublishError("cannot read " + file.string());
-    return bytes;
+    std::error_code error;
+    if (!fs::is_regular_file(file, error)) return std::nullopt;
+    try {
+        return files::read_whole_file(file, 2 * core::max_manifest_bytes);
+    } catch (const files::FileError& failure) {
+        throw PublishError(failure.what());
+    }
 }
 
 struct Validity {
@@ -49,10 +55,10 @@ struct Validity {
 std::optional<std::int64_t> previous_version(const fs::path& feed_directory) {
     const auto bytes = read_text_file(feed_directory / "manifest.json");
     if (!bytes) return std::nullopt;
-    const auto json = nlohmann::json::parse(*bytes, nullptr, false);
-    if (!json.is_object()) return std::nullopt;
-    const auto version = json.find("version");
-    if (version == json.end() || !version->is_number_integer()) return std::nullopt;
+    const core::Result<nlohmann::json> json = core::read_json(*bytes, (feed_directory / "manifest.json").string());
+    if (!json || !json->is_object()) return std::nullopt;
+    const auto version = json->find("version");
+    if (version == json->end() || !version->is_number_integer()) return std::nullopt;
     return version->get<std::int64_t>();
 }
 

@@ -1,19 +1,22 @@
 #include "publish/feed_push.hpp"
 
-#include <curl/curl.h>
-
+#include <chrono>
 #include <fstream>
 #include <iterator>
 #include <memory>
 #include <system_error>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "core/bounded_json.hpp"
 #include "core/manifest_parser.hpp"
+#include "files/bounded_read.hpp"
 #include "publish/atomic_file.hpp"
 #include "publish/publish_error.hpp"
 #include "store/media_store.hpp"
 #include "sync/feed_signature.hpp"
+#include "sync/http_client.hpp"
 
 namespace bangvang::publish {
 
@@ -21,21 +24,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CurlDeleter {
-    void operator()(CURL* handle) const { curl_easy_cleanup(handle); }
-};
-using CurlPtr = std::unique_ptr<CURL, CurlDeleter>;
-struct HeaderListDeleter {
-    void operator()(curl_slist* list) const { curl_slist_free_all(list); }
-};
-using HeaderListPtr = std::unique_ptr<curl_slist, HeaderListDeleter>;
-
 std::string read_file(const fs::path& file) {
-    std::ifstream stream(file, std::ios::binary);
-    if (!stream) throw PublishError("cannot open " + file.string() + " for reading");
-    std::string bytes((std::istreambuf_iterator<char>(stream)), std::istreambuf_iterator<char>());
-    if (stream.bad()) throw PublishError("cannot read " + file.string());
-    return bytes;
+    try {
+        return files::read_whole_file(file, static_cast<std::size_t>(core::max_media_bytes));
+    } catch (const files::FileError& failure) {
+        throw PublishError(failure.what());
+    }
 }
 
 bool is_http(const std::string& target) { return target.starts_with("http://") || target.starts_with("https://"); }
@@ -49,67 +43,32 @@ std::string joined_url(const std::string& base, const std::string& relative) {
     return base.ends_with('/') ? base + relative : base + "/" + relative;
 }
 
-struct UploadCursor {
-    std::string_view bytes;
-    std::size_t position = 0;
-};
-
-size_t read_upload(char* buffer, size_t size, size_t count, void* user) {
-    auto* cursor = static_cast<UploadCursor*>(user);
-    const std::size_t length = std::min(size * count, cursor->bytes.size() - cursor->position);
-    std::copy_n(cursor->bytes.data() + cursor->position, length, buffer);
-    cursor->position += length;
-    return length;
-}
-
-size_t collect_body(char* data, size_t size, size_t count, void* user) {
-    static_cast<std::string*>(user)->append(data, size * count);
-    return size * count;
-}
-
-size_t discard_body(char*, size_t size, size_t count, void*) { return size * count; }
-
-// One connection reused for every request of a push.
+// One connection reused for every request of a push, through the project's one HTTP
+// client; what failed comes back as a PublishError naming the method and the URL.
 class HttpTarget {
 public:
-    HttpTarget(std::string base, const std::string& token) : base_(std::move(base)), handle_(curl_easy_init()) {
-        if (!handle_) throw PublishError("cannot start libcurl");
-        curl_slist* list = nullptr;
-        if (!token.empty()) list = curl_slist_append(list, ("Authorization: Bearer " + token).c_str());
-        // nginx answers PUT of a large body without waiting for "100 Continue".
-        list = curl_slist_append(list, "Expect:");
-        headers_.reset(list);
+    HttpTarget(std::string base, const std::string& token)
+        : base_(std::move(base)),
+          client_(sync::HttpClientOptions{.user_agent = "bangvang-publish",
+                                          .connect_timeout = std::chrono::seconds(15),
+                                          .low_speed_time = std::chrono::seconds(30)}) {
+        if (!token.empty()) headers_.push_back("Authorization: Bearer " + token);
     }
 
     // Status of HEAD, and the Content-Length the server reports (-1 when none).
-    std::pair<long, curl_off_t> head(const std::string& relative) {
-        reset(relative);
-        curl_easy_setopt(handle_.get(), CURLOPT_NOBODY, 1L);
-        perform("HEAD", relative);
-        curl_off_t length = -1;
-        curl_easy_getinfo(handle_.get(), CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length);
-        return {status(), length};
+    std::pair<long, long long> head(const std::string& relative) {
+        const sync::HttpResponse response = send(sync::HttpMethod::head, relative, {}, 0);
+        return {response.status, response.content_length};
     }
 
-    std::pair<long, std::string> get(const std::string& relative) {
-        reset(relative);
-        std::string body;
-        curl_easy_setopt(handle_.get(), CURLOPT_HTTPGET, 1L);
-        curl_easy_setopt(handle_.get(), CURLOPT_WRITEFUNCTION, collect_body);
-        curl_easy_setopt(handle_.get(), CURLOPT_WRITEDATA, &body);
-        perform("GET", relative);
-        return {status(), std::move(body)};
+    // At most `max_bytes` of body: a server that sends more is an error, not a crash.
+    std::pair<long, std::string> get(const std::string& relative, std::size_t max_bytes) {
+        sync::HttpResponse response = send(sync::HttpMethod::get, relative, {}, max_bytes);
+        return {response.status, std::move(response.body)};
     }
 
     void put(const std::string& relative, std::string_view bytes) {
-        reset(relative);
-        UploadCursor cursor{bytes, 0};
-        curl_easy_setopt(handle_.get(), CURLOPT_UPLOAD, 1L);
-        curl_easy_setopt(handle_.get(), CURLOPT_READFUNCTION, read_upload);
-        curl_easy_setopt(handle_.get(), CURLOPT_READDATA, &cursor);
-        curl_easy_setopt(handle_.get(), CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(bytes.size()));
-        perform("PUT", relative);
-        const long code = status();
+        const long code = send(sync::HttpMethod::put, relative, bytes, answer_bytes).status;
         if (code != 200 && code != 201 && code != 204) {
             throw PublishError("PUT " + joined_url(base_, relative) + " failed: HTTP " + std::to_string(code) +
                                (code == 401 || code == 403 ? " (is the --token right?)" : "") +
@@ -118,55 +77,52 @@ public:
     }
 
 private:
-    void reset(const std::string& relative) {
-        CURL* handle = handle_.get();
-        curl_easy_reset(handle);
-        curl_easy_setopt(handle, CURLOPT_URL, joined_url(base_, relative).c_str());
-        curl_easy_setopt(handle, CURLOPT_HTTPHEADER, headers_.get());
-        curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT, 15L);
-        curl_easy_setopt(handle, CURLOPT_LOW_SPEED_LIMIT, 512L);
-        curl_easy_setopt(handle, CURLOPT_LOW_SPEED_TIME, 30L);
-        curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
-        curl_easy_setopt(handle, CURLOPT_USERAGENT, "bangvang-publish");
-        curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, discard_body);
-        curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, error_);
-        error_[0] = '\0';
+    static constexpr std::size_t answer_bytes = 64 * 1024;  // a PUT's answer is read for its status only
+
+    sync::HttpResponse send(sync::HttpMethod method, const std::string& relative, std::string_view upload,
+                            std::size_t max_bytes) {
+        const std::string url = joined_url(base_, relative);
+        core::Result<sync::HttpResponse> response = client_.send(
+            sync::HttpRequest{.url = url, .max_bytes = max_bytes, .method = method, .headers = headers_, .upload = upload});
+        if (!response) throw PublishError(method_name(method) + " " + url + " failed: " + response.problem().reason);
+        return std::move(*response);
     }
 
-    void perform(const char* method, const std::string& relative) {
-        const CURLcode result = curl_easy_perform(handle_.get());
-        if (result != CURLE_OK) {
-            throw PublishError(std::string(method) + " " + joined_url(base_, relative) + " failed: " +
-                               (error_[0] != '\0' ? error_ : curl_easy_strerror(result)));
+    static std::string method_name(sync::HttpMethod method) {
+        switch (method) {
+        case sync::HttpMethod::head: return "HEAD";
+        case sync::HttpMethod::post: return "POST";
+        case sync::HttpMethod::put: return "PUT";
+        case sync::HttpMethod::get: break;
         }
-    }
-
-    long status() {
-        long code = 0;
-        curl_easy_getinfo(handle_.get(), CURLINFO_RESPONSE_CODE, &code);
-        return code;
+        return "GET";
     }
 
     std::string base_;
-    CurlPtr handle_;
-    HeaderListPtr headers_;
-    char error_[CURL_ERROR_SIZE]{};
+    sync::HttpClient client_;
+    std::vector<std::string> headers_;
 };
 
 std::optional<LiveFeed> describe_live(const std::optional<std::string>& manifest, bool signed_feed,
                                       const std::string& where) {
     if (!manifest) return std::nullopt;
-    const auto json = nlohmann::json::parse(*manifest, nullptr, false);
-    if (!json.is_object() || !json.contains("version") || !json["version"].is_number_integer()) {
-        throw PublishError(where + " holds a manifest.json that is not a bangvang feed manifest");
+    const core::Result<nlohmann::json> json =
+        core::read_json(*manifest, where, core::JsonLimits{.max_bytes = core::max_manifest_bytes});
+    if (!json) throw PublishError(json.problem().message());
+    if (!json->is_object() || !json->contains("version") || !(*json)["version"].is_number_integer()) {
+        throw PublishError(where + " is not a bangvang feed manifest");
     }
-    LiveFeed live{.version = json["version"].get<std::int64_t>(), .source_id = {}, .issued_at = {}, .expires_at = {},
+    LiveFeed live{.version = (*json)["version"].get<std::int64_t>(), .source_id = {}, .issued_at = {}, .expires_at = {},
                   .signed_feed = signed_feed};
-    if (json.contains("source") && json["source"].is_object() && json["source"].value("id", nlohmann::json()).is_string()) {
-        live.source_id = json["source"]["id"].get<std::string>();
+    const auto text = [&](const nlohmann::json& object, const char* key) {
+        const auto found = object.find(key);
+        return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
+    };
+    if (const auto source = json->find("source"); source != json->end() && source->is_object()) {
+        live.source_id = text(*source, "id");
     }
-    if (json.value("issued_at", nlohmann::json()).is_string()) live.issued_at = json["issued_at"].get<std::string>();
-    if (json.value("expires_at", nlohmann::json()).is_string()) live.expires_at = json["expires_at"].get<std::string>();
+    live.issued_at = text(*json, "issued_at");
+    live.expires_at = text(*json, "expires_at");
     return live;
 }
 
@@ -179,16 +135,16 @@ void report(const PushOptions& options, const std::string& line) {
 std::optional<LiveFeed> live_feed(const std::string& target) {
     if (is_http(target)) {
         HttpTarget http(target, "");
-        auto [code, body] = http.get("manifest.json");
+        auto [code, body] = http.get("manifest.json", core::max_manifest_bytes);
         if (code == 404) return std::nullopt;
         if (code != 200) throw PublishError("GET " + joined_url(target, "manifest.json") + " failed: HTTP " + std::to_string(code));
         const bool signed_feed = http.head(std::string(sync::signature_file_name)).first == 200;
-        return describe_live(body, signed_feed, target);
+        return describe_live(body, signed_feed, joined_url(target, "manifest.json"));
     }
     const fs::path folder = local_folder(target);
     if (!fs::exists(folder / "manifest.json")) return std::nullopt;
     return describe_live(read_file(folder / "manifest.json"), fs::exists(folder / std::string(sync::signature_file_name)),
-                         folder.string());
+                         (folder / "manifest.json").string());
 }
 
 PushReport push_feed(const PushOptions& options) {

@@ -5,6 +5,9 @@
 #include <optional>
 #include <utility>
 
+#include "core/bounded_json.hpp"
+#include "core/manifest_parser.hpp"
+
 namespace bangvang::publish {
 
 namespace {
@@ -93,11 +96,10 @@ bool is_safe_relative_path(std::string_view path) {
 core::Result<SourceDocument> parse_source_document(std::string_view json_bytes, std::string_view origin) {
     const std::string where(origin);
     SourceDocument document;
-    try {
-        document.json = ordered_json::parse(json_bytes.begin(), json_bytes.end());
-    } catch (const ordered_json::parse_error& error) {
-        return problem_at(where, "", std::string("is not valid JSON: ") + error.what());
-    }
+    core::Result<ordered_json> parsed =
+        core::read_ordered_json(json_bytes, where, core::JsonLimits{.max_bytes = 2 * core::max_manifest_bytes});
+    if (!parsed) return parsed.problem();
+    document.json = std::move(*parsed);
     if (!document.json.is_object()) return problem_at(where, "", "must hold a JSON object");
     for (std::string_view member : members_added_by_build) {
         if (document.json.contains(std::string(member))) {

@@ -2,16 +2,19 @@
 
 #include <array>
 #include <optional>
-#include <fstream>
-#include <sstream>
 #include <utility>
 
 #include <nlohmann/json.hpp>
+
+#include "core/bounded_json.hpp"
+#include "files/bounded_read.hpp"
 
 namespace bangvang::render {
 namespace {
 
 using Json = nlohmann::json;
+
+constexpr std::size_t max_theme_bytes = 1024 * 1024;  // a theme is a few kilobytes
 
 constexpr std::string_view theme_format = "bangvang.theme/1";
 
@@ -183,21 +186,22 @@ private:
 Theme default_theme() { return Theme{}; }
 
 core::Result<Theme> parse_theme(std::string_view json, std::string_view origin) {
-    Json root = Json::parse(json.begin(), json.end(), nullptr, /*allow_exceptions=*/false);
-    if (root.is_discarded()) return core::Problem{std::string(origin), "", "is not valid JSON"};
+    core::Result<Json> root = core::read_json(json, origin, core::JsonLimits{.max_bytes = max_theme_bytes});
+    if (!root) return root.problem();
     Theme theme = default_theme();
     ThemeReader reader(origin, theme);
-    if (auto failure = reader.read(root)) return *failure;
+    if (auto failure = reader.read(*root)) return *failure;
     return theme;
 }
 
 Theme load_theme_file(const std::filesystem::path& path) {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) throw ThemeError("cannot open theme file " + path.string());
-    std::ostringstream contents;
-    contents << file.rdbuf();
-    if (file.bad()) throw ThemeError("cannot read theme file " + path.string());
-    auto parsed = parse_theme(contents.str(), path.string());
+    std::string contents;
+    try {
+        contents = files::read_whole_file(path, max_theme_bytes);
+    } catch (const files::FileError& failure) {
+        throw ThemeError("cannot read theme file " + std::string(failure.what()));
+    }
+    auto parsed = parse_theme(contents, path.string());
     if (!parsed) throw ThemeError("invalid theme: " + parsed.problem().message());
     // Relative font paths are relative to the theme file, so a theme folder can ship its fonts.
     Theme theme = std::move(parsed).value();

@@ -1,8 +1,6 @@
 #include "store/media_store.hpp"
 
-#include <fcntl.h>
 #include <sodium.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -12,6 +10,8 @@
 #include <fstream>
 #include <optional>
 #include <system_error>
+
+#include "files/durable_file.hpp"
 
 namespace bangvang::store {
 
@@ -29,65 +29,6 @@ void require_sodium() {
 
 std::string system_reason(int error_number) {
     return std::generic_category().message(error_number);
-}
-
-class FileDescriptor {
-public:
-    explicit FileDescriptor(int descriptor) : descriptor_(descriptor) {}
-    ~FileDescriptor() {
-        if (descriptor_ >= 0) ::close(descriptor_);
-    }
-    FileDescriptor(const FileDescriptor&) = delete;
-    FileDescriptor& operator=(const FileDescriptor&) = delete;
-    int get() const { return descriptor_; }
-
-private:
-    int descriptor_;
-};
-
-void sync_directory(const fs::path& directory) {
-    const FileDescriptor handle(::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (handle.get() < 0) throw StoreError(directory.string() + ": cannot open to sync: " + system_reason(errno));
-    if (::fsync(handle.get()) != 0) throw StoreError(directory.string() + ": fsync failed: " + system_reason(errno));
-}
-
-void write_all(int descriptor, const char* bytes, std::size_t size, const fs::path& file) {
-    while (size > 0) {
-        const ssize_t written = ::write(descriptor, bytes, size);
-        if (written < 0) {
-            if (errno == EINTR) continue;
-            throw StoreError(file.string() + ": cannot write: " + system_reason(errno));
-        }
-        bytes += written;
-        size -= static_cast<std::size_t>(written);
-    }
-}
-
-// Removes the temporary file unless it was renamed into place.
-class TemporaryFile {
-public:
-    explicit TemporaryFile(fs::path path) : path_(std::move(path)) {}
-    ~TemporaryFile() {
-        if (!path_.empty()) {
-            std::error_code ignored;
-            fs::remove(path_, ignored);
-        }
-    }
-    TemporaryFile(const TemporaryFile&) = delete;
-    TemporaryFile& operator=(const TemporaryFile&) = delete;
-    const fs::path& path() const { return path_; }
-    void kept() { path_.clear(); }
-
-private:
-    fs::path path_;
-};
-
-std::string random_suffix() {
-    std::array<unsigned char, 8> random{};
-    randombytes_buf(random.data(), random.size());
-    std::array<char, 2 * 8 + 1> hex{};
-    sodium_bin2hex(hex.data(), hex.size(), random.data(), random.size());
-    return hex.data();
 }
 
 std::string hex_digest(crypto_hash_sha256_state& state) {
@@ -122,7 +63,7 @@ std::optional<core::Problem> stream_and_verify(const fs::path& source_file, cons
                                                   " bytes the manifest lists while being read (size mismatch)");
         }
         crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(buffer.data()), count);
-        if (copy_descriptor) write_all(*copy_descriptor, buffer.data(), count, copy_path);
+        if (copy_descriptor) files::write_all(*copy_descriptor, std::string_view(buffer.data(), count), copy_path);
     }
     if (input.bad()) throw StoreError(source_file.string() + ": read error");
     if (total != expected.size_bytes) {
@@ -203,16 +144,13 @@ core::Result<fs::path> import_media_file(const fs::path& source_file, const core
 
     fs::create_directories(media_directory, error);
     if (error) throw StoreError(media_directory.string() + ": cannot create the media folder: " + error.message());
-    TemporaryFile temporary(media_directory / (std::string(temporary_prefix) + expected.sha256 + "-" + random_suffix()));
-    const FileDescriptor output(
-        ::open(temporary.path().c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
-    if (output.get() < 0) throw StoreError(temporary.path().string() + ": cannot create: " + system_reason(errno));
-    if (auto problem = stream_and_verify(source_file, expected, output.get(), temporary.path())) return *problem;
-    if (::fsync(output.get()) != 0) throw StoreError(temporary.path().string() + ": fsync failed: " + system_reason(errno));
-    fs::rename(temporary.path(), destination, error);
-    if (error) throw StoreError(destination.string() + ": cannot rename the verified file into place: " + error.message());
-    temporary.kept();
-    sync_directory(media_directory);
+    try {
+        files::TemporaryFile temporary(media_directory, std::string(temporary_prefix) + expected.sha256 + "-");
+        if (auto problem = stream_and_verify(source_file, expected, temporary.descriptor(), temporary.path())) return *problem;
+        temporary.put_in_place(destination);
+    } catch (const files::FileError& failure) {
+        throw StoreError(std::string(failure.what()));
+    }
     return destination;
 }
 

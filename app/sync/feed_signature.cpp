@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/bounded_json.hpp"
+
 namespace bangvang::sync {
 
 using Json = nlohmann::json;
@@ -28,8 +30,10 @@ core::Result<VerifiedSignature> verify_manifest(std::string_view manifest_bytes,
     if (signature_file.size() > max_signature_file_bytes) {
         return problem("", "signature file is larger than " + std::to_string(max_signature_file_bytes) + " bytes");
     }
-    Json envelope = Json::parse(signature_file.begin(), signature_file.end(), nullptr, false);
-    if (envelope.is_discarded() || !envelope.is_object()) return problem("", "signature file is not a JSON object");
+    core::Result<Json> parsed = core::read_json(signature_file, where, core::JsonLimits{.max_bytes = max_signature_file_bytes});
+    if (!parsed) return problem("", "signature file is not a JSON object (" + parsed.problem().reason + ")");
+    const Json& envelope = *parsed;
+    if (!envelope.is_object()) return problem("", "signature file is not a JSON object");
     if (envelope.value("format", std::string()) != "bangvang.signature/1") {
         return problem("format", "signature file is not \"bangvang.signature/1\"");
     }

@@ -1,9 +1,9 @@
 #include "sync/http_client.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <mutex>
 #include <stdexcept>
 
@@ -34,6 +34,8 @@ struct Transfer {
     bool over_limit = false;
     std::string* memory = nullptr;
     std::FILE* file = nullptr;
+    std::string_view upload;
+    std::size_t uploaded = 0;
     std::string etag;
     std::string last_modified;
 };
@@ -49,6 +51,14 @@ std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user)
     if (transfer.file) return std::fwrite(data, 1, bytes, transfer.file) == bytes ? bytes : 0;
     transfer.memory->append(data, bytes);
     return bytes;
+}
+
+std::size_t on_upload(char* buffer, std::size_t size, std::size_t count, void* user) {
+    auto& transfer = *static_cast<Transfer*>(user);
+    const std::size_t length = std::min(size * count, transfer.upload.size() - transfer.uploaded);
+    std::copy_n(transfer.upload.data() + transfer.uploaded, length, buffer);
+    transfer.uploaded += length;
+    return length;
 }
 
 std::string header_value(std::string_view line, std::string_view name) {
@@ -75,21 +85,42 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
     return size * count;
 }
 
+void append_header(CurlListPtr& headers, const std::string& line) {
+    curl_slist* grown = curl_slist_append(headers.get(), line.c_str());
+    if (!grown) throw std::runtime_error("libcurl: out of memory for a request header");
+    static_cast<void>(headers.release());
+    headers.reset(grown);
+}
+
+CurlListPtr request_headers(const HttpRequest& request) {
+    CurlListPtr headers;
+    for (const std::string& line : request.headers) append_header(headers, line);
+    if (request.if_none_match) append_header(headers, "If-None-Match: " + *request.if_none_match);
+    if (request.if_modified_since) append_header(headers, "If-Modified-Since: " + *request.if_modified_since);
+    // A PUT of a large body goes at once instead of waiting for "100 Continue".
+    if (request.method == HttpMethod::put) append_header(headers, "Expect:");
+    return headers;
+}
+
 // What every request shares: timeouts, TLS verification and pinning, the byte cap, the
 // User-Agent, and the callbacks that fill `transfer`. Proxies come from the environment.
-void set_common_options(CURL* curl, const HttpClientOptions& options, const std::string& url, std::size_t max_bytes,
-                        Transfer& transfer) {
-    curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+void set_common_options(CURL* curl, const HttpClientOptions& options, const HttpRequest& request, Transfer& transfer) {
+    curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
+    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, request.allow_file_urls ? "http,https,file" : "http,https");
     curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    if (request.follow_redirects) {
+        curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
+        curl_easy_setopt(curl, CURLOPT_MAXREDIRS, options.max_redirects);
+    }
     curl_easy_setopt(curl, CURLOPT_USERAGENT, options.user_agent.c_str());
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // we are not the main thread: no SIGALRM
+    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // not only the main thread uses it: no SIGALRM
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options.connect_timeout.count()));
     curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, options.low_speed_bytes_per_second);
     curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, static_cast<long>(options.low_speed_time.count()));
     if (options.total_timeout.count() > 0) {
         curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(options.total_timeout.count()));
     }
-    curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(max_bytes));
+    curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.max_bytes));
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
     if (!options.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, options.ca_file.c_str());
@@ -100,6 +131,45 @@ void set_common_options(CURL* curl, const HttpClientOptions& options, const std:
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &transfer);
     curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(curl, CURLOPT_HEADERDATA, &transfer);
+}
+
+void set_method(CURL* curl, const HttpRequest& request, Transfer& transfer) {
+    switch (request.method) {
+    case HttpMethod::get:
+        curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
+        curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // gzip when the server offers it
+        break;
+    case HttpMethod::head:
+        curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
+        break;
+    case HttpMethod::post:
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.upload.data());
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.upload.size()));
+        break;
+    case HttpMethod::put:
+        transfer.upload = request.upload;
+        curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
+        curl_easy_setopt(curl, CURLOPT_READFUNCTION, on_upload);
+        curl_easy_setopt(curl, CURLOPT_READDATA, &transfer);
+        curl_easy_setopt(curl, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(request.upload.size()));
+        break;
+    }
+}
+
+// What libcurl counted of the exchange that just ended.
+void read_counters(CURL* curl, HttpResponse& response) {
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
+    curl_off_t header_bytes = 0;
+    curl_off_t body_bytes = 0;
+    curl_off_t announced = -1;
+    long request_bytes = 0;  // what libcurl wrote: the request line, headers and body
+    curl_easy_getinfo(curl, CURLINFO_HEADER_SIZE, &header_bytes);
+    curl_easy_getinfo(curl, CURLINFO_SIZE_DOWNLOAD_T, &body_bytes);
+    curl_easy_getinfo(curl, CURLINFO_REQUEST_SIZE, &request_bytes);
+    curl_easy_getinfo(curl, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &announced);
+    response.bytes_received = static_cast<std::size_t>(header_bytes + body_bytes);
+    response.bytes_sent = static_cast<std::size_t>(request_bytes);
+    response.content_length = static_cast<long long>(announced);
 }
 
 }  // namespace
@@ -114,7 +184,7 @@ HttpClient::HttpClient(HttpClientOptions options) : options_(std::move(options))
     if (!handle_) throw std::runtime_error("libcurl could not create a transfer handle");
 }
 
-core::Result<HttpResponse> HttpClient::get(const HttpRequest& request) {
+core::Result<HttpResponse> HttpClient::send(const HttpRequest& request) {
     const auto problem = [&](std::string reason) { return core::Problem{request.url, "", std::move(reason)}; };
     CURL* curl = handle_.get();
     curl_easy_reset(curl);  // keeps the connection cache; forgets the last request's options
@@ -129,28 +199,17 @@ core::Result<HttpResponse> HttpClient::get(const HttpRequest& request) {
         if (!file) throw std::runtime_error(request.body_file->string() + ": cannot create: " + std::strerror(errno));
         transfer.file = file.get();
     }
-
-    CurlListPtr headers;
-    const auto add_header = [&](const std::string& line) {
-        curl_slist* grown = curl_slist_append(headers.get(), line.c_str());
-        if (!grown) throw std::runtime_error("libcurl: out of memory for a request header");
-        static_cast<void>(headers.release());
-        headers.reset(grown);
-    };
-    if (request.if_none_match) add_header("If-None-Match: " + *request.if_none_match);
-    if (request.if_modified_since) add_header("If-Modified-Since: " + *request.if_modified_since);
-
-    set_common_options(curl, options_, request.url, request.max_bytes, transfer);
-    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https,file");
-    curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(curl, CURLOPT_MAXREDIRS, options_.max_redirects);
-    curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // gzip when the server offers it
+    const CurlListPtr headers = request_headers(request);
+    set_common_options(curl, options_, request, transfer);
+    set_method(curl, request, transfer);
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.get());
     char error_text[CURL_ERROR_SIZE] = {};
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_text);
 
     const CURLcode code = curl_easy_perform(curl);
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, nullptr);
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, nullptr);
+    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, nullptr);
     if (file && std::fflush(file.get()) != 0) {
         throw std::runtime_error(request.body_file->string() + ": cannot write: " + std::strerror(errno));
     }
@@ -160,68 +219,41 @@ core::Result<HttpResponse> HttpClient::get(const HttpRequest& request) {
     if (code != CURLE_OK) {
         return problem(std::string(curl_easy_strerror(code)) + (error_text[0] ? std::string(": ") + error_text : ""));
     }
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
-    curl_off_t header_bytes = 0;
-    curl_off_t body_bytes = 0;
-    curl_easy_getinfo(curl, CURLINFO_HEADER_SIZE, &header_bytes);
-    curl_easy_getinfo(curl, CURLINFO_SIZE_DOWNLOAD_T, &body_bytes);
-    response.bytes_received = static_cast<std::size_t>(header_bytes + body_bytes);
+    read_counters(curl, response);
     response.body_bytes = transfer.received;
     response.etag = transfer.etag;
     response.last_modified = transfer.last_modified;
+    return response;
+}
+
+core::Result<HttpResponse> HttpClient::get(const HttpRequest& request) {
+    HttpRequest download = request;
+    download.method = HttpMethod::get;
+    download.follow_redirects = true;
+    download.allow_file_urls = true;
+    core::Result<HttpResponse> response = send(download);
+    if (!response) return response;
     const bool conditional = request.if_none_match || request.if_modified_since;
-    if (response.status == 304 && conditional) {
-        response.not_modified = true;
+    if (response->status == 304 && conditional) {
+        response->not_modified = true;
         return response;
     }
-    if (response.status != 200 && !request.url.starts_with("file://")) {
-        return problem("the server answered HTTP " + std::to_string(response.status));
+    if (response->status != 200 && !request.url.starts_with("file://")) {
+        return core::Problem{request.url, "", "the server answered HTTP " + std::to_string(response->status)};
     }
     return response;
 }
 
 core::Result<HttpResponse> HttpClient::post(const HttpPost& request) {
-    const auto problem = [&](std::string reason) { return core::Problem{request.url, "", std::move(reason)}; };
-    CURL* curl = handle_.get();
-    curl_easy_reset(curl);
-
-    HttpResponse response;
-    Transfer transfer;
-    transfer.max_bytes = request.max_response_bytes;
-    transfer.memory = &response.body;
-    CurlListPtr headers(curl_slist_append(nullptr, ("Content-Type: " + request.content_type).c_str()));
-    if (!headers) throw std::runtime_error("libcurl: out of memory for a request header");
-
-    set_common_options(curl, options_, request.url, request.max_response_bytes, transfer);
     // No redirects: a report must reach the URL the config names, or stay in the outbox.
-    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.get());
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.data());
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
-    char error_text[CURL_ERROR_SIZE] = {};
-    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_text);
-
-    const CURLcode code = curl_easy_perform(curl);
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, nullptr);
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, nullptr);
-    if (transfer.over_limit || code == CURLE_FILESIZE_EXCEEDED) {
-        return problem("response larger than the limit of " + std::to_string(request.max_response_bytes) + " bytes");
-    }
-    if (code != CURLE_OK) {
-        return problem(std::string(curl_easy_strerror(code)) + (error_text[0] ? std::string(": ") + error_text : ""));
-    }
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
-    curl_off_t header_bytes = 0;
-    curl_off_t body_bytes = 0;
-    long request_bytes = 0;  // what libcurl wrote: the request line, headers and body
-    curl_easy_getinfo(curl, CURLINFO_HEADER_SIZE, &header_bytes);
-    curl_easy_getinfo(curl, CURLINFO_SIZE_DOWNLOAD_T, &body_bytes);
-    curl_easy_getinfo(curl, CURLINFO_REQUEST_SIZE, &request_bytes);
-    response.bytes_received = static_cast<std::size_t>(header_bytes + body_bytes);
-    response.bytes_sent = static_cast<std::size_t>(request_bytes);
-    response.body_bytes = transfer.received;
-    if (response.status < 200 || response.status > 299) {
-        return problem("the server answered HTTP " + std::to_string(response.status));
+    core::Result<HttpResponse> response = send(HttpRequest{.url = request.url,
+                                                           .max_bytes = request.max_response_bytes,
+                                                           .method = HttpMethod::post,
+                                                           .headers = {"Content-Type: " + request.content_type},
+                                                           .upload = request.body});
+    if (!response) return response;
+    if (response->status < 200 || response->status > 299) {
+        return core::Problem{request.url, "", "the server answered HTTP " + std::to_string(response->status)};
     }
     return response;
 }

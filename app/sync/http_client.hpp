@@ -1,16 +1,22 @@
 #pragma once
-// A small HTTP(S)/file:// client on libcurl for the sync worker: conditional GET,
-// timeouts that catch a hanging or dripping server, a byte cap on every response,
-// TLS verification always on (an extra CA file and a pinned public key optional), the
-// proxy from the environment (libcurl's default), and a User-Agent naming the kiosk.
+// The project's one HTTP(S)/file:// client on libcurl, for the sync worker (conditional
+// GET, report POST) and for `bangvang-publish push/status` (HEAD, GET, PUT): timeouts that
+// catch a hanging or dripping server, a byte cap on every response, TLS verification
+// always on (an extra CA file and a pinned public key optional), the proxy from the
+// environment (libcurl's default), and a User-Agent naming the program.
 // Network failures are expected and come back as a Problem naming the URL and why;
 // one HttpClient per thread (it keeps one CURL handle, reusing connections).
+//
+// Every request goes through send(): a new per-request need (a deadline, a shutdown
+// flag, a Range) is one more field of HttpRequest and one more option set there.
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <curl/curl.h>
 
@@ -38,12 +44,20 @@ struct HttpClientOptions {
     std::string pinned_public_key;                  // "sha256//..."; empty = none
 };
 
+enum class HttpMethod { get, head, post, put };
+
 struct HttpRequest {
     std::string url;
-    std::size_t max_bytes = 0;                       // a larger body aborts the transfer
+    std::size_t max_bytes = 0;                       // a larger response body aborts the transfer
     std::optional<std::string> if_none_match;        // an ETag from an earlier response
     std::optional<std::string> if_modified_since;    // a Last-Modified from an earlier response
     std::optional<std::filesystem::path> body_file;  // write the body here instead of into memory
+    // For send(); get() and post() set these themselves.
+    HttpMethod method = HttpMethod::get;
+    std::vector<std::string> headers;  // extra "Name: value" lines ("Authorization: Bearer …")
+    std::string_view upload;           // the body of a POST or PUT; must outlive the call
+    bool follow_redirects = false;
+    bool allow_file_urls = false;
 };
 
 struct HttpResponse {
@@ -52,9 +66,10 @@ struct HttpResponse {
     std::string body;           // unless body_file was given
     std::string etag;
     std::string last_modified;
+    long long content_length = -1;  // the Content-Length the server announced; -1 when none
     std::size_t body_bytes = 0;
     std::size_t bytes_received = 0;  // headers and body, as libcurl counted them
-    std::size_t bytes_sent = 0;      // a POST's request headers and body
+    std::size_t bytes_sent = 0;      // a POST's or PUT's request headers and body
 };
 
 struct HttpPost {
@@ -68,11 +83,15 @@ class HttpClient {
 public:
     explicit HttpClient(HttpClientOptions options);
 
-    // Any status other than 200 (or 304 for a conditional request) is a Problem.
+    // Follows redirects, reads file:// too. Any status other than 200 (or 304 for a
+    // conditional request) is a Problem.
     core::Result<HttpResponse> get(const HttpRequest& request);
-    // Same timeouts and TLS settings as get(); redirects are not followed. Any 2xx is
-    // success; anything else (a redirect included) is a Problem.
+    // Redirects are not followed. Any 2xx is success; anything else (a redirect
+    // included) is a Problem.
     core::Result<HttpResponse> post(const HttpPost& request);
+    // Any method, as the request says; a Problem only when no HTTP answer came back
+    // (connection, TLS, timeout, body over max_bytes): the caller judges the status.
+    core::Result<HttpResponse> send(const HttpRequest& request);
 
 private:
     HttpClientOptions options_;

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/bounded_json.hpp"
+
 namespace bangvang::sync {
 
 #ifndef BANGVANG_VERSION_TEXT
@@ -57,8 +59,8 @@ std::string report_json(const KioskReportIdentity& kiosk, const store::PendingRe
     Json heartbeats = Json::array();
     for (const store::StoredHeartbeat& heartbeat : pending.heartbeats) {
         // Stored as written by heartbeat_json; a damaged row is sent as null rather than lost silently.
-        heartbeats.push_back(Json::parse(heartbeat.body_json, nullptr, false));
-        if (heartbeats.back().is_discarded()) heartbeats.back() = nullptr;
+        core::Result<Json> body = core::read_ordered_json(heartbeat.body_json, "heartbeat");
+        heartbeats.push_back(body ? std::move(*body) : Json(nullptr));
     }
     Json plays = Json::array();
     for (const store::StoredPlay& stored : pending.plays) {
