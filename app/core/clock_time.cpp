@@ -1,5 +1,6 @@
 #include "core/clock_time.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace bangvang::core {
@@ -80,7 +81,13 @@ bool is_valid_date(CivilDate date) {
 }
 
 WallClock to_wall_clock(UnixSeconds instant, int utc_offset_minutes) {
-    const std::int64_t local = instant + static_cast<std::int64_t>(utc_offset_minutes) * 60;
+    // Years 0000 to 9999 (what RFC 3339 can write); an instant outside, which only a
+    // damaged record holds, reads as the nearest end instead of overflowing.
+    constexpr UnixSeconds first_second = -62'167'219'200;  // 0000-01-01T00:00:00
+    constexpr UnixSeconds last_second = 253'402'300'799;   // 9999-12-31T23:59:59
+    const std::int64_t local = std::clamp(std::clamp(instant, first_second, last_second) +
+                                              static_cast<std::int64_t>(utc_offset_minutes) * 60,
+                                          first_second, last_second);
     const std::int64_t days = floor_divide(local, seconds_per_day);
     const std::int64_t second_of_day = local - days * seconds_per_day;
     WallClock clock;

@@ -35,6 +35,7 @@ std::int64_t days_from_civil(CivilDate date);
 CivilDate civil_from_days(std::int64_t days);
 bool is_valid_date(CivilDate date);
 
+// Instants before year 0000 or after 9999 read as the first or last second of that range.
 WallClock to_wall_clock(UnixSeconds instant, int utc_offset_minutes);
 
 // "2024-05-07T08:00:00+07:00" or "...Z"; seconds and offset required.

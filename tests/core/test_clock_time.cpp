@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <limits>
+
 #include "core/clock_time.hpp"
 
 using namespace bangvang::core;
@@ -49,6 +51,13 @@ TEST_CASE("to_wall_clock applies the UTC offset and the ISO weekday", "[clock_ti
     CHECK(crossing.date == CivilDate{2024, 11, 25});
     CHECK(crossing.weekday == 1);
     CHECK(to_wall_clock(1732469400, 0).weekday == 7);
+}
+
+TEST_CASE("an instant beyond the years 0000 to 9999 is written as the nearest end, not overflowed", "[clock_time]") {
+    // Found by the report fuzz target (tests/fuzz/regressions/report/instant-at-int64-min).
+    CHECK(format_rfc3339(std::numeric_limits<UnixSeconds>::min(), -720) == "0000-01-01T00:00:00-12:00");
+    CHECK(format_rfc3339(std::numeric_limits<UnixSeconds>::max(), 840) == "9999-12-31T23:59:59+14:00");
+    CHECK(format_rfc3339(std::numeric_limits<UnixSeconds>::max(), 0) == "9999-12-31T23:59:59Z");
 }
 
 TEST_CASE("parse_rfc3339 accepts offsets, Z and fractions", "[clock_time]") {
