@@ -31,13 +31,28 @@ usage: ./run.sh COMMAND
   demo [--windowed]   build, publish the sample content to build/demo/feed and play it:
                       full screen (or a window) when there is a display, otherwise one
                       headless rotation written as PNGs to build/demo/screens/
-  test                build and run the whole test suite (ctest)
+  test [--sanitize | --sanitize-threads]
+                      build and run the whole test suite (ctest); --sanitize: the whole
+                      suite built with AddressSanitizer + UndefinedBehaviorSanitizer in
+                      build-asan/; --sanitize-threads: the threaded tests (sync worker,
+                      reports, the player beside its sync thread) with ThreadSanitizer in
+                      build-tsan/
   build               install what is missing and build only
   gallery [--theme F] every slide of the sample content at the four screen shapes,
                       as PNGs in build/gallery/<W>x<H>/
   bench [--static-seconds N] [--no-large]
                       the player's figures (first frame, crossfade frame times, static
                       CPU, peak RSS, cache bytes) for the sample and a large feed
+  fuzz [--seconds N] [TARGET...]
+                      the libFuzzer targets (tests/fuzz, clang, in build-fuzz/), one at a
+                      time under nice for N seconds each (60); a benchmark, not CI:
+                      ctest -L fuzz replays their corpora in every build
+  soak [--days N] [--hour-seconds S]
+                      the real kiosk and nginx for N simulated days (30; an hour lasts S
+                      seconds, 3): a feed changing every hour, the server down, failing
+                      and slow at set hours, a restart a day; samples RSS, fds, threads,
+                      cache and media bytes (build/soak/samples.csv) and fails on growth
+                      after the first day; a benchmark, not CI
   package [--test-arm64] [--debootstrap]
                       build the .deb packages (bangvang, bangvang-publish) for this
                       machine and, cross-built in build-arm64/, for arm64 (Raspberry Pi
@@ -155,8 +170,105 @@ bench() {
 }
 
 run_tests() {
+  case "${1:-}" in
+    "") ;;
+    --sanitize) sanitized_tests; return ;;
+    --sanitize-threads) thread_sanitized_tests; return ;;
+    *) usage >&2; exit 2 ;;
+  esac
   build
   ctest --test-dir build --output-on-failure -j2 --timeout 600
+}
+
+# Any report stops the test that caused it (a test fails, not only a line in its log).
+# Suppressions (tests/sanitizers/*.supp) are for third-party libraries only; each says why.
+export_sanitizer_options() {
+  local suppressions=$PWD/tests/sanitizers
+  export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:halt_on_error=1:strict_string_checks=1:detect_stack_use_after_return=0:check_initialization_order=1"
+  export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$suppressions/ubsan.supp"
+  export LSAN_OPTIONS="suppressions=$suppressions/lsan.supp:print_suppressions=0"
+  export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$suppressions/tsan.supp"
+}
+
+# The whole suite built with AddressSanitizer + UndefinedBehaviorSanitizer in build-asan.
+sanitized_tests() {
+  install_missing_packages
+  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBANGVANG_SANITIZE=ON -DBANGVANG_TOOLS=OFF >/dev/null
+  cmake --build build-asan -j"$(nproc)"
+  export_sanitizer_options
+  # The firmware label checks shell scripts and packages, no compiled code: the plain
+  # suite runs it.
+  ctest --test-dir build-asan --output-on-failure -j2 --timeout 1200 -LE firmware
+}
+
+# The tests whose code runs on more than one thread, with ThreadSanitizer in build-tsan:
+# the sync worker's and report delivery's cases of test_sync, and the real kiosk binary
+# (its player on the main thread beside its sync thread) started by the plain build's
+# kiosk tests that sync and report over HTTP. Only those two programs are built.
+thread_sanitized_tests() {
+  build
+  cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBANGVANG_SANITIZE=thread -DBANGVANG_TOOLS=OFF >/dev/null
+  cmake --build build-tsan -j"$(nproc)" --target test_sync bangvang
+  export_sanitizer_options
+  local failed=0
+  echo "run.sh: ThreadSanitizer: test_sync [worker],[reports],[nginx]" >&2
+  (cd build-tsan && tests/test_sync "[worker],[reports],[nginx]") || failed=1
+  echo "run.sh: ThreadSanitizer: the kiosk binary under test_kiosk [sync]" >&2
+  (cd build && BANGVANG_KIOSK_BINARY=$PWD/../build-tsan/app/kiosk/bangvang tests/test_kiosk "[sync]") || failed=1
+  return "$failed"
+}
+
+# The fuzz targets with libFuzzer (clang), each run in turn under nice for --seconds N
+# (default 60) from its seeds (tests/fuzz/seeds.txt), its regressions and the corpus it
+# grew before (build-fuzz/corpus/<target>/). Inputs that crash, leak, hang or run slow
+# land in build-fuzz/artifacts/<target>/; the run fails when there are any. Each
+# target's executions are added to build-fuzz/executions.txt.
+fuzz() {
+  local seconds=60 chosen=()
+  while (($# > 0)); do
+    case "$1" in
+      --seconds) seconds=$2; shift ;;
+      -*) usage >&2; exit 2 ;;
+      *) chosen+=("$1") ;;
+    esac
+    shift
+  done
+  install_missing_packages
+  install_if_missing clang-14 libclang-rt-14-dev
+  CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBANGVANG_FUZZ=ON -DBANGVANG_TOOLS=OFF >/dev/null
+  local targets=()
+  mapfile -t targets < <(sed -n 's/^ *\([a-z_]*\):bangvang_[a-z]*$/\1/p' tests/fuzz/CMakeLists.txt)
+  ((${#chosen[@]} > 0)) && targets=("${chosen[@]}")
+  cmake --build build-fuzz -j"$(nproc)" --target "${targets[@]/#/fuzz_}"
+  local target folder failed=0 log executions
+  for target in "${targets[@]}"; do
+    # libFuzzer reads folders only: the seed files and folders are gathered into one.
+    rm -rf "build-fuzz/seeds/$target"
+    mkdir -p "build-fuzz/seeds/$target" "build-fuzz/corpus/$target" "build-fuzz/artifacts/$target"
+    while read -r folder; do
+      [[ -e $folder ]] || { echo "run.sh: fuzz $target: no $folder, skipped" >&2; continue; }
+      find "$folder" -type f ! -name '*.md' ! -name '*.txt.upstream' -exec cp --backup=numbered -t "build-fuzz/seeds/$target" {} +
+    done < <(sed -n "s/^$target //p" tests/fuzz/seeds.txt)
+    log=build-fuzz/fuzz-$target.log
+    echo "run.sh: fuzzing $target for $seconds s" >&2
+    # -timeout is wall time, which a shared machine stretches (nice 19): it only catches
+    # hangs here; inputs slower than 1 s are logged (-report_slow_units) and saved as
+    # slow-unit-* artifacts, and ctest -L fuzz fails on any over 1 s when replaying.
+    nice -n 19 "build-fuzz/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -timeout=10 -report_slow_units=1 -rss_limit_mb=2048 \
+      -max_len=262144 -print_final_stats=1 -artifact_prefix="build-fuzz/artifacts/$target/" \
+      "build-fuzz/corpus/$target" "build-fuzz/seeds/$target" "tests/fuzz/regressions/$target" >"$log" 2>&1 || failed=1
+    executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+    printf '%s %s %s\n' "$(date -u +%FT%TZ)" "$target" "${executions:-0}" >>build-fuzz/executions.txt
+    echo "figure: fuzz $target executions: ${executions:-0}"
+    echo "figure: fuzz $target corpus: $(find "build-fuzz/corpus/$target" -type f | wc -l) inputs"
+    if compgen -G "build-fuzz/artifacts/$target/*" >/dev/null; then
+      echo "run.sh: fuzz $target found inputs that fail: build-fuzz/artifacts/$target/ (log $log)" >&2
+      failed=1
+    fi
+  done
+  echo "run.sh: executions so far, per target (build-fuzz/executions.txt):" >&2
+  awk '{sum[$2] += $3} END {for (t in sum) printf "  %-14s %d\n", t, sum[t]}' build-fuzz/executions.txt | sort >&2
+  return "$failed"
 }
 
 # Installs the arm64 (multiarch) -dev packages and the cross compiler when missing.
@@ -258,9 +370,11 @@ package() {
 
 case "${1:-}" in
   demo) shift; demo "$@" ;;
-  test) run_tests ;;
+  test) shift; run_tests "$@" ;;
   gallery) shift; gallery "$@" ;;
   bench) shift; bench "$@" ;;
+  fuzz) shift; fuzz "$@" ;;
+  soak) shift; build; nice -n 19 tools/soak.sh build build/soak "$@" ;;
   build) build ;;
   package) shift; package "$@" ;;
   -h|--help|help) usage ;;
