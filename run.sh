@@ -9,20 +9,24 @@ PACKAGES=(
   cmake g++ make pkg-config
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libjpeg-dev fonts-noto-core
   libsqlite3-dev nlohmann-json3-dev libutf8proc-dev libcli11-dev
-  libsodium-dev libqrencode-dev libcurl4-openssl-dev
+  libsodium-dev libqrencode-dev libcurl4-openssl-dev libmicrohttpd-dev
   catch2
   python3  # the sync tests' fault-injecting HTTP server
   libsystemd-dev dpkg-dev systemd shellcheck lintian
   nftables  # provision.sh's firewall, checked with nft -c
-  nginx  # its dav module serves the publishing tests (PUT)
+  nginx  # its dav module serves the publishing tests (PUT); the portal's site in the portal tests
+  openssl  # the demo's kiosk report key; the portal tests' certificate authority
 )
+
+# ./run.sh test only: the browser the portal's end-to-end test drives.
+TEST_PACKAGES=(chromium chromium-driver python3-selenium)
 
 # ./run.sh package: the arm64 cross-build (Raspberry Pi OS 64-bit) beside the host's.
 ARM64_PACKAGES=(
   crossbuild-essential-arm64 qemu-user-static
   libsdl2-dev:arm64 libsdl2-ttf-dev:arm64 libsdl2-image-dev:arm64 libjpeg-dev:arm64
   libsqlite3-dev:arm64 libutf8proc-dev:arm64 libsodium-dev:arm64 libqrencode-dev:arm64
-  libcurl4-openssl-dev:arm64 libsystemd-dev:arm64
+  libcurl4-openssl-dev:arm64 libsystemd-dev:arm64 libmicrohttpd-dev:arm64
 )
 
 usage() {
@@ -53,8 +57,12 @@ usage: ./run.sh COMMAND
                       and slow at set hours, a restart a day; samples RSS, fds, threads,
                       cache and media bytes (build/soak/samples.csv) and fails on growth
                       after the first day; a benchmark, not CI
+  bench-portal [--kiosks N] [--rounds R] [--clients C]
+                      the portal's figures (reports/s, p99, CPU per report, RSS, database
+                      bytes per kiosk-month) under N simulated kiosks' reports (10000) through
+                      nginx with TLS on loopback
   package [--test-arm64] [--debootstrap]
-                      build the .deb packages (bangvang, bangvang-publish) for this
+                      build the .deb packages (bangvang, bangvang-publish, bangvang-portal) for this
                       machine and, cross-built in build-arm64/, for arm64 (Raspberry Pi
                       OS 64-bit) into build/packages/; --test-arm64 also runs the arm64
                       unit tests under qemu-aarch64-static; --debootstrap installs the
@@ -128,6 +136,15 @@ demo() {
   else
     echo "run.sh: no local HTTP server; the kiosk reads the feed folder" >&2
   fi
+  # The district's portal on loopback receives the kiosk's signed reports; the kiosk's
+  # report key is made here (as provision.sh does) and enrolled before it starts.
+  local report_url=""
+  mkdir -p "$demo_directory/cache" "$demo_directory/portal"
+  local report_key
+  report_key=$(report_public_key "$demo_directory/cache/report-key.secret")
+  if [[ -n $feed_url && $feed_url == http* ]]; then
+    start_demo_portal "$demo_directory" "$demo_public_key" "$report_key" && report_url="${demo_portal_url}api/report"
+  fi
   cat >"$demo_directory/kiosk.json" <<JSON
 {
   "kiosk_id": "demo-nhan-chinh-01",
@@ -137,15 +154,89 @@ demo() {
   "cache_directory": "cache",
   "theme": "../../assets/themes/default.json",
   "screen": {"width": 1920, "height": 1080, "orientation": "landscape"},
-  "sources": [{"id": "quan-thanh-xuan", "url": "$feed_url", "keys": ["$demo_public_key"]}]
+  "sync": {"interval_seconds": 30},
+  "sources": [{"id": "quan-thanh-xuan", "url": "$feed_url", "keys": ["$demo_public_key"], "report_url": "$report_url"}]
 }
 JSON
+  if [[ -n $report_url ]]; then
+    echo "run.sh: the portal: ${demo_portal_url}fleet (fleet) and ${demo_portal_url}report (publicity report)"
+  fi
   if has_display; then
     build/app/kiosk/bangvang --config "$demo_directory/kiosk.json" "${windowed[@]}"
     return
   fi
   echo "run.sh: no display found; rendering one rotation headless" >&2
   build/app/kiosk/bangvang --config "$demo_directory/kiosk.json" --headless "$demo_directory/screens" --once
+  if [[ -n $report_url ]]; then
+    # A headless run reports at its start: a second, quiet run delivers the first one's plays.
+    build/app/kiosk/bangvang --config "$demo_directory/kiosk.json" --headless "$demo_directory/report-run" --once \
+      >/dev/null 2>&1 || true
+    rm -rf "$demo_directory/report-run"
+    save_portal_pages "$demo_directory/screens"
+  fi
+}
+
+# The public half of a kiosk's report key (base64), made first when FILE is missing:
+# libsodium's secret key is the Ed25519 seed followed by the public key, in base64.
+report_public_key() {
+  local file=$1
+  if [[ ! -s $file ]]; then
+    local pem seed public
+    pem=$(openssl genpkey -algorithm ed25519 2>/dev/null)
+    seed=$(openssl pkey -outform DER <<<"$pem" | tail -c 32 | base64 -w0)
+    public=$(openssl pkey -pubout -outform DER <<<"$pem" | tail -c 32 | base64 -w0)
+    (umask 077 && { echo "$seed$public" | base64 -d | base64 -w0; echo; } >"$file")
+  fi
+  base64 -d <"$file" | tail -c 32 | base64 -w0
+}
+
+# Starts bangvang-portal for the demo on a free loopback port; sets demo_portal_url.
+start_demo_portal() {
+  local feed_key=$2 kiosk_key=$3 portal=$1/portal
+  rm -f "$portal/port" "$portal/kiosks.json"
+  cat >"$portal/portal.json" <<JSON
+{
+  "port": 0,
+  "database": "portal.sqlite3",
+  "registry": "kiosks.json",
+  "district_name": "UBND quận Thanh Xuân",
+  "poll_interval_seconds": 30,
+  "feeds": [{"source": "quan-thanh-xuan", "directory": "../feed", "keys": ["$feed_key"]}]
+}
+JSON
+  build/app/portal/bangvang-portal enroll --registry "$portal/kiosks.json" --kiosk demo-nhan-chinh-01 \
+    --public-key "$kiosk_key" --site phuong-nhan-chinh --place "UBND phường Nhân Chính (máy trình diễn)" >/dev/null
+  build/app/portal/bangvang-portal --config "$portal/portal.json" --port-file "$portal/port" 2>"$portal/portal.log" &
+  demo_portal_pid=$!
+  trap 'kill "$demo_server_pid" "$demo_portal_pid" 2>/dev/null || true' EXIT
+  for _ in $(seq 50); do [[ -s $portal/port ]] && break; sleep 0.1; done
+  if [[ ! -s $portal/port ]]; then
+    echo "run.sh: the portal did not start (see $portal/portal.log); the kiosk runs without reporting" >&2
+    return 1
+  fi
+  demo_portal_url="http://127.0.0.1:$(cat "$portal/port")/"
+}
+
+# The fleet page and this month's report beside the slides: PNGs when Debian's chromium
+# is installed (the tests install it; the demo never does), the HTML pages otherwise.
+save_portal_pages() {
+  local screens=$1 page browser=""
+  for browser in chromium chromium-browser ""; do
+    [[ -z $browser ]] || command -v "$browser" >/dev/null && break
+  done
+  for page in fleet report; do
+    # The fleet as on a staff member's phone; the report as an A4 page on screen.
+    local size=1000,1400
+    [[ $page == fleet ]] && size=430,1100
+    if [[ -n $browser ]]; then
+      "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size="$size" \
+        --screenshot="$screens/portal-$page.png" "${demo_portal_url}$page" >/dev/null 2>&1 &&
+        echo "run.sh: saved $screens/portal-$page.png" && continue
+    fi
+    python3 -c 'import sys, urllib.request; sys.stdout.buffer.write(urllib.request.urlopen(sys.argv[1]).read())' \
+      "${demo_portal_url}$page" >"$screens/portal-$page.html" &&
+      echo "run.sh: saved $screens/portal-$page.html"
+  done
 }
 
 gallery() {
@@ -169,6 +260,13 @@ bench() {
     build/tools/bangvang-bench --sample-feed build/bench/sample-feed --work build/bench "$@"
 }
 
+# The portal under the report load of many kiosks, through nginx (figure: lines).
+bench_portal() {
+  build
+  install_if_missing openssl
+  nice -n 19 /usr/bin/python3 tests/portal/scripts/benchmark.py . build/app/portal/bangvang-portal "$@"
+}
+
 run_tests() {
   case "${1:-}" in
     "") ;;
@@ -176,6 +274,9 @@ run_tests() {
     --sanitize-threads) thread_sanitized_tests; return ;;
     *) usage >&2; exit 2 ;;
   esac
+  # The portal's end-to-end test opens its pages in a real browser (Selenium driving
+  # headless Chromium); only the tests install these, never the demo.
+  install_if_missing "${TEST_PACKAGES[@]}"
   build
   ctest --test-dir build --output-on-failure -j2 --timeout 600
 }
@@ -325,7 +426,7 @@ package() {
   done
   install_missing_packages
   cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-  cmake --build build -j"$(nproc)" --target bangvang bangvang-publish
+  cmake --build build -j"$(nproc)" --target bangvang bangvang-publish bangvang-portal
   rm -rf build/packages
   mkdir -p build/packages
   package_build_tree build
@@ -336,7 +437,7 @@ package() {
     [[ $test_arm64 == yes ]] && arm64_tests=ON
     cmake -S . -B build-arm64 -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBANGVANG_TESTS=$arm64_tests \
       -DCMAKE_TOOLCHAIN_FILE="$PWD/firmware/cmake/aarch64-linux-gnu.cmake" >/dev/null
-    cmake --build build-arm64 -j"$(nproc)" --target bangvang bangvang-publish
+    cmake --build build-arm64 -j"$(nproc)" --target bangvang bangvang-publish bangvang-portal
     # dpkg-shlibdeps reads the Depends of the arm64 libraries, not the host's.
     package_build_tree build-arm64 env DEB_HOST_ARCH=arm64 DEB_HOST_MULTIARCH=aarch64-linux-gnu
     if [[ $test_arm64 == yes ]]; then
@@ -370,6 +471,7 @@ package() {
 
 case "${1:-}" in
   demo) shift; demo "$@" ;;
+  bench-portal) shift; bench_portal "$@" ;;
   test) shift; run_tests "$@" ;;
   gallery) shift; gallery "$@" ;;
   bench) shift; bench "$@" ;;

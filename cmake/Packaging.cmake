@@ -1,6 +1,7 @@
 # Debian packages built by CPack (`./run.sh package`, or `cpack -G DEB` in a build folder):
 #   bangvang          the kiosk, its systemd units, default config, themes, provisioning
 #   bangvang-publish  the staff tool
+#   bangvang-portal   the district's service: kiosk reports, fleet page, publicity report
 # Everything installed under /etc and /lib is absolute on purpose: those paths are
 # Debian's, not the install prefix's (/usr in the package).
 
@@ -35,12 +36,20 @@ install(FILES ${PROJECT_SOURCE_DIR}/README.md ${BANGVANG_FIRMWARE_DIR}/debian/co
 install(FILES ${BANGVANG_FIRMWARE_DIR}/debian/copyright ${PROJECT_BINARY_DIR}/debian/changelog.Debian.gz
         DESTINATION share/doc/bangvang-publish COMPONENT publish)
 
+set(BANGVANG_PORTAL_DIR ${BANGVANG_FIRMWARE_DIR}/portal)
+install(FILES ${BANGVANG_PORTAL_DIR}/bangvang-portal.service DESTINATION /lib/systemd/system COMPONENT portal)
+install(FILES ${BANGVANG_PORTAL_DIR}/portal.json DESTINATION /etc/bangvang-portal COMPONENT portal)
+install(FILES ${BANGVANG_PORTAL_DIR}/sysusers.conf DESTINATION lib/sysusers.d RENAME bangvang-portal.conf COMPONENT portal)
+install(FILES ${PROJECT_SOURCE_DIR}/README.md ${BANGVANG_PORTAL_DIR}/nginx-site.conf ${BANGVANG_FIRMWARE_DIR}/debian/copyright
+              ${PROJECT_BINARY_DIR}/debian/changelog.Debian.gz
+        DESTINATION share/doc/bangvang-portal COMPONENT portal)
+
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME bangvang)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_CONTACT ${BANGVANG_PACKAGE_MAINTAINER})
 set(CPACK_STRIP_FILES ON)
-set(CPACK_COMPONENTS_ALL kiosk publish)
+set(CPACK_COMPONENTS_ALL kiosk publish portal)
 set(CPACK_DEB_COMPONENT_INSTALL ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
@@ -81,5 +90,20 @@ bangvang-publish turns a folder of stories, honour rolls, standings and
 announcements into a feed (manifest and media named by hash) that bangvang
 kiosks load.")
 set(CPACK_DEBIAN_PUBLISH_PACKAGE_DEPENDS "fonts-noto-core")
+
+set(CPACK_DEBIAN_PORTAL_PACKAGE_NAME bangvang-portal)
+set(CPACK_DEBIAN_PORTAL_DESCRIPTION "District service receiving bangvang kiosk reports
+bangvang-portal receives the signed heartbeats and proof of play of a
+district's bangvang kiosks, stores them in SQLite, and serves the fleet page
+and the publicity report to staff, on loopback behind nginx (an example site
+is in /usr/share/doc/bangvang-portal/nginx-site.conf).")
+# systemd-sysusers and the unit; nginx is the public face (TLS, limits, staff password).
+set(CPACK_DEBIAN_PORTAL_PACKAGE_DEPENDS "systemd")
+set(CPACK_DEBIAN_PORTAL_PACKAGE_RECOMMENDS "nginx")
+set(CPACK_DEBIAN_PORTAL_PACKAGE_CONTROL_EXTRA
+    ${BANGVANG_PORTAL_DIR}/debian/postinst
+    ${BANGVANG_PORTAL_DIR}/debian/prerm
+    ${BANGVANG_PORTAL_DIR}/debian/postrm
+    ${BANGVANG_PORTAL_DIR}/debian/conffiles)
 
 include(CPack)

@@ -597,6 +597,33 @@ write_fstab() {
     ensure_directory "$root$state_directory"
 }
 
+# The kiosk's own Ed25519 key for signing its reports to the portal: made once in the
+# state folder (libsodium's form: seed then public key, base64), never replaced, and its
+# public half printed for `bangvang-portal enroll`. The unit's StateDirectory= hands it
+# to the bangvang user. Without openssl the kiosk makes one at first start (and logs it).
+write_report_key() {
+    local file=$root$state_directory/report-key.secret pem seed public
+    if [[ ! -s $file ]]; then
+        changes=$((changes + 1))
+        if [[ $dry_run == yes ]]; then
+            say "$(shown_path "$file"): would create the kiosk's report key"
+            return 0
+        fi
+        if ! command -v openssl >/dev/null; then
+            say "warning: no openssl: the kiosk makes its report key at first start (its log prints the public key)"
+            return 0
+        fi
+        pem=$(openssl genpkey -algorithm ed25519)
+        seed=$(openssl pkey -outform DER <<<"$pem" | tail -c 32 | base64 -w0)
+        public=$(openssl pkey -pubout -outform DER <<<"$pem" | tail -c 32 | base64 -w0)
+        (umask 077 && { echo "$seed$public" | base64 -d | base64 -w0; echo; } >"$file")
+        say "$(shown_path "$file"): created the kiosk's report key"
+    fi
+    public=$(base64 -d <"$file" | tail -c 32 | base64 -w0)
+    say "report key of $kiosk_id: $public"
+    say "  enrol it on the portal: bangvang-portal enroll --registry /etc/bangvang-portal/kiosks.json --kiosk $kiosk_id --public-key $public --site $site"
+}
+
 write_systemd_setup() {
     local units=$root/etc/systemd/system
     ensure_link "$units/getty@tty1.service" /dev/null
@@ -779,6 +806,7 @@ write_kiosk_config
 write_boot_config
 write_kernel_command_line
 write_fstab
+write_report_key
 write_systemd_setup
 write_ssh_setup
 write_firewall

@@ -8,17 +8,6 @@ namespace bangvang::core {
 
 namespace {
 
-bool is_identifier(std::string_view text) {
-    if (text.empty() || text.size() > 64) return false;
-    for (std::size_t index = 0; index < text.size(); ++index) {
-        const char character = text[index];
-        const bool allowed = (character >= 'a' && character <= 'z') || (character >= '0' && character <= '9') ||
-                             (character == '-' && index > 0);
-        if (!allowed) return false;
-    }
-    return true;
-}
-
 bool is_sha256_hex(std::string_view text) {
     if (text.size() != 64) return false;
     for (char character : text) {
@@ -61,6 +50,17 @@ std::string quote(std::string_view value) {
 }
 
 }  // namespace
+
+bool is_identifier(std::string_view text) {
+    if (text.empty() || text.size() > 64) return false;
+    for (std::size_t index = 0; index < text.size(); ++index) {
+        const char character = text[index];
+        const bool allowed = (character >= 'a' && character <= 'z') || (character >= '0' && character <= '9') ||
+                             (character == '-' && index > 0);
+        if (!allowed) return false;
+    }
+    return true;
+}
 
 std::string member_path(std::string_view prefix, std::string_view key) {
     if (prefix.empty()) return std::string(key);

@@ -1,9 +1,11 @@
 #include "kiosk/sync_setup.hpp"
 
 #include <csignal>
+#include <algorithm>
 #include <set>
 
 #include "kiosk/log.hpp"
+#include "sync/report_signing.hpp"
 
 namespace bangvang::kiosk {
 
@@ -20,6 +22,20 @@ LogLevel to_log_level(sync::SyncLogLevel level) {
         case sync::SyncLogLevel::error: return LogLevel::error;
     }
     return LogLevel::error;
+}
+
+// The kiosk's own key for signing its reports, made at first start; without one the
+// reports go unsigned (a portal that checks refuses them, and they wait in the outbox).
+std::optional<sync::SecretKey> report_key(const KioskConfig& config) {
+    const std::filesystem::path file = config.cache_directory / sync::report_key_file_name;
+    core::Result<sync::SecretKey> key = sync::load_or_create_report_key(file);
+    if (!key) {
+        log(LogLevel::error, "report", key.problem().message() + "; reports go unsigned until it can be read");
+        return std::nullopt;
+    }
+    log(LogLevel::info, "report", "signs its reports with the key in " + file.string() + "; public key " +
+                                      key->public_key().to_base64() + " (enrol it: bangvang-portal enroll)");
+    return *key;
 }
 
 }  // namespace
@@ -62,6 +78,9 @@ KioskSync start_sync(const KioskConfig& config, const KioskClock& clock) {
     options.reporting = sync::KioskReportIdentity{.kiosk_id = config.identity.kiosk_id,
                                                   .site = config.identity.site,
                                                   .utc_offset_minutes = config.utc_offset_minutes};
+    if (std::any_of(sources.begin(), sources.end(), [](const sync::WorkerSource& source) { return !source.report_url.empty(); })) {
+        options.reporting.signing_key = report_key(config);
+    }
     std::signal(SIGUSR1, request_sync);
     result.worker = std::make_unique<sync::SyncWorker>(std::move(sources), std::move(options));
     return result;

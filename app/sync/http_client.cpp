@@ -246,10 +246,12 @@ core::Result<HttpResponse> HttpClient::get(const HttpRequest& request) {
 
 core::Result<HttpResponse> HttpClient::post(const HttpPost& request) {
     // No redirects: a report must reach the URL the config names, or stay in the outbox.
+    std::vector<std::string> headers{"Content-Type: " + request.content_type};
+    headers.insert(headers.end(), request.headers.begin(), request.headers.end());
     core::Result<HttpResponse> response = send(HttpRequest{.url = request.url,
                                                            .max_bytes = request.max_response_bytes,
                                                            .method = HttpMethod::post,
-                                                           .headers = {"Content-Type: " + request.content_type},
+                                                           .headers = std::move(headers),
                                                            .upload = request.body});
     if (!response) return response;
     if (response->status < 200 || response->status > 299) {

@@ -76,6 +76,7 @@ struct HttpPost {
     std::string url;
     std::string body;
     std::string content_type = "application/json";
+    std::vector<std::string> headers{};          // more "Name: value" lines (a report's signature)
     std::size_t max_response_bytes = 64 * 1024;  // the answer is read only for its status
 };
 

@@ -2,9 +2,13 @@
 
 #include <sys/statvfs.h>
 
+#include <algorithm>
+#include <chrono>
+
 #include <nlohmann/json.hpp>
 
 #include "core/bounded_json.hpp"
+#include "sync/report_signing.hpp"
 
 namespace bangvang::sync {
 
@@ -100,10 +104,17 @@ core::Result<Delivery> deliver_reports(store::ReportOutbox& outbox, HttpClient& 
     Delivery delivery;
     // Bounded so that a huge backlog cannot keep the sync thread from polling for long.
     constexpr std::size_t most_posts_a_round = 200;
+    std::int64_t last_timestamp = 0;
     while (delivery.posts < most_posts_a_round) {
         const store::PendingReport pending = outbox.pending(source_id, batch_records);
         if (pending.empty()) break;
-        core::Result<HttpResponse> answer = client.post(HttpPost{.url = report_url, .body = report_json(kiosk, pending, now)});
+        HttpPost post{.url = report_url, .body = report_json(kiosk, pending, now)};
+        if (kiosk.signing_key) {
+            const auto wall = std::chrono::system_clock::now().time_since_epoch();
+            last_timestamp = std::max(last_timestamp + 1, std::chrono::duration_cast<std::chrono::milliseconds>(wall).count());
+            post.headers.push_back(report_signature_header_line(*kiosk.signing_key, kiosk.kiosk_id, last_timestamp, post.body));
+        }
+        core::Result<HttpResponse> answer = client.post(post);
         if (!answer) return answer.problem();
         outbox.remove_delivered(pending);
         ++delivery.posts;

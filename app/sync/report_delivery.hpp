@@ -12,6 +12,7 @@
 #include "core/result.hpp"
 #include "store/report_outbox.hpp"
 #include "sync/http_client.hpp"
+#include "sync/signing_keys.hpp"
 
 namespace bangvang::sync {
 
@@ -21,6 +22,9 @@ struct KioskReportIdentity {
     std::string kiosk_id;
     std::string site;
     int utc_offset_minutes = core::vietnam_utc_offset_minutes;  // for the times written
+    // The kiosk's own report key (report_signing.hpp): every POST is signed with it.
+    // None: reports go unsigned (a portal that checks refuses them).
+    std::optional<SecretKey> signing_key{};
 };
 
 struct HeartbeatSource {
@@ -63,7 +67,8 @@ struct Delivery {
 };
 
 // POSTs everything the outbox owes `source_id`, at most `batch_records` of each kind a
-// request, until it owes nothing or a request fails. A Problem names the URL and why;
+// request, until it owes nothing or a request fails. Each POST is signed when the kiosk
+// has a key, with the wall clock's milliseconds, never the same twice in one call. A Problem names the URL and why;
 // what was not acknowledged stays in the outbox for the next round.
 core::Result<Delivery> deliver_reports(store::ReportOutbox& outbox, HttpClient& client, const std::string& source_id,
                                        const std::string& report_url, const KioskReportIdentity& kiosk,

@@ -1,5 +1,5 @@
 #!/bin/bash
-# firmware.package: cpack on the already-built tree writes both .debs (the other
+# firmware.package: cpack on the already-built tree writes the three .debs (the other
 # firmware tests read them). usage: build_packages.sh BUILD_DIR OUTPUT_DIR
 # shellcheck source=common.sh
 source "$(dirname "$0")/common.sh"
@@ -15,7 +15,7 @@ if ! cpack -G DEB --config "$build_directory/CPackConfig.cmake" -B "$output" >"$
     fail "cpack failed"
 fi
 rm -rf "$output/_CPack_Packages"
-for package in bangvang bangvang-publish; do
+for package in bangvang bangvang-publish bangvang-portal; do
     file=$(package_file "$output" "$package")
     pass "$(basename "$file"): $(stat -c %s "$file") bytes, installed size $(dpkg-deb -f "$file" Installed-Size) KiB"
 done

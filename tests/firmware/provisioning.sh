@@ -81,12 +81,19 @@ done
 for link in "${links[@]}"; do assert_contains "$dry_run" "provision: $link: would link" "dry run"; done
 assert_contains "$dry_run" "provision: /var/lib/bangvang/: would create" "dry run"
 assert_contains "$dry_run" "provision: packages: skipped (--root is not /" "dry run"
-assert_equal "provision: 22 change(s) would be made" "$(tail -n 1 <<<"$dry_run")" "dry run summary"
+assert_contains "$dry_run" "provision: /var/lib/bangvang/report-key.secret: would create the kiosk's report key" "dry run"
+assert_equal "provision: 23 change(s) would be made" "$(tail -n 1 <<<"$dry_run")" "dry run summary"
 
 # --- 2. the real run -----------------------------------------------------------------
 run=$("$provision" "${options[@]}" 2>&1) || fail "provision failed:
 $run"
-assert_equal "provision: 22 change(s) made; reboot to start the kiosk" "$(tail -n 1 <<<"$run")" "summary"
+assert_equal "provision: 23 change(s) made; reboot to start the kiosk" "$(tail -n 1 <<<"$run")" "summary"
+# The kiosk's report key: owner-only, libsodium's 64 bytes, its public half printed for enrolment.
+report_key=$tree/var/lib/bangvang/report-key.secret
+assert_equal 600 "$(stat -c %a "$report_key")" "mode of the report key"
+assert_equal 64 "$(base64 -d <"$report_key" | wc -c)" "bytes of the report key"
+assert_contains "$run" "report key of $(sed -n 's/.*"kiosk_id": "\([^"]*\)".*/\1/p' "$tree/etc/bangvang/kiosk.json" | head -n 1): $(base64 -d <"$report_key" | tail -c 32 | base64 -w0)" "printed public key"
+assert_contains "$run" "bangvang-portal enroll --registry" "enrolment hint"
 for path in "${written[@]}"; do assert_same_file "$expected$path" "$tree$path"; done
 for link in "${links[@]}"; do
     path=${link%% -> *}
@@ -102,7 +109,7 @@ for path in /boot/firmware/config.txt /boot/firmware/cmdline.txt /etc/fstab; do
 done
 present=$(cd "$tree" && find . \( -type f -o -type l \) | sed 's#^\.##' | sort)
 unexpected=$(grep -vxF -f <(printf '%s\n' "${written[@]}" "${links[@]%% -> *}" /boot/firmware/config.txt.bangvang-orig \
-    /boot/firmware/cmdline.txt.bangvang-orig /etc/fstab.bangvang-orig /etc/passwd) <<<"$present" || true)
+    /boot/firmware/cmdline.txt.bangvang-orig /etc/fstab.bangvang-orig /etc/passwd /var/lib/bangvang/report-key.secret) <<<"$present" || true)
 assert_equal "" "$unexpected" "files provision.sh was not expected to write"
 
 # --- 3. a second run changes nothing -------------------------------------------------

@@ -70,4 +70,14 @@ assert_not_contains "$unit" "network-online" "bangvang.service"
 assert_equal "char-drm rw
 char-input r" "$(sed -n 's/^DeviceAllow=//p' <<<"$unit")" "DeviceAllow= lines"
 
-pass "verify: ${units[*]}; security: bangvang.service exposure $score (threshold $threshold)"
+# The portal's unit (its own package): verified, and at least as shut as the kiosk's.
+dpkg-deb --extract "$(package_file "$packages" bangvang-portal)" "$root"
+verify bangvang-portal.service || fail "systemd-analyze verify bangvang-portal.service reports the problems above"
+portal_security=$(systemd-analyze security --offline=true --root="$root" bangvang-portal.service 2>&1) ||
+    { echo "$portal_security" >&2; fail "systemd-analyze security failed for bangvang-portal.service"; }
+portal_score=$(sed -n 's/^→ Overall exposure level for bangvang-portal.service: \([0-9.]*\) .*/\1/p' <<<"$portal_security")
+awk -v score="$portal_score" -v threshold="$threshold" 'BEGIN { exit !(score != "" && score <= threshold) }' ||
+    fail "bangvang-portal.service exposure ${portal_score:-unknown} is above $threshold:
+$portal_security"
+
+pass "verify: ${units[*]} bangvang-portal.service; security: bangvang.service exposure $score, bangvang-portal.service $portal_score (threshold $threshold)"

@@ -1,0 +1,173 @@
+#include "portal/http_server.hpp"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
+#include <cctype>
+#include <cstdarg>
+#include <cstdio>
+#include <stdexcept>
+
+namespace bangvang::portal {
+
+namespace {
+
+// What one connection's request collects between libmicrohttpd's calls.
+struct PendingRequest {
+    std::string body;
+    bool too_large = false;
+};
+
+std::string lowercase(std::string text) {
+    for (char& character : text) character = static_cast<char>(std::tolower(static_cast<unsigned char>(character)));
+    return text;
+}
+
+MHD_Result collect(void* target, MHD_ValueKind, const char* key, const char* value) {
+    if (key != nullptr) (*static_cast<std::map<std::string, std::string>*>(target))[key] = value ? value : "";
+    return MHD_YES;
+}
+
+MHD_Result collect_header(void* target, MHD_ValueKind, const char* key, const char* value) {
+    if (key != nullptr) (*static_cast<std::map<std::string, std::string>*>(target))[lowercase(key)] = value ? value : "";
+    return MHD_YES;
+}
+
+MHD_Result send(MHD_Connection* connection, const HttpAnswer& answer) {
+    MHD_Response* response =
+        MHD_create_response_from_buffer(answer.body.size(), const_cast<char*>(answer.body.data()), MHD_RESPMEM_MUST_COPY);
+    if (response == nullptr) return MHD_NO;
+    MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_TYPE, answer.content_type.c_str());
+    MHD_add_response_header(response, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(response, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+    for (const auto& [name, value] : answer.headers) MHD_add_response_header(response, name.c_str(), value.c_str());
+    const MHD_Result queued = MHD_queue_response(connection, answer.status, response);
+    MHD_destroy_response(response);
+    return queued;
+}
+
+HttpAnswer too_large_answer(std::size_t limit) {
+    return HttpAnswer{.status = 413,
+                      .content_type = "application/json; charset=utf-8",
+                      .body = "{\"error\": \"nội dung quá lớn: tối đa " + std::to_string(limit) + " byte\", \"reason\": \"too-large\"}",
+                      .headers = {{"Connection", "close"}}};
+}
+
+MHD_Result dispatch(void* server, MHD_Connection* connection, const char* url, const char* method, const char*,
+                    const char* upload_data, std::size_t* upload_data_size, void** request_state) {
+    return static_cast<HttpServer*>(server)->on_request(connection, url, method, upload_data, upload_data_size, request_state);
+}
+
+void forget(void*, MHD_Connection*, void** request_state, MHD_RequestTerminationCode) {
+    delete static_cast<PendingRequest*>(*request_state);
+    *request_state = nullptr;
+}
+
+void log_mhd(void* options, const char* format, va_list arguments) {
+    const auto& log = static_cast<const HttpServerOptions*>(options)->log;
+    if (!log) return;
+    char text[512];
+    std::vsnprintf(text, sizeof text, format, arguments);
+    std::string line(text);
+    while (!line.empty() && line.back() == '\n') line.pop_back();
+    log(line);
+}
+
+}  // namespace
+
+std::optional<std::string> HttpRequest::header(const std::string& lowercase_name) const {
+    const auto found = headers.find(lowercase_name);
+    if (found == headers.end()) return std::nullopt;
+    return found->second;
+}
+
+std::string HttpRequest::query_value(const std::string& name) const {
+    const auto found = query.find(name);
+    return found == query.end() ? std::string() : found->second;
+}
+
+HttpServer::HttpServer(HttpServerOptions options, HttpHandler handler)
+    : options_(std::move(options)), handler_(std::move(handler)) {
+    sockaddr_storage address{};
+    std::size_t address_length = 0;
+    if (options_.address.find(':') != std::string::npos) {
+        auto* ipv6 = reinterpret_cast<sockaddr_in6*>(&address);
+        ipv6->sin6_family = AF_INET6;
+        ipv6->sin6_port = htons(static_cast<std::uint16_t>(options_.port));
+        if (inet_pton(AF_INET6, options_.address.c_str(), &ipv6->sin6_addr) != 1) {
+            throw std::runtime_error("địa chỉ nghe không hợp lệ: " + options_.address);
+        }
+        address_length = sizeof(sockaddr_in6);
+    } else {
+        auto* ipv4 = reinterpret_cast<sockaddr_in*>(&address);
+        ipv4->sin_family = AF_INET;
+        ipv4->sin_port = htons(static_cast<std::uint16_t>(options_.port));
+        if (inet_pton(AF_INET, options_.address.c_str(), &ipv4->sin_addr) != 1) {
+            throw std::runtime_error("địa chỉ nghe không hợp lệ: " + options_.address);
+        }
+        address_length = sizeof(sockaddr_in);
+    }
+    (void)address_length;
+    const unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG |
+                           (options_.address.find(':') != std::string::npos ? MHD_USE_IPv6 : 0);
+    daemon_.reset(MHD_start_daemon(
+        flags, static_cast<std::uint16_t>(options_.port), nullptr, nullptr, &dispatch, this,
+        MHD_OPTION_EXTERNAL_LOGGER, &log_mhd, &options_,  // first: it applies to the options after it
+        MHD_OPTION_SOCK_ADDR, reinterpret_cast<sockaddr*>(&address),
+        MHD_OPTION_THREAD_POOL_SIZE, static_cast<unsigned>(options_.threads),
+        MHD_OPTION_CONNECTION_LIMIT, static_cast<unsigned>(options_.max_connections),
+        MHD_OPTION_CONNECTION_TIMEOUT, static_cast<unsigned>(options_.timeout_seconds),
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, static_cast<std::size_t>(64 * 1024),
+        MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024U,
+        MHD_OPTION_NOTIFY_COMPLETED, &forget, nullptr,
+        MHD_OPTION_END));
+    if (!daemon_) {
+        throw std::runtime_error("không nghe được tại " + options_.address + ":" + std::to_string(options_.port) +
+                                 " (cổng đang bận, hoặc không đủ quyền)");
+    }
+    const MHD_DaemonInfo* info = MHD_get_daemon_info(daemon_.get(), MHD_DAEMON_INFO_BIND_PORT);
+    port_ = info != nullptr ? info->port : options_.port;
+}
+
+MHD_Result HttpServer::on_request(MHD_Connection* connection, const char* url, const char* method,
+                                  const char* upload_data, std::size_t* upload_data_size, void** request_state) {
+    if (*request_state == nullptr) {
+        auto pending = std::make_unique<PendingRequest>();
+        const char* length = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+        if (length != nullptr && std::strtoull(length, nullptr, 10) > options_.max_body_bytes) {
+            *request_state = pending.release();
+            return send(connection, too_large_answer(options_.max_body_bytes));  // answered before reading the body
+        }
+        *request_state = pending.release();
+        return MHD_YES;
+    }
+    auto* pending = static_cast<PendingRequest*>(*request_state);
+    if (*upload_data_size > 0) {
+        if (pending->body.size() + *upload_data_size > options_.max_body_bytes) {
+            pending->too_large = true;
+            pending->body.clear();
+            pending->body.shrink_to_fit();
+        } else if (!pending->too_large) {
+            pending->body.append(upload_data, *upload_data_size);
+        }
+        *upload_data_size = 0;
+        return MHD_YES;
+    }
+    if (pending->too_large) return send(connection, too_large_answer(options_.max_body_bytes));
+    HttpRequest request{.method = method, .path = url, .query = {}, .headers = {}, .body = std::move(pending->body)};
+    MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, &collect, &request.query);
+    MHD_get_connection_values(connection, MHD_HEADER_KIND, &collect_header, &request.headers);
+    HttpAnswer answer;
+    try {
+        answer = handler_(request);
+    } catch (const std::exception& error) {
+        if (options_.log) options_.log(std::string("lỗi khi trả lời ") + method + " " + url + ": " + error.what());
+        answer = HttpAnswer{.status = 500,
+                            .content_type = "application/json; charset=utf-8",
+                            .body = "{\"error\": \"lỗi máy chủ; xem nhật ký của bangvang-portal\", \"reason\": \"internal\"}",
+                            .headers = {}};
+    }
+    return send(connection, answer);
+}
+
+}  // namespace bangvang::portal
