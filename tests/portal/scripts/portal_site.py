@@ -18,7 +18,7 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def wait_for_file(path, seconds=10):
+def wait_for_file(path, seconds=60):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if os.path.exists(path) and os.path.getsize(path) > 0:
@@ -179,7 +179,7 @@ class Nginx:
         self.process = subprocess.Popen(["/usr/sbin/nginx", "-p", self.folder + "/", "-e", "stderr", "-c", self.config,
                                          "-g", "daemon off; master_process off;"],
                                         stdout=subprocess.DEVNULL, stderr=open(os.path.join(self.folder, "stderr.log"), "a"))
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
                 with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
