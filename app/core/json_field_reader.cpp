@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "core/identifier.hpp"
 #include "core/text.hpp"
 
 namespace bangvang::core {
@@ -50,17 +51,6 @@ std::string quote(std::string_view value) {
 }
 
 }  // namespace
-
-bool is_identifier(std::string_view text) {
-    if (text.empty() || text.size() > 64) return false;
-    for (std::size_t index = 0; index < text.size(); ++index) {
-        const char character = text[index];
-        const bool allowed = (character >= 'a' && character <= 'z') || (character >= '0' && character <= '9') ||
-                             (character == '-' && index > 0);
-        if (!allowed) return false;
-    }
-    return true;
-}
 
 std::string member_path(std::string_view prefix, std::string_view key) {
     if (prefix.empty()) return std::string(key);

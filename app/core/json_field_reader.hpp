@@ -27,9 +27,6 @@ struct TextRules {
     bool required = false;     // absent, null or empty after cleaning is an error
 };
 
-// [a-z0-9][a-z0-9-]{0,63}: ids of items, sources, kiosks and sites
-bool is_identifier(std::string_view text);
-
 // "story" + "name" -> "story.name"; "" + "id" -> "id"
 std::string member_path(std::string_view prefix, std::string_view key);
 // "story.body" + 1 -> "story.body[1]"

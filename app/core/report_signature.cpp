@@ -2,7 +2,7 @@
 
 #include <charconv>
 
-#include "core/json_field_reader.hpp"
+#include "core/identifier.hpp"
 
 namespace bangvang::core {
 

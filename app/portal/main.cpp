@@ -11,7 +11,7 @@
 #include <cstdio>
 #include <fstream>
 
-#include "core/json_field_reader.hpp"
+#include "core/identifier.hpp"
 #include "core/report_parser.hpp"
 #include "portal/http_server.hpp"
 #include "portal/kiosk_registry.hpp"

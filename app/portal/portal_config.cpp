@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/bounded_json.hpp"
+#include "core/identifier.hpp"
 #include "core/json_field_reader.hpp"
 #include "files/bounded_read.hpp"
 

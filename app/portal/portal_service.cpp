@@ -1,6 +1,6 @@
 #include "portal/portal_service.hpp"
 
-#include "core/json_field_reader.hpp"
+#include "core/identifier.hpp"
 #include "portal/fleet_page.hpp"
 #include "portal/page_text.hpp"
 #include "portal/publicity_report.hpp"
