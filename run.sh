@@ -12,6 +12,7 @@ PACKAGES=(
   libsodium-dev libqrencode-dev libcurl4-openssl-dev libmicrohttpd-dev
   catch2
   python3  # the sync tests' fault-injecting HTTP server
+  libfaketime  # the kiosk test whose wall clock jumps back a day
   libsystemd-dev dpkg-dev systemd shellcheck lintian
   nftables  # provision.sh's firewall, checked with nft -c
   nginx  # its dav module serves the publishing tests (PUT); the portal's site in the portal tests

@@ -37,8 +37,17 @@ LoadSummary load_sources(const KioskConfig& config, store::ContentCache& cache, 
             log(LogLevel::info, component, "version " + std::to_string(synced->version) + " unchanged");
             continue;
         }
-        ++summary.updated;
         const sync::AppliedFeed& applied = synced->applied;
+        if (applied.repaired) {
+            ++summary.unchanged;
+            log(applied.media_failures.empty() ? LogLevel::info : LogLevel::warning, component,
+                "version " + std::to_string(synced->version) + ": " + std::to_string(applied.media_fetched) +
+                    " missing media files fetched again" +
+                    (applied.media_failures.empty() ? std::string()
+                                                    : "; still missing: " + applied.media_failures.front().reason));
+            continue;
+        }
+        ++summary.updated;
         status.held_back_items = applied.held_back_items;
         log(LogLevel::info, component,
             "applied version " + std::to_string(applied.version) + " (" + std::to_string(applied.items_live) +

@@ -25,10 +25,16 @@ void wait_seconds(int seconds) {
 
 }  // namespace
 
-int run_headless(SDL_Renderer* renderer, SlideDeck& deck, const KioskClock& clock, int width, int height,
-                 const HeadlessOptions& options) {
+void install_headless_stop_handlers() {
     std::signal(SIGINT, request_stop);
     std::signal(SIGTERM, request_stop);
+}
+
+bool headless_stop_requested() { return stop_requested != 0; }
+
+int run_headless(SDL_Renderer* renderer, SlideDeck& deck, const KioskClock& clock, int width, int height,
+                 const HeadlessOptions& options) {
+    install_headless_stop_handlers();
     std::filesystem::create_directories(options.output_directory);
     render::TexturePtr target = render::create_target_texture(renderer, width, height);
 

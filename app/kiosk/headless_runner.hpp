@@ -18,6 +18,11 @@ struct HeadlessOptions {
 };
 
 // Returns the process exit code.
+// SIGINT/SIGTERM end a headless run between slides. Installed before it waits for the
+// first sync round too, so that a kiosk held up by a slow network still stops at once.
+void install_headless_stop_handlers();
+bool headless_stop_requested();
+
 int run_headless(SDL_Renderer* renderer, SlideDeck& deck, const KioskClock& clock, int width, int height,
                  const HeadlessOptions& options);
 

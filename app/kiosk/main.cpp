@@ -16,6 +16,9 @@
 #include "kiosk/status_report.hpp"
 #include "kiosk/sync_setup.hpp"
 #include "render/theme.hpp"
+#include "store/cache_lock.hpp"
+#include "store/cache_repair.hpp"
+#include "store/version_ledger.hpp"
 
 using namespace bangvang;
 
@@ -32,9 +35,33 @@ render::Theme choose_theme(const kiosk::KioskConfig& config) {
     }
 }
 
+// Opens the cache, repairing it when an SD card damaged it, and says what it found.
+store::ContentCache open_cache(const kiosk::KioskConfig& config) {
+    const std::filesystem::path database_file = config.cache_directory / "content.sqlite3";
+    store::OpenedCache opened = store::open_cache_repairing(database_file, config.cache_directory / "media");
+    if (opened.repaired) kiosk::log(kiosk::LogLevel::warning, "cache", *opened.repaired);
+    const std::filesystem::path ledger = store::version_ledger_file(database_file);
+    if (core::Result<store::VersionLedger> read = store::read_version_ledger(ledger); !read) {
+        kiosk::log(kiosk::LogLevel::warning, "cache",
+                   read.problem().message() + "; the versions its other lines name stay protected, and it is written "
+                                              "again at the next accepted version");
+    }
+    return std::move(opened.cache);
+}
+
 int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
     kiosk::KioskClock clock(options.start_at);
-    store::ContentCache cache(config.cache_directory / "content.sqlite3", config.cache_directory / "media");
+    // Held until the process ends: a second kiosk on the same cache would download every
+    // medium twice and fight over its versions.
+    const std::optional<store::CacheLock> cache_lock = store::CacheLock::try_lock(config.cache_directory);
+    if (!cache_lock) {
+        kiosk::log(kiosk::LogLevel::error, "cache",
+                   config.cache_directory.string() +
+                       " is in use by another bangvang process (it holds the folder's lock): only one kiosk may use a "
+                       "cache folder. Stop the other one, or give this one its own cache_directory in its config");
+        return 1;
+    }
+    store::ContentCache cache = open_cache(config);
     const kiosk::LoadSummary loaded = kiosk::load_sources(config, cache, clock.now());
     store::ReportOutbox outbox(cache);  // proof of play, on this thread's connection
 
@@ -59,11 +86,16 @@ int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
     // Remote sources sync on their own thread; a headless run waits for one round first
     // so that its pictures show what the portal serves.
     kiosk::KioskSync sync = kiosk::start_sync(config, clock);
-    if (headless && sync.worker) sync.worker->wait_for_first_round();
+    if (headless && sync.worker) {
+        kiosk::install_headless_stop_handlers();
+        sync.worker->wait_for_first_round(kiosk::headless_stop_requested);
+    }
 
-    render::MediaLocator locate_media = [&cache](const std::string& sha256) -> std::optional<std::filesystem::path> {
+    render::MediaLocator locate_media = [&cache, &sync](const std::string& sha256) -> std::optional<std::filesystem::path> {
         auto path = cache.media_path(sha256);
         if (std::filesystem::exists(path)) return path;
+        // Deleted under the kiosk's feet: the sync worker fetches the version's lost files again.
+        if (sync.worker) sync.worker->media_missing();
         return std::nullopt;
     };
     const render::Theme theme = choose_theme(config);

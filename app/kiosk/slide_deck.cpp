@@ -51,6 +51,7 @@ void SlideDeck::refresh(core::UnixSeconds now) {
     }
     refreshed_at_ = now;
     pages_shown_.clear();
+    renderer_.forget_failed_images();  // media fetched again since are drawn from now on
 }
 
 bool SlideDeck::empty() const {

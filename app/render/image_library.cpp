@@ -98,6 +98,18 @@ std::optional<ImageTexture> ImageLibrary::upload(SurfacePtr surface, Entry& entr
     return entry.image;
 }
 
+void ImageLibrary::forget_failures() {
+    for (auto entry = entries_.begin(); entry != entries_.end();) {
+        if (entry->texture) {
+            ++entry;
+            continue;
+        }
+        index_.erase(entry->sha256);
+        bytes_ -= entry->bytes;
+        entry = entries_.erase(entry);
+    }
+}
+
 void ImageLibrary::clear() {
     index_.clear();
     entries_.clear();

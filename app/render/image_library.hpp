@@ -37,6 +37,8 @@ public:
     std::size_t screen_copy_fallbacks() const { return screen_copy_fallbacks_; }
     const std::string& last_fallback() const { return last_fallback_; }
     void clear();
+    // Forgets the images remembered as missing or broken, so that the next get() looks again.
+    void forget_failures();
     std::size_t bytes() const { return bytes_; }
     std::size_t budget_bytes() const { return budget_bytes_; }
 

@@ -100,6 +100,7 @@ int SlideRenderer::height() const { return impl_->geometry.height; }
 TextCacheStatistics SlideRenderer::text_cache_statistics() const { return impl_->text_textures.statistics(); }
 std::size_t SlideRenderer::image_cache_bytes() const { return impl_->images.bytes(); }
 void SlideRenderer::forget_images() { impl_->images.clear(); }
+void SlideRenderer::forget_failed_images() { impl_->images.forget_failures(); }
 void SlideRenderer::forget_textures() {
     impl_->text_textures.clear();
     impl_->images.clear();

@@ -84,6 +84,8 @@ public:
     std::size_t image_cache_bytes() const;
     // Forget cached images, e.g. after the content changed and old media were deleted.
     void forget_images();
+    // Looks again for the images that were missing or broken (the sync fetched them again).
+    void forget_failed_images();
     // Forget every cached texture (text, images, shapes, QR codes): after
     // SDL_RENDER_DEVICE_RESET their contents are gone; they are made again on the next draw.
     void forget_textures();

@@ -8,6 +8,7 @@
 #include "store/media_store.hpp"
 #include "store/schema.hpp"
 #include "store/sqlite_handle.hpp"
+#include "store/version_ledger.hpp"
 
 namespace bangvang::store {
 
@@ -136,6 +137,7 @@ bool ContentCache::apply_accepted(const core::Manifest& manifest, core::UnixSeco
         const bool same_and_complete = manifest.version == accepted->version && accepted->held_back_items == 0;
         if (older || same_and_complete) return false;
     }
+    if (manifest.version < version_floor(manifest.source_id)) return false;
     write_version(manifest, applied_at);
     Statement(database, R"sql(
         INSERT INTO accepted_versions (source_id, version, held_back_items) VALUES (?1, ?2, ?3)
@@ -149,6 +151,9 @@ bool ContentCache::apply_accepted(const core::Manifest& manifest, core::UnixSeco
     for (const std::string& key : manifest.next_keys) {
         trust.bind(1, manifest.source_id).bind(2, key).bind(3, manifest.version).run();
     }
+    // Before the commit, under the write lock: a power cut between the two leaves the ledger
+    // ahead of the cache, which only keeps this same version acceptable (never an older one).
+    record_accepted_version(version_ledger_file(connection_->database_file), manifest.source_id, manifest.version);
     transaction.commit();
     return true;
 }
@@ -159,6 +164,12 @@ std::optional<AcceptedVersion> ContentCache::accepted_version(const std::string&
     query.bind(1, source_id);
     if (!query.step()) return std::nullopt;
     return AcceptedVersion{.version = query.integer(0), .held_back_items = static_cast<std::size_t>(query.integer(1))};
+}
+
+std::int64_t ContentCache::version_floor(const std::string& source_id) const {
+    const VersionLedger ledger = readable_version_ledger(version_ledger_file(connection_->database_file));
+    const auto found = ledger.find(source_id);
+    return found == ledger.end() ? 0 : found->second;
 }
 
 std::vector<std::string> ContentCache::introduced_keys(const std::string& source_id) const {
@@ -275,6 +286,25 @@ std::set<std::string> ContentCache::referenced_media() const {
     std::set<std::string> hashes;
     while (query.step()) hashes.insert(query.text(0));
     return hashes;
+}
+
+std::vector<core::MediaRef> ContentCache::missing_media(const std::string& source_id) const {
+    Statement query(connection_->database.get(),
+                    "SELECT sha256, size, width, height, type FROM media WHERE source_id = ?1 ORDER BY sha256");
+    query.bind(1, source_id);
+    std::vector<core::MediaRef> missing;
+    while (query.step()) {
+        core::MediaRef media{.sha256 = query.text(0),
+                             .size_bytes = query.integer(1),
+                             .width = static_cast<int>(query.integer(2)),
+                             .height = static_cast<int>(query.integer(3)),
+                             .mime_type = query.text(4)};
+        if (!is_sha256_hex(media.sha256)) continue;  // never a path from a damaged row
+        std::error_code error;
+        const std::uintmax_t size = fs::file_size(media_directory_ / media.sha256, error);
+        if (error || size != static_cast<std::uintmax_t>(media.size_bytes)) missing.push_back(std::move(media));
+    }
+    return missing;
 }
 
 const fs::path& ContentCache::media_directory() const {

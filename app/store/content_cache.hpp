@@ -73,11 +73,15 @@ public:
     // The signed path: applies `manifest` (possibly without items held back for missing
     // media) like apply(), and in the same transaction records its version as the last
     // accepted one and trusts its next_keys for this source. Returns false, changing
-    // nothing, when that would roll back: a version below the last accepted, or the
-    // same version once it was complete. Checked under the write lock, so two writers
+    // nothing, when that would roll back: a version below the last accepted (in the cache
+    // or in the version ledger), or the same version once it was complete. Checked under the write lock, so two writers
     // cannot race past it.
     bool apply_accepted(const core::Manifest& manifest, core::UnixSeconds applied_at, std::size_t held_back_items);
     std::optional<AcceptedVersion> accepted_version(const std::string& source_id) const;
+    // The highest version of the source ever accepted on this kiosk, from the version
+    // ledger beside the cache (store/version_ledger.hpp), which outlives a rebuilt cache;
+    // 0 when none. apply_accepted refuses anything below it and raises it.
+    std::int64_t version_floor(const std::string& source_id) const;
     // Base64 public keys a previously accepted manifest of the source named in next_keys.
     std::vector<std::string> introduced_keys(const std::string& source_id) const;
 
@@ -92,6 +96,10 @@ public:
 
     // sha256 of every media file some source's current version lists.
     std::set<std::string> referenced_media() const;
+    // The media of `source_id`'s current version whose file is missing from the media
+    // folder or has another size than listed (deleted, or cut short by a damaged card):
+    // one stat per file.
+    std::vector<core::MediaRef> missing_media(const std::string& source_id) const;
 
     const std::filesystem::path& media_directory() const;
     // Throws StoreError unless `sha256` is 64 lowercase hex digits, so that no name

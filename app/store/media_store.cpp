@@ -154,7 +154,11 @@ core::Result<fs::path> import_media_file(const fs::path& source_file, const core
     return destination;
 }
 
-MediaCleanup remove_unreferenced_media(const ContentCache& cache) {
+std::string partial_download_name(const std::string& sha256) {
+    return std::string(temporary_prefix) + "download-" + sha256;
+}
+
+MediaCleanup remove_unreferenced_media(const ContentCache& cache, const std::set<std::string>& still_wanted) {
     MediaCleanup cleanup;
     const std::set<std::string> referenced = cache.referenced_media();
     std::error_code error;
@@ -165,7 +169,10 @@ MediaCleanup remove_unreferenced_media(const ContentCache& cache) {
     }
     for (const fs::directory_entry& entry : entries) {
         const std::string name = entry.path().filename().string();
-        const bool leftover = name.starts_with(temporary_prefix);
+        const bool resumable = std::any_of(still_wanted.begin(), still_wanted.end(), [&](const std::string& sha256) {
+            return name == partial_download_name(sha256);
+        });
+        const bool leftover = name.starts_with(temporary_prefix) && !resumable;
         // Files derived from a media file (its screen-sized copy) are named <sha256>.<something>
         // and go with it.
         const std::string_view stem = std::string_view(name).substr(0, std::min(name.size(), name.find('.')));

@@ -4,6 +4,7 @@
 // under its hash name is always complete.
 #include <cstdint>
 #include <filesystem>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -32,10 +33,15 @@ struct MediaCleanup {
     std::uintmax_t bytes_removed = 0;
 };
 
+// The file a media download goes to (in the media folder) until it is checked and stored:
+// one name per file, so that an interrupted download is resumed where it stopped.
+std::string partial_download_name(const std::string& sha256);
+
 // Deletes media files no current source version lists, with the files derived from
-// them (<sha256>.screen.jpg, named <sha256>.<anything>), and leftover temporary files.
+// them (<sha256>.screen.jpg, named <sha256>.<anything>), and leftover temporary files
+// except the partial downloads of `still_wanted` (sha256s to fetch at the next poll).
 // Call it from the thread that imports and applies, never between an import and its
 // apply: media imported for a manifest not yet applied is unreferenced until then.
-MediaCleanup remove_unreferenced_media(const ContentCache& cache);
+MediaCleanup remove_unreferenced_media(const ContentCache& cache, const std::set<std::string>& still_wanted = {});
 
 }  // namespace bangvang::store

@@ -1,10 +1,12 @@
 #include "sync/feed_applier.hpp"
 
 #include <map>
+#include <set>
 #include <system_error>
 
 #include "store/media_store.hpp"
 #include "sync/image_check.hpp"
+#include "sync/report_delivery.hpp"
 #include "sync/screen_copy_writer.hpp"
 
 namespace bangvang::sync {
@@ -31,13 +33,41 @@ std::optional<std::string> bring_media(const core::MediaRef& media, store::Conte
         }
     } remover{*fetched};
     core::Result<fs::path> stored = store::import_media_file(fetched->file, media, cache.media_directory());
-    if (!stored) return stored.problem().message();
+    if (!stored) {
+        core::Problem problem = stored.problem();
+        if (!fetched->origin.empty()) problem.where = fetched->origin;
+        return problem.message();
+    }
     if (std::optional<std::string> reason = check_image_file(*stored, media)) {
         std::error_code ignored;
         fs::remove(*stored, ignored);
-        return "media " + media.sha256 + ": " + *reason;
+        return (fetched->origin.empty() ? "media " + media.sha256 : fetched->origin) + ": " + *reason;
     }
     return std::nullopt;
+}
+
+std::string megabytes(std::uint64_t bytes, bool round_up) {
+    constexpr std::uint64_t megabyte = 1024 * 1024;
+    return std::to_string(round_up ? (bytes + megabyte - 1) / megabyte : bytes / megabyte);
+}
+
+// The media still to bring must fit before the first byte is fetched: a cache that fills
+// up half way would only download the same files again at every poll. Room is kept for
+// their screen-sized copies and the database (a tenth more, and 2 MB).
+std::optional<std::string> lacks_space(const store::ContentCache& cache, const core::Manifest& manifest) {
+    std::uint64_t to_fetch = 0;
+    for (const core::MediaRef& media : manifest.media) {
+        if (!already_stored(cache, media)) to_fetch += static_cast<std::uint64_t>(media.size_bytes);
+    }
+    if (to_fetch == 0) return std::nullopt;
+    const std::uint64_t needed = to_fetch + to_fetch / 10 + 2 * 1024 * 1024;
+    const std::optional<std::uint64_t> available = free_disk_bytes(cache.media_directory());
+    if (!available || *available >= needed) return std::nullopt;
+    const fs::path folder = cache.media_directory().has_parent_path() ? cache.media_directory().parent_path()
+                                                                       : cache.media_directory();
+    return "not enough space in " + folder.string() + ": need " + megabytes(needed, true) + " MB, " +
+           megabytes(*available, false) + " MB free (the media of version " + std::to_string(manifest.version) +
+           " not yet in the cache take " + megabytes(to_fetch, true) + " MB); nothing was downloaded";
 }
 
 }  // namespace
@@ -54,6 +84,13 @@ core::Result<AppliedFeed> apply_verified_feed(const VerifiedFeed& feed, store::C
         if (copy.outcome == ScreenCopyOutcome::written) ++applied.screen_copies_written;
         if (!copy.failure.empty()) applied.screen_copy_failures.push_back(copy.failure);
     };
+    const auto keeping = [&] {
+        const auto state = cache.source_state(manifest.source_id);
+        return state ? "; still playing version " + std::to_string(state->version) : std::string("; nothing cached yet");
+    };
+    if (std::optional<std::string> reason = lacks_space(cache, manifest)) {
+        return core::Problem{std::string(where), "media", *reason + keeping()};
+    }
     for (const core::MediaRef& media : manifest.media) {
         if (already_stored(cache, media)) {
             // Stored by an older kiosk, or before the screen's size was known: a copy is
@@ -77,6 +114,12 @@ core::Result<AppliedFeed> apply_verified_feed(const VerifiedFeed& feed, store::C
         }
     }
 
+    if (feed.verdict == FeedVerdict::repair) {
+        applied.repaired = true;
+        applied.items_live = manifest.items.size();
+        return applied;
+    }
+
     core::Manifest live = manifest;
     if (!failed.empty()) {
         live.items.clear();
@@ -90,10 +133,6 @@ core::Result<AppliedFeed> apply_verified_feed(const VerifiedFeed& feed, store::C
     applied.items_live = live.items.size();
     applied.held_back_items = manifest.items.size() - live.items.size();
 
-    const auto keeping = [&] {
-        const auto state = cache.source_state(manifest.source_id);
-        return state ? "; still playing version " + std::to_string(state->version) : std::string("; nothing cached yet");
-    };
     if (!manifest.items.empty() && live.items.empty()) {
         return core::Problem{std::string(where), "media",
                              "every item waits for media that failed (" + std::to_string(failed.size()) +
@@ -104,7 +143,9 @@ core::Result<AppliedFeed> apply_verified_feed(const VerifiedFeed& feed, store::C
                              "version " + std::to_string(manifest.version) + " is not newer than the accepted one: rollback refused" +
                                  keeping()};
     }
-    store::remove_unreferenced_media(cache);
+    std::set<std::string> still_wanted;
+    for (const auto& [sha256, reason] : failed) still_wanted.insert(sha256);
+    store::remove_unreferenced_media(cache, still_wanted);
     return applied;
 }
 

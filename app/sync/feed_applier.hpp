@@ -24,6 +24,7 @@ namespace bangvang::sync {
 struct FetchedMedia {
     std::filesystem::path file;
     bool temporary = false;  // removed once imported (a download); a feed folder's own file is left alone
+    std::string origin{};    // where it came from (a URL), named when it fails its checks; empty: `file`
 };
 
 // Brings one media file's bytes to a local file, or says why it cannot.
@@ -42,8 +43,11 @@ struct AppliedFeed {
     std::vector<MediaFailure> media_failures;
     std::size_t screen_copies_written = 0;        // screen-sized copies made (sync/screen_copy_writer.hpp)
     std::vector<std::string> screen_copy_failures;  // copies not made: the originals are drawn
+    bool repaired = false;  // the version played already: only its missing media were fetched
 };
 
+// A feed verified as FeedVerdict::repair (the version playing, some of its media files
+// lost) only has those files fetched again; the cache's versions are not touched.
 // Problems: every item held back by failed media, or the cache refused the version as
 // a rollback (another writer got there first). StoreError for failures of the disk.
 // With a known `screen`, images larger than it get a screen-sized copy beside them.

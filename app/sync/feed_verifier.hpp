@@ -25,7 +25,12 @@ struct SourceTrust {
 struct AcceptedSourceState {
     std::int64_t accepted_version = 0;  // 0: nothing accepted yet
     std::size_t held_back_items = 0;    // items of that version still waiting for media
+    // The highest version ever accepted (the version ledger outside the cache): nothing
+    // older is accepted even when the cache is new.
+    std::int64_t version_floor = 0;
     std::vector<PublicKey> introduced_keys;  // named by next_keys of an accepted manifest
+    // Media of the version playing now that are missing or of the wrong size in the cache.
+    std::size_t missing_media = 0;
 };
 
 AcceptedSourceState accepted_source_state(const store::ContentCache& cache, const std::string& source_id);
@@ -33,6 +38,7 @@ AcceptedSourceState accepted_source_state(const store::ContentCache& cache, cons
 enum class FeedVerdict {
     accept,     // newer (or the same version still incomplete): fetch its media and apply it
     unchanged,  // the version already accepted, complete: nothing to do
+    repair,     // the version already accepted, but media files of it went missing: fetch them again
 };
 
 struct VerifiedFeed {

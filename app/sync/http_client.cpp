@@ -7,6 +7,8 @@
 #include <mutex>
 #include <stdexcept>
 
+#include <unistd.h>
+
 namespace bangvang::sync {
 
 namespace {
@@ -29,11 +31,17 @@ struct FileCloser {
 using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
 
 struct Transfer {
+    const std::atomic<bool>* cancel = nullptr;
+    bool cancelled = false;
+    CURL* curl = nullptr;
     std::size_t max_bytes = 0;
     std::size_t received = 0;
     bool over_limit = false;
     std::string* memory = nullptr;
     std::FILE* file = nullptr;
+    int write_error = 0;           // errno of a failed write to `file` (ENOSPC: the disk is full)
+    std::size_t resume_from = 0;   // bytes already in `file`, asked for with Range
+    bool body_started = false;
     std::string_view upload;
     std::size_t uploaded = 0;
     std::string etag;
@@ -43,14 +51,39 @@ struct Transfer {
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
     auto& transfer = *static_cast<Transfer*>(user);
     const std::size_t bytes = size * count;
+    if (!transfer.body_started) {
+        transfer.body_started = true;
+        long status = 0;
+        curl_easy_getinfo(transfer.curl, CURLINFO_RESPONSE_CODE, &status);
+        if (transfer.resume_from > 0 && status != 206) {
+            // The server sent the whole file (or an error page): start over.
+            if (std::fflush(transfer.file) != 0 || ::ftruncate(::fileno(transfer.file), 0) != 0 ||
+                std::fseek(transfer.file, 0, SEEK_SET) != 0) {
+                transfer.write_error = errno;
+                return 0;
+            }
+            transfer.received = 0;
+            transfer.resume_from = 0;
+        }
+    }
     if (transfer.received + bytes > transfer.max_bytes) {
         transfer.over_limit = true;
         return 0;  // anything but `bytes` aborts the transfer with CURLE_WRITE_ERROR
     }
     transfer.received += bytes;
-    if (transfer.file) return std::fwrite(data, 1, bytes, transfer.file) == bytes ? bytes : 0;
+    if (transfer.file) {
+        if (std::fwrite(data, 1, bytes, transfer.file) == bytes) return bytes;
+        transfer.write_error = errno;
+        return 0;  // CURLE_WRITE_ERROR; failure_reason says why
+    }
     transfer.memory->append(data, bytes);
     return bytes;
+}
+
+int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+    auto& transfer = *static_cast<Transfer*>(user);
+    transfer.cancelled = transfer.cancel && transfer.cancel->load();
+    return transfer.cancelled ? 1 : 0;  // non-zero: CURLE_ABORTED_BY_CALLBACK
 }
 
 std::size_t on_upload(char* buffer, std::size_t size, std::size_t count, void* user) {
@@ -117,9 +150,14 @@ void set_common_options(CURL* curl, const HttpClientOptions& options, const Http
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options.connect_timeout.count()));
     curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, options.low_speed_bytes_per_second);
     curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, static_cast<long>(options.low_speed_time.count()));
-    if (options.total_timeout.count() > 0) {
-        curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(options.total_timeout.count()));
-    }
+    const std::chrono::milliseconds deadline = request.deadline.count() > 0 ? request.deadline : options.total_timeout;
+    if (deadline.count() > 0) curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(deadline.count()));
+    transfer.cancel = options.cancel;
+    transfer.curl = curl;
+    curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, on_progress);
+    curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &transfer);
+    // The cap is on the whole file; for a resumed download libcurl would compare it with the rest alone.
     curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.max_bytes));
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
@@ -172,6 +210,18 @@ void read_counters(CURL* curl, HttpResponse& response) {
     response.content_length = static_cast<long long>(announced);
 }
 
+// Why a transfer failed, in words a technician can act on.
+std::string failure_reason(CURLcode code, const char* error_text, const Transfer& transfer) {
+    if (transfer.cancelled) return "abandoned: the kiosk is stopping";
+    if (transfer.write_error != 0) {
+        return std::string("cannot write what was received to disk: ") + std::strerror(transfer.write_error);
+    }
+    std::string reason = curl_easy_strerror(code);
+    if (error_text[0]) reason += std::string(": ") + error_text;
+    if (code == CURLE_OPERATION_TIMEDOUT) reason += " (the request's deadline, or the server too slow)";
+    return reason;
+}
+
 }  // namespace
 
 std::string user_agent_for(std::string_view kiosk_id) {
@@ -195,13 +245,22 @@ core::Result<HttpResponse> HttpClient::send(const HttpRequest& request) {
     transfer.memory = &response.body;
     FilePtr file;
     if (request.body_file) {
-        file.reset(std::fopen(request.body_file->c_str(), "wb"));
+        std::error_code error;
+        const std::uintmax_t kept = request.resume ? std::filesystem::file_size(*request.body_file, error) : 0;
+        const bool resuming = !error && kept > 0 && kept < request.max_bytes;
+        file.reset(std::fopen(request.body_file->c_str(), resuming ? "ab" : "wb"));
         if (!file) throw std::runtime_error(request.body_file->string() + ": cannot create: " + std::strerror(errno));
         transfer.file = file.get();
+        if (resuming) {
+            transfer.resume_from = static_cast<std::size_t>(kept);
+            transfer.received = transfer.resume_from;
+        }
     }
     const CurlListPtr headers = request_headers(request);
     set_common_options(curl, options_, request, transfer);
     set_method(curl, request, transfer);
+    const std::string range = std::to_string(transfer.resume_from) + "-";
+    if (transfer.resume_from > 0) curl_easy_setopt(curl, CURLOPT_RANGE, range.c_str());
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.get());
     char error_text[CURL_ERROR_SIZE] = {};
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_text);
@@ -216,10 +275,9 @@ core::Result<HttpResponse> HttpClient::send(const HttpRequest& request) {
     if (transfer.over_limit || code == CURLE_FILESIZE_EXCEEDED) {
         return problem("response larger than the limit of " + std::to_string(request.max_bytes) + " bytes");
     }
-    if (code != CURLE_OK) {
-        return problem(std::string(curl_easy_strerror(code)) + (error_text[0] ? std::string(": ") + error_text : ""));
-    }
+    if (code != CURLE_OK) return problem(failure_reason(code, error_text, transfer));
     read_counters(curl, response);
+    response.resumed_from = transfer.resume_from;
     response.body_bytes = transfer.received;
     response.etag = transfer.etag;
     response.last_modified = transfer.last_modified;
@@ -238,7 +296,11 @@ core::Result<HttpResponse> HttpClient::get(const HttpRequest& request) {
         response->not_modified = true;
         return response;
     }
+    if (response->status == 206 && response->resumed_from > 0) return response;
     if (response->status != 200 && !request.url.starts_with("file://")) {
+        // An error page is not the start of the file: nothing of it is kept for a resume.
+        std::error_code ignored;
+        if (request.body_file) std::filesystem::resize_file(*request.body_file, 0, ignored);
         return core::Problem{request.url, "", "the server answered HTTP " + std::to_string(response->status)};
     }
     return response;

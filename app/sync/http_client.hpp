@@ -9,6 +9,7 @@
 //
 // Every request goes through send(): a new per-request need (a deadline, a shutdown
 // flag, a Range) is one more field of HttpRequest and one more option set there.
+#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
@@ -42,6 +43,9 @@ struct HttpClientOptions {
     long max_redirects = 3;
     std::filesystem::path ca_file;                  // extra CA bundle; empty = the system's
     std::string pinned_public_key;                  // "sha256//..."; empty = none
+    // Set (by the owner's shutdown) to abandon the transfer under way at once: libcurl asks
+    // at least once a second, whatever the network does. Null = never.
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 enum class HttpMethod { get, head, post, put };
@@ -52,6 +56,13 @@ struct HttpRequest {
     std::optional<std::string> if_none_match;        // an ETag from an earlier response
     std::optional<std::string> if_modified_since;    // a Last-Modified from an earlier response
     std::optional<std::filesystem::path> body_file;  // write the body here instead of into memory
+    // With body_file: a file already there holds the start of an interrupted download;
+    // ask for the rest (Range) and append it when the server answers 206, start over when
+    // it answers 200.
+    bool resume = false;
+    // The whole request, connection included, must end within this: a server trickling just
+    // above the low-speed floor cannot hold it for hours. 0 = the client's total_timeout.
+    std::chrono::milliseconds deadline{0};
     // For send(); get() and post() set these themselves.
     HttpMethod method = HttpMethod::get;
     std::vector<std::string> headers;  // extra "Name: value" lines ("Authorization: Bearer …")
@@ -70,6 +81,7 @@ struct HttpResponse {
     std::size_t body_bytes = 0;
     std::size_t bytes_received = 0;  // headers and body, as libcurl counted them
     std::size_t bytes_sent = 0;      // a POST's or PUT's request headers and body
+    std::size_t resumed_from = 0;    // bytes of body_file kept from an earlier try (a 206 answer)
 };
 
 struct HttpPost {
@@ -85,7 +97,8 @@ public:
     explicit HttpClient(HttpClientOptions options);
 
     // Follows redirects, reads file:// too. Any status other than 200 (or 304 for a
-    // conditional request) is a Problem.
+    // conditional request, 206 for a resumed one) is a Problem; then nothing of an error
+    // page is left in body_file.
     core::Result<HttpResponse> get(const HttpRequest& request);
     // Redirects are not followed. Any 2xx is success; anything else (a redirect
     // included) is a Problem.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 #include "store/content_cache.hpp"
 #include "store/report_outbox.hpp"
@@ -45,6 +46,8 @@ SyncWorker::SyncWorker(std::vector<WorkerSource> sources, SyncWorkerOptions opti
         status.source_id = source.trust.source_id;
         status_.push_back(std::move(status));
     }
+    next_poll_at_.assign(sources_.size(), SteadyTime{});
+    options_.http.cancel = &cancel_transfers_;
     thread_ = std::thread([this] { run(); });
 }
 
@@ -53,6 +56,7 @@ SyncWorker::~SyncWorker() {
         std::lock_guard lock(mutex_);
         stop_ = true;
     }
+    cancel_transfers_ = true;
     wake_.notify_all();
     if (thread_.joinable()) thread_.join();
 }
@@ -65,16 +69,27 @@ void SyncWorker::sync_now() {
     wake_.notify_all();
 }
 
+void SyncWorker::media_missing() {
+    {
+        std::lock_guard lock(mutex_);
+        if (media_missing_) return;
+        media_missing_ = true;
+    }
+    wake_.notify_all();
+}
+
 std::vector<SourceStatus> SyncWorker::status() const {
     std::lock_guard lock(mutex_);
     return status_;
 }
 
-void SyncWorker::wait_for_first_round() const {
+void SyncWorker::wait_for_first_round(const std::function<bool()>& give_up) const {
     std::unique_lock lock(mutex_);
-    wake_.wait(lock, [&] {
-        return stop_ || (polled_once_ >= sources_.size() && (reported_once_ || !reports_anywhere()));
-    });
+    const auto done = [&] { return stop_ || (polled_once_ >= sources_.size() && (reported_once_ || !reports_anywhere())); };
+    while (!done()) {
+        if (give_up && give_up()) return;
+        wake_.wait_for(lock, std::chrono::milliseconds(100));
+    }
 }
 
 void SyncWorker::remember_error(RecentError error) {
@@ -160,7 +175,7 @@ void SyncWorker::report(PollingContext& context) {
         std::lock_guard lock(mutex_);
         report_failures_ = failed ? report_failures_ + 1 : 0;
         const double jitter = static_cast<double>(randombytes_uniform(1'000'000)) / 1'000'000.0;
-        next_report_ = options_.clock() + next_poll_delay(options_, report_failures_, jitter).count();
+        next_report_at_ = std::chrono::steady_clock::now() + next_poll_delay(options_, report_failures_, jitter);
         reported_once_ = true;
     }
     wake_.notify_all();
@@ -179,6 +194,17 @@ void SyncWorker::poll_source(std::size_t index, PollingContext& context) {
         }
     }();
 
+    // What plays now, read before taking the mutex; a damaged cache is said, not thrown.
+    std::optional<store::SourceState> state;
+    std::optional<store::AcceptedVersion> accepted;
+    std::optional<std::string> cache_problem;
+    try {
+        state = context.cache.source_state(source.trust.source_id);
+        accepted = context.cache.accepted_version(source.trust.source_id);
+    } catch (const std::exception& error) {
+        cache_problem = error.what();
+    }
+
     bool changed = false;
     std::string message;
     SyncLogLevel level = SyncLogLevel::info;
@@ -189,10 +215,24 @@ void SyncWorker::poll_source(std::size_t index, PollingContext& context) {
         if (polled) {
             status.last_success = now;
             status.last_error.clear();
-            status.consecutive_failures = 0;
+            // Media that failed are retried after the same backoff as a failed poll, not at
+            // every interval (and never in a tight loop).
+            status.consecutive_failures =
+                polled->sync.applied.media_failures.empty() ? 0 : status.consecutive_failures + 1;
             status.last_poll_bytes = polled->bytes_received;
-            changed = polled->sync.verdict == FeedVerdict::accept;
-            if (changed) {
+            const AppliedFeed& result = polled->sync.applied;
+            changed = polled->sync.verdict == FeedVerdict::accept ||
+                      (polled->sync.verdict == FeedVerdict::repair && result.media_fetched > 0);
+            if (polled->sync.verdict == FeedVerdict::repair) {
+                message = "version " + std::to_string(polled->sync.version) + ": " +
+                          std::to_string(result.media_fetched) + " missing media files fetched again";
+                if (!result.media_failures.empty()) {
+                    level = SyncLogLevel::warning;
+                    status.last_error = std::to_string(result.media_failures.size()) +
+                                        " media files still missing: " + result.media_failures.front().reason;
+                    message += "; " + status.last_error;
+                }
+            } else if (changed) {
                 const AppliedFeed& applied = polled->sync.applied;
                 message = "applied version " + std::to_string(applied.version) + " (" + std::to_string(applied.items_live) +
                           " items, " + std::to_string(applied.media_fetched) + " media files fetched, " +
@@ -218,21 +258,24 @@ void SyncWorker::poll_source(std::size_t index, PollingContext& context) {
             message = status.last_error;
             remember_error(RecentError{.at = now, .source_id = source.trust.source_id, .message = status.last_error});
         }
-        if (auto state = context.cache.source_state(source.trust.source_id)) {
+        if (cache_problem) {
+            message += "; the cache cannot say what plays: " + *cache_problem;
+        } else if (state) {
             status.version = state->version;
             status.expires_at = state->expires_at;
             if (level == SyncLogLevel::error) message += "; still playing version " + std::to_string(state->version);
         } else if (level == SyncLogLevel::error) {
             message += "; nothing cached for it yet";
         }
-        if (auto accepted = context.cache.accepted_version(source.trust.source_id)) {
-            status.held_back_items = accepted->held_back_items;
-        }
+        if (accepted) status.held_back_items = accepted->held_back_items;
         if (status.expires_at > 0 && status.expires_at <= now) {
             message += "; the playing version expired at " + core::format_rfc3339(status.expires_at, core::vietnam_utc_offset_minutes);
         }
         const double jitter = static_cast<double>(randombytes_uniform(1'000'000)) / 1'000'000.0;
-        status.next_poll = now + next_poll_delay(options_, status.consecutive_failures, jitter).count();
+        std::chrono::seconds delay = next_poll_delay(options_, status.consecutive_failures, jitter);
+        if (!status.last_success) delay = std::min(delay, options_.first_sync_max_wait);
+        next_poll_at_[index] = std::chrono::steady_clock::now() + delay;
+        status.next_poll = now + delay.count();
         ++polled_once_;
     }
     wake_.notify_all();
@@ -241,16 +284,33 @@ void SyncWorker::poll_source(std::size_t index, PollingContext& context) {
 }
 
 void SyncWorker::run() {
+    // No exception may leave the thread (that would be std::terminate: a dark screen and a
+    // restart loop). Whatever escapes a round is logged and the worker starts over.
+    for (;;) {
+        try {
+            serve();
+            return;
+        } catch (const std::exception& error) {
+            if (options_.log) {
+                options_.log(SyncLogLevel::error, "sync",
+                             std::string(error.what()) + "; starting again in " +
+                                 std::to_string(options_.first_retry.count()) + " s");
+            }
+        }
+        std::unique_lock lock(mutex_);
+        polled_once_ = std::max(polled_once_, sources_.size());  // a headless run waiting for the first round goes on
+        reported_once_ = true;
+        wake_.notify_all();
+        if (wake_.wait_for(lock, options_.first_retry, [this] { return stop_; })) return;
+    }
+}
+
+void SyncWorker::serve() {
     std::optional<PollingContext> context;
     try {
         context.emplace(options_);
     } catch (const std::exception& error) {
-        if (options_.log) options_.log(SyncLogLevel::error, "sync", std::string("cannot start: ") + error.what());
-        std::lock_guard lock(mutex_);
-        polled_once_ = sources_.size();
-        reported_once_ = true;
-        wake_.notify_all();
-        return;
+        throw std::runtime_error(std::string("cannot start: ") + error.what());
     }
     context->conditional.resize(sources_.size());
     const bool reporting = reports_anywhere();
@@ -262,18 +322,23 @@ void SyncWorker::run() {
             for (;;) {
                 if (stop_) return;
                 const bool signalled = options_.sync_now_signal && *options_.sync_now_signal;
-                if (sync_now_ || signalled) {
+                const bool media_check = media_missing_ && std::chrono::steady_clock::now() >= next_media_check_;
+                if (media_check) {
+                    media_missing_ = false;
+                    next_media_check_ = std::chrono::steady_clock::now() + std::chrono::minutes(1);
+                }
+                if (sync_now_ || signalled || media_check) {
                     sync_now_ = false;
                     if (signalled) *const_cast<volatile std::sig_atomic_t*>(options_.sync_now_signal) = 0;
                     for (std::size_t index = 0; index < sources_.size(); ++index) due.push_back(index);
                     report_due = reporting;
                     break;
                 }
-                const core::UnixSeconds now = options_.clock();
+                const SteadyTime now = std::chrono::steady_clock::now();
                 for (std::size_t index = 0; index < sources_.size(); ++index) {
-                    if (status_[index].next_poll <= now) due.push_back(index);
+                    if (next_poll_at_[index] <= now) due.push_back(index);
                 }
-                report_due = reporting && next_report_ <= now;
+                report_due = reporting && next_report_at_ <= now;
                 if (!due.empty() || report_due) break;
                 // At most a second: the signal flag cannot wake a condition variable.
                 wake_.wait_for(lock, std::chrono::seconds(1));

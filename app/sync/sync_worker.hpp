@@ -7,12 +7,16 @@
 //
 // Schedule: a healthy source is polled every `interval`; after an error the wait
 // doubles from `first_retry` up to `max_backoff`, with ±20 % jitter so that a
-// district's kiosks do not hammer the portal in step; one success resets it.
+// district's kiosks do not hammer the portal in step; one success resets it. Waits run
+// on std::chrono::steady_clock: a wall clock that jumps (NTP correcting a Pi without an
+// RTC by a day) changes neither when the next poll happens nor the backoff. The wall
+// clock (`clock`) only judges validity windows and is what the status shows.
 //
 // Reports: every `interval` (after the polls of that round) the worker adds a heartbeat
 // for each source with a report URL to the outbox and POSTs what the outbox owes each
 // of them (plays the player added on its own connection included); a failed POST keeps
 // the records and retries with the same backoff as polling.
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <csignal>
@@ -50,7 +54,7 @@ struct SourceStatus {
     std::int64_t version = 0;            // the version playing (0: none)
     core::UnixSeconds expires_at = 0;
     std::size_t held_back_items = 0;
-    core::UnixSeconds next_poll = 0;
+    core::UnixSeconds next_poll = 0;     // for display: the wall time the next poll is due at
     std::size_t last_poll_bytes = 0;
     std::optional<core::UnixSeconds> last_report;  // last acknowledged report POST
     std::string last_report_error;                 // empty after a delivered report
@@ -65,7 +69,11 @@ struct SyncWorkerOptions {
     std::chrono::seconds interval{300};
     std::chrono::seconds first_retry{30};
     std::chrono::seconds max_backoff{3600};
-    std::function<core::UnixSeconds()> clock;
+    // Until a source's first success since the kiosk started (a first boot before the network
+    // is up, a long outage at start), the wait after an error is at most this: the first sync
+    // happens soon after the network returns, not after an hour's backoff.
+    std::chrono::seconds first_sync_max_wait{10};
+    std::function<core::UnixSeconds()> clock;  // wall time: validity, expiry, what the status shows
     std::function<void()> on_content_changed;
     std::function<void(SyncLogLevel, const std::string& component, const std::string& message)> log;
     // Set by a signal handler (SIGUSR1): the worker looks at it at least once a second.
@@ -82,17 +90,22 @@ std::chrono::seconds next_poll_delay(const SyncWorkerOptions& options, int conse
 class SyncWorker {
 public:
     SyncWorker(std::vector<WorkerSource> sources, SyncWorkerOptions options);
-    ~SyncWorker();  // stops the thread (an ongoing transfer ends within its timeouts)
+    ~SyncWorker();  // stops the thread; a transfer under way is abandoned within a second
     SyncWorker(const SyncWorker&) = delete;
     SyncWorker& operator=(const SyncWorker&) = delete;
 
     void sync_now();
+    // The player could not find a media file it was to draw: every source is polled (at
+    // most once a minute for this reason), which fetches the lost files of what plays.
+    void media_missing();
     std::vector<SourceStatus> status() const;
-    // Blocks until every source has been polled at least once (for headless runs).
-    void wait_for_first_round() const;
+    // Blocks until every source has been polled at least once (for headless runs), or
+    // `give_up` (asked ten times a second) says to stop waiting.
+    void wait_for_first_round(const std::function<bool()>& give_up = {}) const;
 
 private:
-    void run();
+    void run();    // the thread's body: serve() until stopped, whatever it throws
+    void serve();
     void poll_source(std::size_t index, class PollingContext& context);
     bool reports_anywhere() const;
     void remember_error(RecentError error);  // holding mutex_
@@ -105,10 +118,15 @@ private:
     std::vector<SourceStatus> status_;
     std::vector<std::string> conditional_etags_;
     bool stop_ = false;
+    std::atomic<bool> cancel_transfers_ = false;  // set on destruction: the transfer under way ends at once
     bool sync_now_ = false;
+    bool media_missing_ = false;
+    std::chrono::steady_clock::time_point next_media_check_{};
     std::size_t polled_once_ = 0;
     bool reported_once_ = false;
-    core::UnixSeconds next_report_ = 0;
+    using SteadyTime = std::chrono::steady_clock::time_point;
+    std::vector<SteadyTime> next_poll_at_;  // per source; the epoch: at once
+    SteadyTime next_report_at_{};
     int report_failures_ = 0;
     std::deque<RecentError> recent_errors_;  // for heartbeats, newest last
     std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();

@@ -2,97 +2,11 @@
 // `bangvang-publish` from the bundled sample content.
 #include <catch2/catch.hpp>
 
-#include <cstdint>
-#include <cstdlib>
-#include <sstream>
-
-#include "support/process.hpp"
+#include "kiosk_binary_support.hpp"
 #include "sync/fault_server.hpp"
-#include "sync/feed_signature.hpp"
 
-using bangvang::testing::read_file;
-using bangvang::testing::run_process;
+using namespace bangvang::kiosk::testing;
 using bangvang::testing::ScratchDirectory;
-using bangvang::testing::shell_quote;
-using bangvang::testing::write_file;
-
-namespace {
-
-// BANGVANG_KIOSK_BINARY in the environment runs another build of the kiosk (run.sh's
-// ThreadSanitizer run starts its build-tsan binary through these tests).
-const std::string kiosk_binary =
-    std::getenv("BANGVANG_KIOSK_BINARY") ? std::getenv("BANGVANG_KIOSK_BINARY") : BANGVANG_KIOSK_BINARY;
-const std::string publish_binary = BANGVANG_PUBLISH_BINARY;
-const std::filesystem::path source_directory = BANGVANG_SOURCE_DIR;
-
-struct PngSize {
-    std::uint32_t width = 0;
-    std::uint32_t height = 0;
-};
-
-// Reads the IHDR of a PNG; zero sizes when the file is not a PNG.
-PngSize png_size(const std::filesystem::path& file) {
-    std::string bytes = read_file(file);
-    if (bytes.size() < 24 || bytes.compare(0, 8, "\x89PNG\r\n\x1a\n") != 0) return {};
-    auto big_endian = [&](std::size_t at) {
-        return (std::uint32_t(std::uint8_t(bytes[at])) << 24) | (std::uint32_t(std::uint8_t(bytes[at + 1])) << 16) |
-               (std::uint32_t(std::uint8_t(bytes[at + 2])) << 8) | std::uint32_t(std::uint8_t(bytes[at + 3]));
-    };
-    return {big_endian(16), big_endian(20)};
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream stream(text);
-    for (std::string line; std::getline(stream, line);) {
-        if (!line.empty()) lines.push_back(line);
-    }
-    return lines;
-}
-
-// Feeds must be signed: the tests sign what bangvang-publish built with one key of
-// their own and list its public key for every source.
-const bangvang::sync::SecretKey& test_signing_key() {
-    static const bangvang::sync::SecretKey key = bangvang::sync::generate_secret_key();
-    return key;
-}
-
-void sign_feed(const std::filesystem::path& feed) {
-    write_file(feed / "manifest.json.sig",
-               bangvang::sync::sign_manifest(read_file(feed / "manifest.json"), {test_signing_key()}));
-}
-
-std::string with_keys(std::string sources) {
-    const std::string keys = R"("keys": [")" + test_signing_key().public_key().to_base64() + R"("], "url": )";
-    for (std::size_t at = sources.find(R"("url": )"); at != std::string::npos;
-         at = sources.find(R"("url": )", at + keys.size())) {
-        sources.replace(at, 7, keys);
-    }
-    return sources;
-}
-
-std::string config_json(const std::string& sources, const std::string& orientation = "landscape") {
-    return R"({"kiosk_id": "test-kiosk-07", "site": "phuong-nhan-chinh", "place_name": "UBND phường Nhân Chính",
-              "cache_directory": "cache", "screen": {"width": 1280, "height": 720, "orientation": ")" +
-           orientation + R"("}, "sources": [)" + with_keys(sources) + "]}";
-}
-
-void build_sample_feed(const std::filesystem::path& feed, const std::filesystem::path& scratch) {
-    auto built = run_process(shell_quote(publish_binary) + " build " + shell_quote((source_directory / "content/sample").string()) +
-                                 " --out " + shell_quote(feed.string()),
-                             scratch / "publish");
-    INFO(built.standard_error);
-    REQUIRE(built.exit_code == 0);
-    sign_feed(feed);
-}
-
-bangvang::testing::ProcessResult run_kiosk(const std::filesystem::path& directory, const std::string& extra = "") {
-    return run_process(shell_quote(kiosk_binary) + " --config " + shell_quote((directory / "kiosk.json").string()) +
-                           " --headless " + shell_quote((directory / "screens").string()) + " --once " + extra,
-                       directory / "run");
-}
-
-}  // namespace
 
 TEST_CASE("the kiosk plays the sample feed headless, one PNG per slide", "[kiosk][integration]") {
     ScratchDirectory scratch("kiosk-sample");
@@ -176,27 +90,6 @@ TEST_CASE("a config with a mistake stops the kiosk with one clear line", "[kiosk
     CHECK_THAT(run.standard_error, Catch::Contains("missing"));
 }
 
-namespace {
-// Two short announcements, so that a windowed rotation takes a few seconds.
-void build_short_feed(const std::filesystem::path& scratch) {
-    write_file(scratch / "source/source.json", R"({"format": "bangvang.feed/1",
-      "source": {"id": "phuong-nhan-chinh", "name": "UBND phường Nhân Chính"},
-      "items": [
-        {"id": "thong-bao-1", "kind": "announcement", "schedule": {"duration": 3},
-         "announcement": {"title": "Thông báo thứ nhất", "body": ["Nội dung thông báo."]}},
-        {"id": "thong-bao-2", "kind": "announcement", "schedule": {"duration": 3},
-         "announcement": {"title": "Thông báo thứ hai", "body": ["Nội dung thông báo."]}}]})");
-    auto built = run_process(shell_quote(publish_binary) + " build " + shell_quote((scratch / "source").string()) +
-                                 " --out " + shell_quote((scratch / "feed").string()),
-                             scratch / "publish");
-    INFO(built.standard_error);
-    REQUIRE(built.exit_code == 0);
-    sign_feed(scratch / "feed");
-    write_file(scratch / "kiosk.json", R"({"kiosk_id": "k1", "site": "phuong-nhan-chinh", "cache_directory": "cache",
-      "screen": {"width": 800, "height": 480, "transition_milliseconds": 300},
-      "sources": [)" + with_keys(R"({"id": "phuong-nhan-chinh", "url": "feed"})") + "]}");
-}
-}  // namespace
 
 TEST_CASE("the windowed player crossfades through one rotation and stops with --once", "[kiosk][integration]") {
     ScratchDirectory scratch("kiosk-windowed");

@@ -10,8 +10,12 @@ ROOT/../control.json, e.g. {"fault": "status500", "paths": ["manifest.json"]}:
   drip          send one byte per second
   wrong_length  Content-Length one byte more than the body, then close
   huge          stream zeros without end (the client's byte cap must stop it)
+  trickle       send 600 bytes a second, no length, without end (just above a 512 B/s floor)
 "paths" limits the fault to URL paths ending with one of them (default: every path).
-Every request is logged to ROOT/../requests.log.
+A GET with "Range: bytes=N-" gets the rest of the file (206), unless the control file
+says {"ranges": false}.
+Every request is logged to ROOT/../requests.log (path, User-Agent, If-None-Match, and
+" range=<Range>" when one was asked for).
 POST /reports (the kiosk's reports, content/FORMAT.md "Reports") answers 204 and appends
 one line to ROOT/../reports.jsonl: {"content_type", "request_bytes", "body"}, where
 request_bytes counts the request line, headers and body as they arrived; the faults
@@ -89,10 +93,24 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):
         with open(log_file, "a") as log:
-            log.write("%s %s %s\n" % (self.path, self.headers.get("User-Agent", ""),
-                                      self.headers.get("If-None-Match", "")))
+            asked_range = self.headers.get("Range")
+            log.write("%s %s %s%s\n" % (self.path, self.headers.get("User-Agent", ""),
+                                        self.headers.get("If-None-Match", ""),
+                                        " range=" + asked_range if asked_range else ""))
         fault = self.fault_for_path()
         if self.answered_by_common_fault(fault):
+            return
+        if fault == "trickle":
+            self.send_response(200)
+            self.end_headers()
+            self.close_connection = True
+            try:
+                while time.monotonic() < deadline:
+                    self.wfile.write(b" " * 60)
+                    self.wfile.flush()
+                    time.sleep(0.1)
+            except OSError:
+                pass
             return
         if fault == "huge":
             self.send_response(200)
@@ -151,6 +169,20 @@ class Handler(BaseHTTPRequestHandler):
             except OSError:
                 pass
             return
+        asked_range = self.headers.get("Range", "")
+        if asked_range.startswith("bytes=") and asked_range.endswith("-") and control().get("ranges", True):
+            try:
+                start = int(asked_range[len("bytes="):-1])
+            except ValueError:
+                start = -1
+            if 0 <= start < len(body):
+                self.send_response(206)
+                self.send_header("ETag", etag)
+                self.send_header("Content-Range", "bytes %d-%d/%d" % (start, len(body) - 1, len(body)))
+                self.send_header("Content-Length", str(len(body) - start))
+                self.end_headers()
+                self.wfile.write(body[start:])
+                return
         self.answer(200, body, etag, modified)
 
     def answer(self, status, body, etag=None, modified=None):

@@ -76,3 +76,36 @@ TEST_CASE("the worker syncs on its own thread, reports status, and syncs now on 
     }
     CHECK(player_cache.all_items().size() == 2);
 }
+
+TEST_CASE("polls follow the monotonic clock: a wall clock jumping back a day changes nothing", "[sync][worker]") {
+    ScratchDirectory scratch("sync-worker-clock-jump");
+    FaultServer server(scratch.path() / "server");
+    SecretKey district = generate_secret_key();
+    FeedBuilder feed;
+    feed.add_item_with_image("photo", valid_png());
+    feed.write_to(server.root(), {district});
+
+    std::atomic<core::UnixSeconds> wall = test_now;
+    SyncWorkerOptions options;
+    options.database_file = scratch.path() / "cache/content.sqlite3";
+    options.media_directory = scratch.path() / "cache/media";
+    options.interval = std::chrono::seconds(1);
+    options.clock = [&] { return wall.load(); };
+    SyncWorker worker({WorkerSource{.url = server.url(), .trust = {.source_id = "quan-thanh-xuan",
+                                                                   .configured_keys = {district.public_key()}}}},
+                      options);
+    worker.wait_for_first_round();
+    wall = test_now - 86400;  // NTP corrects a Pi without a real-time clock
+    const auto polls = [&] {
+        const std::string log = server.request_log();
+        std::size_t count = 0;
+        for (std::size_t at = log.find("/manifest.json "); at != std::string::npos; at = log.find("/manifest.json ", at + 1)) {
+            ++count;
+        }
+        return count;
+    };
+    const std::size_t before = polls();
+    for (int tries = 0; tries < 60 && polls() < before + 2; ++tries) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    CHECK(polls() >= before + 2);  // the 1 s interval kept going (±20 %)
+    CHECK(worker.status()[0].last_success == test_now - 86400);
+}
