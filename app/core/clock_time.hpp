@@ -15,6 +15,18 @@ using UnixSeconds = std::int64_t;
 
 inline constexpr int vietnam_utc_offset_minutes = 7 * 60;
 
+// The wall clock as read, and whether a time service vouches for it. A Pi has no battery
+// clock: until NTP answers it may still say the image's build date, and then no rule may
+// refuse or flag anything for being expired (README "The clock"). Plain seconds convert to
+// a synchronised reading, so code and tests with a known time stay as they were.
+struct ClockReading {
+    ClockReading(UnixSeconds seconds_, bool synchronized_ = true) : seconds(seconds_), synchronized(synchronized_) {}
+    UnixSeconds seconds;
+    bool synchronized;
+    // `instant` has passed, as far as this clock can tell: never while unsynchronised.
+    bool has_passed(UnixSeconds instant) const { return synchronized && instant <= seconds; }
+};
+
 struct CivilDate {
     int year = 1970;
     int month = 1;  // 1..12

@@ -11,12 +11,13 @@ sync::SourceTrust source_trust(const SourceConfig& source) {
     return sync::SourceTrust{.source_id = source.id, .configured_keys = source.keys};
 }
 
-LoadSummary load_sources(const KioskConfig& config, store::ContentCache& cache, core::UnixSeconds now) {
+LoadSummary load_sources(const KioskConfig& config, store::ContentCache& cache, core::ClockReading clock) {
+    const core::UnixSeconds now = clock.seconds;
     LoadSummary summary;
     for (const SourceConfig& source : config.sources) {
         if (source.is_remote()) continue;  // the sync worker fetches it
         std::string component = "source " + source.id;
-        auto synced = sync::sync_feed_folder(source.feed_directory, source_trust(source), cache, now,
+        auto synced = sync::sync_feed_folder(source.feed_directory, source_trust(source), cache, clock,
                                              render::ScreenSize{.width = config.screen_width(), .height = config.screen_height()});
         sync::SourceStatus& status = summary.statuses.emplace_back();
         status.source_id = source.id;

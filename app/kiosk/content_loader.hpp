@@ -20,6 +20,6 @@ struct LoadSummary {
 
 sync::SourceTrust source_trust(const SourceConfig& source);
 
-LoadSummary load_sources(const KioskConfig& config, store::ContentCache& cache, core::UnixSeconds now);
+LoadSummary load_sources(const KioskConfig& config, store::ContentCache& cache, core::ClockReading clock);
 
 }  // namespace bangvang::kiosk

@@ -185,6 +185,15 @@ Result<KioskConfig> parse_kiosk_config(std::string_view json, std::string_view o
     std::string cache = reader.text(document, "cache_directory", "cache_directory", true);
     if (!cache.empty()) config.cache_directory = resolve(config_directory, cache);
 
+    if (auto clock_file = document.find("clock_synchronized_file"); clock_file != document.end()) {
+        if (!clock_file->is_string()) {
+            reader.fail("clock_synchronized_file", "must be a path, or \"\" to always believe the clock");
+        } else {
+            const std::string path = clock_file->get<std::string>();
+            config.clock_synchronized_file = path.empty() ? std::filesystem::path() : resolve(config_directory, path);
+        }
+    }
+
     if (std::string theme = reader.text(document, "theme", "theme", false); !theme.empty()) {
         config.theme_file = resolve(config_directory, theme);
     }

@@ -61,6 +61,8 @@ struct KioskConfig {
     std::vector<SourceConfig> sources;
     SyncConfig sync;
     ScreenScheduleConfig screen_schedule;  // office hours; none = always on
+    // Exists once a time server set the clock (kiosk/clock_trust.hpp); "" = always believe it.
+    std::filesystem::path clock_synchronized_file = "/run/systemd/timesync/synchronized";
 
     int screen_width() const;   // the slides' (logical) shape
     int screen_height() const;

@@ -50,7 +50,7 @@ store::ContentCache open_cache(const kiosk::KioskConfig& config) {
 }
 
 int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
-    kiosk::KioskClock clock(options.start_at);
+    kiosk::KioskClock clock(options.start_at, config.clock_synchronized_file);
     // Held until the process ends: a second kiosk on the same cache would download every
     // medium twice and fight over its versions.
     const std::optional<store::CacheLock> cache_lock = store::CacheLock::try_lock(config.cache_directory);
@@ -62,7 +62,7 @@ int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
         return 1;
     }
     store::ContentCache cache = open_cache(config);
-    const kiosk::LoadSummary loaded = kiosk::load_sources(config, cache, clock.now());
+    const kiosk::LoadSummary loaded = kiosk::load_sources(config, cache, clock.read());
     store::ReportOutbox outbox(cache);  // proof of play, on this thread's connection
 
     const bool headless = options.headless_directory.has_value();
@@ -105,8 +105,8 @@ int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
     kiosk::SlideDeck deck(cache, slides, config);
     // The status overlay's figures, and the footer's word on stale content.
     kiosk::StatusReporter status_reporter(config, cache, sync.worker.get(), loaded.statuses, clock.now());
-    deck.set_notice_provider([&status_reporter](const std::string& source_id, core::UnixSeconds now) {
-        return status_reporter.notice_for(source_id, now);
+    deck.set_notice_provider([&status_reporter, &clock](const std::string& source_id, core::UnixSeconds now) {
+        return status_reporter.notice_for(source_id, core::ClockReading(now, kiosk::is_believed(clock.trust())));
     });
 
     if (headless) {
@@ -121,7 +121,7 @@ int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
     // player takes the overlay as an option: the pointer is set once the player exists.
     const kiosk::Player* shown_by = nullptr;
     render::StatusOverlayPainter status_painter(renderer.get(), theme, width, height);
-    kiosk::StatusPanel status_panel(status_reporter, status_painter, [&clock] { return clock.now(); }, [&] {
+    kiosk::StatusPanel status_panel(status_reporter, status_painter, [&clock] { return clock.read(); }, [&] {
         kiosk::PlayerFigures figures{
             .playable_items = deck.item_count(),
             .texture_bytes = slides.text_cache_statistics().bytes + slides.image_cache_bytes() +

@@ -4,6 +4,7 @@
 #include <system_error>
 
 #include "core/vietnamese_dates.hpp"
+#include "kiosk/clock_trust.hpp"
 
 #include <unistd.h>
 
@@ -65,20 +66,21 @@ StatusReporter::StatusReporter(const KioskConfig& config, const store::ContentCa
       started_(std::chrono::steady_clock::now()),
       started_at_(started_at) {}
 
-std::string freshness_notice(const render::StatusSourceLine& source, core::UnixSeconds now, int utc_offset_minutes,
+std::string freshness_notice(const render::StatusSourceLine& source, core::ClockReading clock, int utc_offset_minutes,
                              core::UnixSeconds started_at) {
+    const core::UnixSeconds now = clock.seconds;
     auto date = [&](core::UnixSeconds instant) {
         return core::vietnamese_short_date(core::to_wall_clock(instant, utc_offset_minutes).date);
     };
     if (source.version == 0) return {};  // nothing of it plays
-    if (source.expires_at != 0 && source.expires_at <= now) return "Nội dung hết hạn từ " + date(source.expires_at);
+    if (source.expires_at != 0 && clock.has_passed(source.expires_at)) return "Nội dung hết hạn từ " + date(source.expires_at);
     if (!source.remote || source.last_error.empty()) return {};
     const core::UnixSeconds failing_since = source.last_success ? *source.last_success : started_at;
     if (failing_since == 0 || now - failing_since < stale_after_seconds) return {};
     return "Chưa cập nhật được từ " + date(failing_since);
 }
 
-std::string StatusReporter::notice_for(const std::string& source_id, core::UnixSeconds now) const {
+std::string StatusReporter::notice_for(const std::string& source_id, core::ClockReading now) const {
     for (const render::StatusSourceLine& source : sources()) {
         if (source.id == source_id) return freshness_notice(source, now, config_.utc_offset_minutes, started_at_);
     }
@@ -86,7 +88,7 @@ std::string StatusReporter::notice_for(const std::string& source_id, core::UnixS
 }
 
 StatusPanel::StatusPanel(const StatusReporter& reporter, render::StatusOverlayPainter& painter,
-                         std::function<core::UnixSeconds()> clock, std::function<PlayerFigures()> figures)
+                         std::function<core::ClockReading()> clock, std::function<PlayerFigures()> figures)
     : reporter_(reporter), painter_(painter), clock_(std::move(clock)), figures_(std::move(figures)) {}
 
 void StatusPanel::draw(SDL_Renderer*) {
@@ -98,13 +100,15 @@ void StatusPanel::draw(SDL_Renderer*) {
     painter_.draw(data_);
 }
 
-render::StatusOverlayData StatusReporter::collect(core::UnixSeconds now, const PlayerFigures& figures) const {
+render::StatusOverlayData StatusReporter::collect(core::ClockReading now, const PlayerFigures& figures) const {
     render::StatusOverlayData data;
     data.kiosk_id = config_.identity.kiosk_id;
     data.site = config_.identity.site;
     data.place_name = config_.place_name;
     data.program_version = BANGVANG_VERSION_TEXT;
-    data.now = now;
+    data.now = now.seconds;
+    data.clock_synchronized = now.synchronized;
+    data.clock_state = describe_clock_trust(read_clock_trust(config_.clock_synchronized_file));
     data.utc_offset_minutes = config_.utc_offset_minutes;
     data.uptime_seconds =
         std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started_).count();

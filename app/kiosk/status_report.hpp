@@ -35,11 +35,11 @@ public:
     StatusReporter(const KioskConfig& config, const store::ContentCache& cache, const sync::SyncWorker* worker,
                    std::vector<sync::SourceStatus> folder_statuses, core::UnixSeconds started_at = 0);
 
-    render::StatusOverlayData collect(core::UnixSeconds now, const PlayerFigures& figures) const;
+    render::StatusOverlayData collect(core::ClockReading now, const PlayerFigures& figures) const;
     // The configured sources alone (no disk walk): cheap enough for every slide.
     std::vector<render::StatusSourceLine> sources() const;
     // The footer's notice for a source's slides: see freshness_notice.
-    std::string notice_for(const std::string& source_id, core::UnixSeconds now) const;
+    std::string notice_for(const std::string& source_id, core::ClockReading now) const;
 
 private:
     const KioskConfig& config_;
@@ -55,9 +55,10 @@ private:
 inline constexpr core::UnixSeconds stale_after_seconds = 24 * 3600;
 
 // What the footer of a source's slides says, "" when its content is fresh:
-//   "Nội dung hết hạn từ 23/11/2024"   its manifest expired (the kiosk keeps playing it)
+//   "Nội dung hết hạn từ 23/11/2024"   its manifest expired (the kiosk keeps playing it;
+//                                      never said while the clock is unsynchronised)
 //   "Chưa cập nhật được từ 20/11/2024" its polls have failed for stale_after_seconds
-std::string freshness_notice(const render::StatusSourceLine& source, core::UnixSeconds now, int utc_offset_minutes,
+std::string freshness_notice(const render::StatusSourceLine& source, core::ClockReading now, int utc_offset_minutes,
                              core::UnixSeconds started_at);
 
 // The player's draw_overlay: the panel over the frame, its figures gathered at most
@@ -66,13 +67,13 @@ std::string freshness_notice(const render::StatusSourceLine& source, core::UnixS
 class StatusPanel {
 public:
     StatusPanel(const StatusReporter& reporter, render::StatusOverlayPainter& painter,
-                std::function<core::UnixSeconds()> clock, std::function<PlayerFigures()> figures);
+                std::function<core::ClockReading()> clock, std::function<PlayerFigures()> figures);
     void draw(SDL_Renderer* renderer);
 
 private:
     const StatusReporter& reporter_;
     render::StatusOverlayPainter& painter_;
-    std::function<core::UnixSeconds()> clock_;
+    std::function<core::ClockReading()> clock_;
     std::function<PlayerFigures()> figures_;
     std::optional<std::chrono::steady_clock::time_point> gathered_at_;
     render::StatusOverlayData data_;

@@ -64,6 +64,9 @@ KioskSync start_sync(const KioskConfig& config, const KioskClock& clock) {
     options.max_backoff = std::chrono::seconds(config.sync.max_backoff_seconds);
     options.first_retry = std::min(options.first_retry, options.interval);
     options.clock = [&clock] { return clock.now(); };
+    options.clock_synchronized = [&clock] { return is_believed(clock.trust()); };
+    // firmware/update.sh keeps its outcome on the state partition, beside the cache.
+    options.update_status_file = config.cache_directory / "update/status.json";
     options.log = [](sync::SyncLogLevel level, const std::string& component, const std::string& message) {
         log(to_log_level(level), component, message);
     };

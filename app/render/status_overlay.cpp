@@ -123,6 +123,9 @@ void draw_kiosk_column(SlideCanvas& canvas, Rows& rows, const StatusOverlayData&
     const core::WallClock now = core::to_wall_clock(data.now, data.utc_offset_minutes);
     rows.pair("Giờ kiosk", two_digits(now.hour) + ":" + two_digits(now.minute) + " " + core::vietnamese_long_date(now),
               colours.text);
+    if (!data.clock_state.empty()) {
+        rows.pair("Đồng hồ", data.clock_state, data.clock_synchronized ? colours.text : colours.fall);
+    }
     rows.pair("Đã chạy", format_duration(data.uptime_seconds), colours.text);
     rows.pair("Mục phát được", std::to_string(data.playable_items) + " mục", colours.text);
     rows.skip(rows.row_height() / 2);
@@ -161,7 +164,7 @@ void draw_source(SlideCanvas& canvas, Rows& rows, const StatusOverlayData& data,
     }
     if (source.expires_at == 0) {
         rows.line("Hết hạn: —", FontWeight::regular, colours.text_muted, 1, indent);
-    } else if (source.expires_at <= data.now) {
+    } else if (data.clock_synchronized && source.expires_at <= data.now) {
         rows.line("Đã hết hạn: " + format_status_time(source.expires_at, data.now, data.utc_offset_minutes),
                   FontWeight::bold, colours.fall, 1, indent);
     } else {

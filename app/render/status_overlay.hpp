@@ -41,6 +41,8 @@ struct StatusOverlayData {
     std::string place_name{};
     std::string program_version{};  // "0.1.0"
     core::UnixSeconds now = 0;
+    bool clock_synchronized = true;  // false: nothing is flagged expired by this clock
+    std::string clock_state{};       // "đã đồng bộ", "chưa đồng bộ (chờ máy chủ giờ)", ...; "" = not shown
     int utc_offset_minutes = core::vietnam_utc_offset_minutes;
     std::int64_t uptime_seconds = 0;
     std::size_t playable_items = 0;  // items this kiosk may show (its audience)

@@ -30,7 +30,7 @@ core::Result<std::string> read_bounded_file(const fs::path& file, std::size_t li
 }
 
 core::Result<FeedSync> sync_feed_folder(const fs::path& folder, const SourceTrust& trust, store::ContentCache& cache,
-                                        core::UnixSeconds now, render::ScreenSize screen) {
+                                        core::ClockReading now, render::ScreenSize screen) {
     const fs::path manifest_file = folder / "manifest.json";
     core::Result<std::string> manifest_bytes = read_bounded_file(manifest_file, core::max_manifest_bytes);
     if (!manifest_bytes) return manifest_bytes.problem();
@@ -52,7 +52,7 @@ core::Result<FeedSync> sync_feed_folder(const fs::path& folder, const SourceTrus
     const MediaFetcher from_folder = [&](const core::MediaRef& media) -> core::Result<FetchedMedia> {
         return FetchedMedia{.file = media_folder / media.sha256, .temporary = false};
     };
-    core::Result<AppliedFeed> applied = apply_verified_feed(*verified, cache, from_folder, now, manifest_file.string(), screen);
+    core::Result<AppliedFeed> applied = apply_verified_feed(*verified, cache, from_folder, now.seconds, manifest_file.string(), screen);
     if (!applied) return applied.problem();
     result.applied = std::move(applied).value();
     return result;

@@ -18,7 +18,7 @@ struct FeedSync {
 };
 
 core::Result<FeedSync> sync_feed_folder(const std::filesystem::path& folder, const SourceTrust& trust,
-                                        store::ContentCache& cache, core::UnixSeconds now,
+                                        store::ContentCache& cache, core::ClockReading now,
                                         render::ScreenSize screen = {});
 
 // Reads at most `limit` bytes; a larger file is a Problem. Missing file: a Problem.

@@ -39,7 +39,7 @@ std::string signature_location(std::string_view manifest_location) {
 
 core::Result<VerifiedFeed> verify_feed(const SourceTrust& trust, std::string_view manifest_bytes,
                                        std::string_view signature_bytes, const AcceptedSourceState& accepted,
-                                       core::UnixSeconds now, std::string_view where) {
+                                       core::ClockReading now, std::string_view where) {
     const auto refuse = [&](std::string field, std::string reason) {
         return core::Problem{std::string(where), std::move(field), std::move(reason)};
     };
@@ -75,7 +75,7 @@ core::Result<VerifiedFeed> verify_feed(const SourceTrust& trust, std::string_vie
     }
     const bool same_and_complete = manifest->version == accepted.accepted_version && accepted.held_back_items == 0;
     const bool unchanged = same_and_complete && accepted.missing_media == 0;
-    if (!same_and_complete && manifest->expires_at <= now) {
+    if (!same_and_complete && now.has_passed(manifest->expires_at)) {
         return refuse("expires_at", "the manifest expired at " +
                                         core::format_rfc3339(manifest->expires_at, core::vietnam_utc_offset_minutes) +
                                         ": refused" + kept);

@@ -51,9 +51,10 @@ struct VerifiedFeed {
 // bytes with a configured or introduced key (so nothing unsigned is even parsed); the
 // manifest parses; it names the configured source; its version is above the last
 // accepted one (lower is a rollback; equal is "unchanged" unless items are held back);
-// and it has not expired at `now`. Otherwise a Problem whose reason says which rule failed.
+// and it has not expired at `now` (not judged while `now` is unsynchronised: a clock at the
+// image's build date proves nothing). Otherwise a Problem whose reason says which rule failed.
 core::Result<VerifiedFeed> verify_feed(const SourceTrust& trust, std::string_view manifest_bytes,
                                        std::string_view signature_bytes, const AcceptedSourceState& accepted,
-                                       core::UnixSeconds now, std::string_view where);
+                                       core::ClockReading now, std::string_view where);
 
 }  // namespace bangvang::sync

@@ -45,7 +45,7 @@ void remember(ConditionalState& conditional, ConditionalState validators, const 
 
 core::Result<PollResult> poll_remote_feed(const std::string& base_url, const SourceTrust& trust,
                                           store::ContentCache& cache, HttpClient& client,
-                                          ConditionalState& conditional, core::UnixSeconds now,
+                                          ConditionalState& conditional, core::ClockReading now,
                                           render::ScreenSize screen) {
     PollResult result;
     const AcceptedSourceState accepted = accepted_source_state(cache, trust.source_id);
@@ -107,7 +107,7 @@ core::Result<PollResult> poll_remote_feed(const std::string& base_url, const Sou
         media_bytes += response->bytes_received;
         return fetched;
     };
-    core::Result<AppliedFeed> applied = apply_verified_feed(*verified, cache, download, now, manifest_request.url, screen);
+    core::Result<AppliedFeed> applied = apply_verified_feed(*verified, cache, download, now.seconds, manifest_request.url, screen);
     result.bytes_received += media_bytes;
     if (!applied) return applied.problem();
     result.sync.applied = std::move(applied).value();

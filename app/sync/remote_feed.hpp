@@ -28,7 +28,7 @@ struct PollResult {
 
 core::Result<PollResult> poll_remote_feed(const std::string& base_url, const SourceTrust& trust,
                                           store::ContentCache& cache, HttpClient& client,
-                                          ConditionalState& conditional, core::UnixSeconds now,
+                                          ConditionalState& conditional, core::ClockReading now,
                                           render::ScreenSize screen = {});
 
 }  // namespace bangvang::sync

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/bounded_json.hpp"
+#include "sync/feed_folder.hpp"
 #include "sync/report_signing.hpp"
 
 namespace bangvang::sync {
@@ -26,6 +27,26 @@ Json time_or_null(const std::optional<core::UnixSeconds>& instant, int utc_offse
 }
 
 }  // namespace
+
+std::string update_outcome_json(const std::filesystem::path& status_file) {
+    constexpr std::size_t most_bytes = 4096;
+    std::error_code error;
+    if (!std::filesystem::exists(status_file, error)) return {};
+    const std::string where = status_file.string();
+    std::string reason;
+    if (core::Result<std::string> bytes = read_bounded_file(status_file, most_bytes); !bytes) {
+        reason = bytes.problem().reason;
+    } else if (auto outcome = core::read_ordered_json(*bytes, where, {.max_bytes = most_bytes}); !outcome) {
+        reason = outcome.problem().reason;
+    } else if (!outcome->is_object()) {
+        reason = "is not a JSON object";
+    } else {
+        return outcome->dump(-1, ' ', false, Json::error_handler_t::replace);
+    }
+    // Said, not dropped: the fleet page shows that something went wrong there.
+    return Json{{"result", "unreadable"}, {"message", where + ": " + reason}}.dump(-1, ' ', false,
+                                                                                 Json::error_handler_t::replace);
+}
 
 std::string program_version() {
     return BANGVANG_VERSION_TEXT;
@@ -46,12 +67,16 @@ std::string heartbeat_json(const KioskReportIdentity& kiosk, const Heartbeat& he
                               {"source", error.source_id},
                               {"message", error.message}});
     }
+    Json last_update = nullptr;
+    if (auto outcome = core::read_ordered_json(heartbeat.last_update_json, "last_update"); outcome) last_update = *outcome;
     Json body{{"at", core::format_rfc3339(heartbeat.at, offset)},
               {"kiosk_id", kiosk.kiosk_id},
               {"site", kiosk.site},
               {"program_version", heartbeat.program_version},
               {"uptime_seconds", heartbeat.uptime_seconds},
               {"free_disk_bytes", heartbeat.free_disk_bytes ? Json(*heartbeat.free_disk_bytes) : Json(nullptr)},
+              {"clock_synchronized", heartbeat.clock_synchronized},
+              {"last_update", last_update},
               {"sources", std::move(sources)},
               {"recent_errors", std::move(errors)}};
     // Replace, not throw: an error message quoting a server may hold invalid UTF-8.

@@ -45,11 +45,18 @@ struct Heartbeat {
     std::string program_version;
     std::int64_t uptime_seconds = 0;
     std::optional<std::uint64_t> free_disk_bytes;  // of the cache folder; unknown when statvfs fails
+    bool clock_synchronized = true;                // core::ClockReading: `at` is vouched for
+    std::string last_update_json{};  // the kiosk's last unattended update (update_outcome_json); "" = none
     std::vector<HeartbeatSource> sources;
     std::vector<RecentError> recent_errors;  // newest last
 };
 
 std::string heartbeat_json(const KioskReportIdentity& kiosk, const Heartbeat& heartbeat);
+
+// What firmware/update.sh wrote in STATE/status.json about the last unattended update
+// (a JSON object of at most 4 KiB: result, at, from_version, to_version, message), ""
+// when there is none; a file that is not such an object comes back as an object saying so.
+std::string update_outcome_json(const std::filesystem::path& status_file);
 
 // The body of one POST to `pending.source_id`'s report URL.
 std::string report_json(const KioskReportIdentity& kiosk, const store::PendingReport& pending, core::UnixSeconds sent_at);

@@ -41,6 +41,7 @@ SyncWorker::SyncWorker(std::vector<WorkerSource> sources, SyncWorkerOptions opti
                 .count();
         };
     }
+    if (!options_.clock_synchronized) options_.clock_synchronized = [] { return true; };
     for (const WorkerSource& source : sources_) {
         SourceStatus status;
         status.source_id = source.trust.source_id;
@@ -110,6 +111,10 @@ void SyncWorker::report(PollingContext& context) {
                                               std::chrono::steady_clock::now() - started_)
                                               .count(),
                         .free_disk_bytes = free_disk_bytes(options_.media_directory),
+                        .clock_synchronized = options_.clock_synchronized(),
+                        .last_update_json = options_.update_status_file.empty()
+                                                ? std::string()
+                                                : update_outcome_json(options_.update_status_file),
                         .sources = {},
                         .recent_errors = {}};
     try {
@@ -185,10 +190,11 @@ void SyncWorker::poll_source(std::size_t index, PollingContext& context) {
     const WorkerSource& source = sources_[index];
     const std::string component = "sync " + source.trust.source_id;
     const core::UnixSeconds now = options_.clock();
+    const core::ClockReading reading(now, options_.clock_synchronized());
     core::Result<PollResult> polled = [&]() -> core::Result<PollResult> {
         try {
-            return poll_remote_feed(source.url, source.trust, context.cache, context.client, context.conditional[index], now,
-                                    options_.screen);
+            return poll_remote_feed(source.url, source.trust, context.cache, context.client, context.conditional[index],
+                                    reading, options_.screen);
         } catch (const std::exception& error) {  // the disk or SQLite: report and retry like a network error
             return core::Problem{source.url, "", error.what()};
         }
@@ -268,7 +274,7 @@ void SyncWorker::poll_source(std::size_t index, PollingContext& context) {
             message += "; nothing cached for it yet";
         }
         if (accepted) status.held_back_items = accepted->held_back_items;
-        if (status.expires_at > 0 && status.expires_at <= now) {
+        if (status.expires_at > 0 && reading.has_passed(status.expires_at)) {
             message += "; the playing version expired at " + core::format_rfc3339(status.expires_at, core::vietnam_utc_offset_minutes);
         }
         const double jitter = static_cast<double>(randombytes_uniform(1'000'000)) / 1'000'000.0;

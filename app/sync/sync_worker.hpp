@@ -74,6 +74,10 @@ struct SyncWorkerOptions {
     // happens soon after the network returns, not after an hour's backoff.
     std::chrono::seconds first_sync_max_wait{10};
     std::function<core::UnixSeconds()> clock;  // wall time: validity, expiry, what the status shows
+    // Whether a time service vouches for `clock` (core::ClockReading); unset: always.
+    std::function<bool()> clock_synchronized;
+    // firmware/update.sh's STATE/status.json: its last outcome goes into every heartbeat.
+    std::filesystem::path update_status_file;
     std::function<void()> on_content_changed;
     std::function<void(SyncLogLevel, const std::string& component, const std::string& message)> log;
     // Set by a signal handler (SIGUSR1): the worker looks at it at least once a second.

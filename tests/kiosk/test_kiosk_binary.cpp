@@ -189,3 +189,53 @@ TEST_CASE("the kiosk reports: a heartbeat at its first sync, and its plays at th
                                                       " records"));
     CHECK_THAT(server.reports_received(), Catch::Contains(R"(\"source\":\"quan-thanh-xuan\",\"started_at\")"));
 }
+
+TEST_CASE("with its clock unsynchronised at the image's build date the kiosk refuses no feed as expired and rolls back no version",
+          "[kiosk][integration][sync]") {
+    ScratchDirectory scratch("kiosk-clock");
+    bangvang::sync::testing::FaultServer server(scratch.path() / "server");
+    // timesyncd runs (its folder exists) but has not reached a server: no "synchronized" file.
+    std::filesystem::create_directories(scratch.path() / "timesync");
+    std::string config = config_json(R"({"id": "quan-thanh-xuan", "report_url": ")" + server.url("reports") +
+                                     R"(", "url": ")" + server.url() + R"("})");
+    config.insert(1, R"("clock_synchronized_file": "timesync/synchronized", )");
+    write_file(scratch.path() / "kiosk.json", config);
+    // Published in 2019 and expired by the clock's own reading (01/01/2020, the build date).
+    const auto publish = [&](int version, const std::string& expires_at) {
+        std::filesystem::remove_all(server.root());
+        auto built = run_process(shell_quote(publish_binary) + " build " +
+                                     shell_quote((source_directory / "content/sample").string()) + " --out " +
+                                     shell_quote(server.root().string()) + " --version " + std::to_string(version) +
+                                     " --issued-at 2019-06-01T08:00:00+07:00 --expires-at " + expires_at,
+                                 scratch.path() / "publish");
+        INFO(built.standard_error);
+        REQUIRE(built.exit_code == 0);
+        sign_feed(server.root());
+    };
+    const std::string build_date = " --now 2020-01-01T08:00:00+07:00";
+
+    publish(5, "2019-12-01T08:00:00+07:00");
+    auto first = run_kiosk(scratch.path(), build_date);
+    INFO(first.standard_error);
+    REQUIRE(first.exit_code == 0);
+    CHECK_THAT(first.standard_error, Catch::Contains("sync quan-thanh-xuan: applied version 5"));
+    CHECK_THAT(first.standard_error, !Catch::Contains("expired"));
+    CHECK_THAT(server.reports_received(), Catch::Contains(R"(\"clock_synchronized\":false)"));
+
+    // An older signed version is still a rollback, whatever the clock says.
+    publish(4, "2030-01-01T08:00:00+07:00");
+    auto older = run_kiosk(scratch.path(), build_date);
+    INFO(older.standard_error);
+    REQUIRE(older.exit_code == 0);
+    CHECK_THAT(older.standard_error, Catch::Contains("rollback refused; keeping version 5"));
+
+    // Once timesyncd vouches for the clock, expiry counts again.
+    write_file(scratch.path() / "timesync/synchronized", "");
+    publish(6, "2019-12-01T08:00:00+07:00");
+    auto synchronised = run_kiosk(scratch.path(), build_date);
+    INFO(synchronised.standard_error);
+    REQUIRE(synchronised.exit_code == 0);
+    CHECK_THAT(synchronised.standard_error, Catch::Contains("the manifest expired at") &&
+                                                Catch::Contains("refused; keeping version 5"));
+    CHECK_THAT(server.reports_received(), Catch::Contains(R"(\"clock_synchronized\":true)"));
+}

@@ -2,7 +2,9 @@
 // load said about them, the cache's bytes on disk, and the process's memory.
 #include <catch2/catch.hpp>
 
+#include "kiosk/clock_trust.hpp"
 #include "kiosk/content_loader.hpp"
+#include "kiosk/kiosk_clock.hpp"
 #include "kiosk/status_report.hpp"
 #include "support/process.hpp"
 
@@ -89,9 +91,42 @@ TEST_CASE("slides of stale content say so: expired, or failing for a day", "[kio
         folder.last_error = "manifest.json: cannot be opened";
         CHECK(kiosk::freshness_notice(folder, now, hanoi, started).empty());
     }
+    SECTION("an unsynchronised clock flags nothing as expired (it may say the image's build date)") {
+        CHECK(kiosk::freshness_notice(expired, core::ClockReading(now, false), hanoi, started).empty());
+    }
     SECTION("a source with nothing cached has no slides to mark") {
         render::StatusSourceLine empty = expired;
         empty.version = 0;
         CHECK(kiosk::freshness_notice(empty, now, hanoi, started).empty());
     }
+}
+
+TEST_CASE("the clock is believed once timesyncd says so, or where timesyncd does not run", "[kiosk][status]") {
+    ScratchDirectory scratch("clock-trust");
+    const std::filesystem::path flag = scratch.path() / "timesync/synchronized";
+    CHECK(kiosk::read_clock_trust(flag) == kiosk::ClockTrust::not_watched);  // no timesyncd: a PC, a container
+    CHECK(kiosk::read_clock_trust("") == kiosk::ClockTrust::not_watched);
+    std::filesystem::create_directories(flag.parent_path());  // timesyncd runs, no server answered yet
+    CHECK(kiosk::read_clock_trust(flag) == kiosk::ClockTrust::waiting);
+    CHECK_FALSE(kiosk::is_believed(kiosk::read_clock_trust(flag)));
+    write_file(flag, "");
+    CHECK(kiosk::read_clock_trust(flag) == kiosk::ClockTrust::synchronized);
+
+    // The status panel says which, and flags no expiry while the clock waits.
+    std::filesystem::remove(flag);
+    auto config = kiosk::parse_kiosk_config(R"({"kiosk_id": "k-07", "site": "s", "cache_directory": "cache",
+        "clock_synchronized_file": "timesync/synchronized", "sources": []})", "kiosk.json", scratch.path());
+    REQUIRE(config.ok());
+    CHECK(config->clock_synchronized_file == flag);
+    std::filesystem::create_directories(config->cache_directory / "media");
+    store::ContentCache cache(config->cache_directory / "content.sqlite3", config->cache_directory / "media");
+    kiosk::StatusReporter reporter(*config, cache, nullptr, {});
+    const kiosk::KioskClock clock(core::UnixSeconds{1577811600}, config->clock_synchronized_file);  // 01/01/2020
+    render::StatusOverlayData data = reporter.collect(clock.read(), kiosk::PlayerFigures{});
+    CHECK_FALSE(data.clock_synchronized);
+    CHECK(data.clock_state == "chưa đồng bộ (chờ máy chủ giờ)");
+    write_file(flag, "");
+    data = reporter.collect(clock.read(), kiosk::PlayerFigures{});
+    CHECK(data.clock_synchronized);
+    CHECK(data.clock_state == "đã đồng bộ");
 }

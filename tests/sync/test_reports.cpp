@@ -99,6 +99,8 @@ TEST_CASE("a report POST carries the documented JSON", "[sync][reports]") {
     CHECK(beat.at("program_version") == program_version());
     CHECK(beat.at("uptime_seconds") == 3600);
     CHECK(beat.at("free_disk_bytes").get<std::uint64_t>() > 0);
+    CHECK(beat.at("clock_synchronized") == true);
+    CHECK(beat.at("last_update") == nullptr);
     CHECK(beat.at("sources") == Json::parse(R"([
         {"id": "quan-thanh-xuan", "version": 7, "last_sync": "2024-12-01T08:59:00+07:00", "last_error": ""},
         {"id": "phuong-hong", "version": 0, "last_sync": null, "last_error": "connection refused"}])"));
@@ -273,4 +275,24 @@ TEST_CASE("a heartbeat POST is small, and the client counts its bytes as the ser
     CHECK(delivered->bytes_sent == request_bytes);
     CHECK(request_bytes < 1500);  // one packet
     WARN("heartbeat POST: " << request_bytes << " bytes on the wire (" << body_bytes << " bytes of JSON body)");
+}
+
+TEST_CASE("the heartbeat carries the last unattended update as firmware/update.sh wrote it", "[sync][reports]") {
+    ScratchDirectory scratch("reports-update");
+    const std::filesystem::path status = scratch.path() / "update/status.json";
+    CHECK(update_outcome_json(status).empty());  // never updated
+    bangvang::testing::write_file(status, R"({"result": "rolled_back", "at": "2024-12-02T03:10:00+07:00",
+        "from_version": "0.2.0-1", "to_version": "0.1.0-1",
+        "message": "bangvang 0.2.0-1 was restarted 3 times; bangvang 0.1.0-1 reinstalled"})");
+    const KioskReportIdentity kiosk{.kiosk_id = "nhan-chinh-01", .site = "phuong-nhan-chinh"};
+    const Heartbeat heartbeat{.at = 1733090400, .clock_synchronized = false, .last_update_json = update_outcome_json(status)};
+    const Json beat = Json::parse(heartbeat_json(kiosk, heartbeat));
+    CHECK(beat.at("clock_synchronized") == false);
+    CHECK(beat.at("last_update").at("result") == "rolled_back");
+    CHECK(beat.at("last_update").at("to_version") == "0.1.0-1");
+
+    bangvang::testing::write_file(status, "{\"result\": \"upd");  // cut by a power failure
+    const Json damaged = Json::parse(update_outcome_json(status));
+    CHECK(damaged.at("result") == "unreadable");
+    CHECK_THAT(damaged.at("message").get<std::string>(), Catch::Contains("status.json: is not valid JSON"));
 }
