@@ -62,13 +62,16 @@ usage: ./run.sh COMMAND
                       the portal's figures (reports/s, p99, CPU per report, RSS, database
                       bytes per kiosk-month) under N simulated kiosks' reports (10000) through
                       nginx with TLS on loopback
-  package [--test-arm64] [--debootstrap]
+  package [--test-arm64] [--debootstrap] [--repo DIR [--repo-key KEYID]]
                       build the .deb packages (bangvang, bangvang-publish, bangvang-portal) for this
                       machine and, cross-built in build-arm64/, for arm64 (Raspberry Pi
                       OS 64-bit) into build/packages/; --test-arm64 also runs the arm64
                       unit tests under qemu-aarch64-static; --debootstrap installs the
                       amd64 .debs with apt into a debootstrapped Debian bookworm and runs
-                      the installed kiosk there (downloads ~250 MB)
+                      the installed kiosk there (downloads ~250 MB); --repo adds
+                      the packages to the district's signed apt repository in DIR
+                      (reprepro; DIR/public/ is served; signed with --repo-key or
+                      the only GPG secret key; README "Updates for a fleet")
 TEXT
 }
 
@@ -427,11 +430,13 @@ package_build_tree() {
 }
 
 package() {
-  local test_arm64=no debootstrap=no
+  local test_arm64=no debootstrap=no repo="" repo_key=()
   while (($# > 0)); do
     case "$1" in
       --test-arm64) test_arm64=yes ;;
       --debootstrap) debootstrap=yes ;;
+      --repo) [[ $# -ge 2 ]] || { usage >&2; exit 2; }; repo=$2; shift ;;
+      --repo-key) [[ $# -ge 2 ]] || { usage >&2; exit 2; }; repo_key=(--key "$2"); shift ;;
       *) usage >&2; exit 2 ;;
     esac
     shift
@@ -475,6 +480,11 @@ package() {
   for deb in build/packages/*.deb; do
     printf 'run.sh: %s  %s bytes, installed %s KiB\n' "$deb" "$(stat -c %s "$deb")" "$(dpkg-deb -f "$deb" Installed-Size)"
   done
+  if [[ -n $repo ]]; then
+    install_if_missing reprepro gnupg
+    firmware/repository.sh --repo "$repo" "${repo_key[@]}" build/packages/*.deb
+    printf 'run.sh: repository %s: %s\n' "$repo/public" "$(du -sh "$repo/public" | cut -f1)"
+  fi
   if [[ $debootstrap == yes ]]; then
     install_if_missing debootstrap
     BANGVANG_DEBOOTSTRAP=1 tests/firmware/debootstrap_install.sh build/packages

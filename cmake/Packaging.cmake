@@ -20,11 +20,13 @@ execute_process(COMMAND gzip -9 --no-name --stdout ${PROJECT_BINARY_DIR}/debian/
                 COMMAND_ERROR_IS_FATAL ANY)
 
 install(FILES ${BANGVANG_FIRMWARE_DIR}/bangvang.service ${BANGVANG_FIRMWARE_DIR}/bangvang-display-power@.service
+              ${BANGVANG_FIRMWARE_DIR}/bangvang-update.service ${BANGVANG_FIRMWARE_DIR}/bangvang-update-check.service
         DESTINATION /lib/systemd/system COMPONENT kiosk)
 install(FILES ${BANGVANG_FIRMWARE_DIR}/kiosk.json DESTINATION /etc/bangvang COMPONENT kiosk)
 install(FILES ${BANGVANG_FIRMWARE_DIR}/sysusers.conf DESTINATION lib/sysusers.d RENAME bangvang.conf COMPONENT kiosk)
 install(PROGRAMS ${BANGVANG_FIRMWARE_DIR}/display-power.sh DESTINATION libexec/bangvang RENAME display-power
         COMPONENT kiosk)
+install(PROGRAMS ${BANGVANG_FIRMWARE_DIR}/update.sh DESTINATION libexec/bangvang RENAME update COMPONENT kiosk)
 install(PROGRAMS ${BANGVANG_FIRMWARE_DIR}/provision.sh DESTINATION sbin RENAME bangvang-provision COMPONENT kiosk)
 # provision.sh reads its config.txt fragment from here once installed.
 install(FILES ${BANGVANG_FIRMWARE_DIR}/config.txt DESTINATION share/bangvang COMPONENT kiosk)

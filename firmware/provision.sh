@@ -60,6 +60,14 @@ Security and time (secure by default; README "Secure by default"):
   --ntp SERVER             the district's time server for systemd-timesyncd (repeatable;
                            default: Debian's pool)
 
+Updates (README "Updates for a fleet"):
+  --update-repo URL        the district's signed apt repository of bangvang (made by
+                           ./run.sh package --repo): a timer upgrades the kiosk from it,
+                           with Debian's security updates, while the screen is off
+                           (--screen-off, else between 02:00 and 05:00), and a failed
+                           upgrade goes back to the version before
+  --update-key FILE        the repository's public key (gpg --export, armored or not)
+
 Where:
   --root DIR               the root filesystem to change (default /)
   --boot DIR               its boot partition (default ROOT/boot/firmware, else ROOT/boot)
@@ -109,6 +117,8 @@ ssh_user=""
 keep_ssh=no
 admin_nets=()
 ntp_servers=()
+update_repo=""
+update_key=""
 
 need_value() {
     [[ $# -ge 2 ]] || usage_error "$1 needs a value"
@@ -146,6 +156,8 @@ while [[ $# -gt 0 ]]; do
         --keep-ssh) keep_ssh=yes; shift ;;
         --admin-net) need_value "$@"; admin_nets+=("$2"); shift 2 ;;
         --ntp) need_value "$@"; ntp_servers+=("$2"); shift 2 ;;
+        --update-repo) need_value "$@"; update_repo=$2; shift 2 ;;
+        --update-key) need_value "$@"; update_key=$2; shift 2 ;;
         --root) need_value "$@"; root=$2; shift 2 ;;
         --boot) need_value "$@"; boot=$2; shift 2 ;;
         --dry-run) dry_run=yes; shift ;;
@@ -200,6 +212,18 @@ check_security_options() {
     for server in "${ntp_servers[@]}"; do
         [[ $server =~ ^[A-Za-z0-9.:_-]{1,253}$ ]] || usage_error "--ntp wants a host name or address (got \"$server\")"
     done
+}
+
+check_update_options() {
+    [[ -z $update_repo && -z $update_key ]] && return 0
+    [[ -n $update_repo && -n $update_key ]] || usage_error "--update-repo and --update-key go together"
+    [[ $update_repo =~ ^https?://[^[:space:]]+$ ]] ||
+        usage_error "--update-repo wants the repository's http:// or https:// URL (got \"$update_repo\")"
+    [[ -f $update_key ]] || usage_error "--update-key $update_key: no such file"
+    # An OpenPGP public key: armored, or binary starting with a public-key packet.
+    grep -q -- '-----BEGIN PGP PUBLIC KEY BLOCK-----' "$update_key" ||
+        [[ $(od -An -tx1 -N1 "$update_key" | tr -d ' ') =~ ^(98|99|c6)$ ]] ||
+        usage_error "--update-key $update_key is not an OpenPGP public key (gpg --export KEYID > FILE)"
 }
 
 [[ -n $kiosk_id ]] || usage_error "--kiosk-id is required"
@@ -260,6 +284,7 @@ fi
     usage_error "--state-device wants LABEL=..., UUID=..., PARTUUID=..., /dev/... or none (got \"$state_device\")"
 [[ -z $deb_file || -f $deb_file ]] || usage_error "--deb $deb_file: no such file"
 check_security_options
+check_update_options
 
 [[ -d $root ]] || fail "--root $root is not a folder"
 root=$(cd "$root" && pwd -P)
@@ -797,6 +822,68 @@ TEXT
     ensure_file "$root/etc/systemd/journald.conf.d/bangvang.conf" "$scratch/journald.conf" 644
 }
 
+# --- updates from the district's repository (README "Updates for a fleet") --------------
+
+# apt learns the repository and its key; bangvang-update.timer runs the upgrade while the
+# screen is off (from --screen-off, spread over the dark hours), else between 02:00 and
+# 05:00; each kiosk keeps its own random slot so the portal is not asked by all at once.
+# bangvang-update-check.service (in the package) watches the kiosk after such a reboot.
+write_update_setup() {
+    local units=$root/etc/systemd/system keyrings=$root/etc/apt/keyrings
+    local sources=$root/etc/apt/sources.list.d/bangvang.sources
+    local key_name=bangvang.gpg
+    if [[ -z $update_repo ]]; then
+        ensure_absent "$sources"
+        ensure_absent "$keyrings/bangvang.gpg"
+        ensure_absent "$keyrings/bangvang.asc"
+        ensure_absent "$units/timers.target.wants/bangvang-update.timer"
+        ensure_absent "$units/bangvang-update.timer"
+        ensure_absent "$units/multi-user.target.wants/bangvang-update-check.service"
+        return 0
+    fi
+    grep -q -- '-----BEGIN PGP PUBLIC KEY BLOCK-----' "$update_key" && key_name=bangvang.asc
+    ensure_absent "$keyrings/$([[ $key_name == bangvang.asc ]] && echo bangvang.gpg || echo bangvang.asc)"
+    ensure_file "$keyrings/$key_name" "$update_key" 644
+    cat >"$scratch/bangvang.sources" <<TEXT
+# bangvang (provision.sh): the district's repository of the kiosk program.
+Types: deb
+URIs: $update_repo
+Suites: bookworm
+Components: main
+Signed-By: /etc/apt/keyrings/$key_name
+TEXT
+    ensure_file "$sources" "$scratch/bangvang.sources" 644
+
+    local when="02:00" spread_minutes=180 why="no screen schedule: between 02:00 and 05:00"
+    if [[ -n $screen_off ]]; then
+        local off=$((10#${screen_off%:*} * 60 + 10#${screen_off#*:})) on=$((10#${screen_on%:*} * 60 + 10#${screen_on#*:}))
+        local dark=$(((on - off + 1440) % 1440))
+        when=$screen_off
+        # Started at least an hour before the screen comes on again, within three hours.
+        spread_minutes=$((dark - 60 < 180 ? dark - 60 : 180))
+        ((spread_minutes >= 0)) || spread_minutes=0
+        why="while the screen is off ($screen_off-$screen_on)"
+    fi
+    cat >"$scratch/bangvang-update.timer" <<TEXT
+# bangvang (provision.sh): upgrade the kiosk $why.
+[Unit]
+Description=bangvang: upgrade the kiosk from the district's repository
+
+[Timer]
+OnCalendar=*-*-* $when:00 $timezone
+RandomizedDelaySec=${spread_minutes}min
+FixedRandomDelay=yes
+AccuracySec=1min
+
+[Install]
+WantedBy=timers.target
+TEXT
+    ensure_file "$units/bangvang-update.timer" "$scratch/bangvang-update.timer" 644
+    ensure_link "$units/timers.target.wants/bangvang-update.timer" /etc/systemd/system/bangvang-update.timer
+    ensure_link "$units/multi-user.target.wants/bangvang-update-check.service" \
+        /lib/systemd/system/bangvang-update-check.service
+}
+
 # --- run -----------------------------------------------------------------------------
 
 [[ $dry_run == yes ]] && say "dry run: nothing is changed"
@@ -811,6 +898,7 @@ write_systemd_setup
 write_ssh_setup
 write_firewall
 write_time_and_logs
+write_update_setup
 [[ $overlay == yes && $state_device == none ]] &&
     say "warning: read-only root without --state-device: the cache lives in RAM and is rebuilt at every boot"
 

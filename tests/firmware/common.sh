@@ -56,3 +56,52 @@ package_file() {
     [[ -n $file ]] || fail "no ${package}_*_$architecture.deb in $folder (did firmware.package run?)"
     echo "$file"
 }
+
+# --- a throwaway Debian bookworm (the opt-in tests: BANGVANG_DEBOOTSTRAP=1) -------------
+
+host_mirror() {
+    local sources
+    for sources in /etc/apt/sources.list.d/debian.sources /etc/apt/sources.list; do
+        [[ -f $sources ]] || continue
+        sed -nE 's/^URIs:[[:space:]]*([^[:space:]]+).*/\1/p; s/^deb[[:space:]]+(\[[^]]*\][[:space:]]+)?([^[:space:]]+)[[:space:]]+bookworm[[:space:]].*/\2/p' \
+            "$sources" | grep -v security | head -n 1
+        return
+    done
+}
+
+# Unpacks a minimal bookworm into ROOT, debootstrapped once and kept as a tarball
+# (BANGVANG_DEBOOTSTRAP_CACHE, default beside PACKAGE_DIR) so that later runs only pay
+# for the packages, from the host's apt mirror unless BANGVANG_DEBIAN_MIRROR names
+# another. Nothing may start services inside it; /proc is mounted and unmounted on exit.
+# usage: bookworm_root PACKAGE_DIR ROOT
+bookworm_root() {
+    local packages=$1 root=$2 architecture mirror cache
+    architecture=$(dpkg --print-architecture)
+    mirror=${BANGVANG_DEBIAN_MIRROR:-$(host_mirror)}
+    [[ -n $mirror ]] || fail "no Debian mirror: set BANGVANG_DEBIAN_MIRROR"
+    cache=${BANGVANG_DEBOOTSTRAP_CACHE:-$packages/../bookworm-minbase-$architecture.tar}
+    if [[ ! -s $cache ]]; then
+        echo "$test_name: debootstrap bookworm ($architecture) from $mirror"
+        debootstrap --variant=minbase --arch="$architecture" bookworm "$scratch/base" "$mirror" \
+            >"$scratch/debootstrap.log" 2>&1 || {
+            tail -n 20 "$scratch/debootstrap.log" >&2
+            fail "debootstrap failed (log above)"
+        }
+        tar -C "$scratch/base" -cf "$cache.partial" . && mv "$cache.partial" "$cache"
+        rm -rf "$scratch/base"
+    fi
+    mkdir -p "$root"
+    tar -C "$root" -xf "$cache"
+    printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
+    chmod +x "$root/usr/sbin/policy-rc.d"
+    cp /etc/resolv.conf "$root/etc/resolv.conf"
+    mount -t proc proc "$root/proc"
+    bookworm_root_mounted=$root
+    trap 'umount "$bookworm_root_mounted/proc" 2>/dev/null || true; rm -rf "$scratch"' EXIT
+}
+
+# Runs a command inside the root made by bookworm_root (as root, a clean environment).
+in_root() {
+    chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
+        SDL_VIDEODRIVER=offscreen "$@"
+}

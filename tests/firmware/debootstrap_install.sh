@@ -8,9 +8,7 @@
 # It downloads about 250 MB and takes minutes, so it runs only when asked:
 #   BANGVANG_DEBOOTSTRAP=1 ctest --test-dir build -R firmware.debootstrap_install
 #   ./run.sh package --debootstrap
-# The bare bookworm root is kept as a tarball (BANGVANG_DEBOOTSTRAP_CACHE, default
-# beside the packages) so that later runs only pay for the packages. The mirror is the
-# host's apt mirror unless BANGVANG_DEBIAN_MIRROR names another.
+# The bare bookworm root is kept as a tarball (common.sh, bookworm_root).
 # usage: debootstrap_install.sh PACKAGE_DIR
 # shellcheck source=common.sh
 source "$(dirname "$0")/common.sh"
@@ -24,45 +22,9 @@ kiosk=$(package_file "$packages" bangvang)
 publisher=$(package_file "$packages" bangvang-publish)
 architecture=$(dpkg --print-architecture)
 
-host_mirror() {
-    local sources
-    for sources in /etc/apt/sources.list.d/debian.sources /etc/apt/sources.list; do
-        [[ -f $sources ]] || continue
-        sed -nE 's/^URIs:[[:space:]]*([^[:space:]]+).*/\1/p; s/^deb[[:space:]]+(\[[^]]*\][[:space:]]+)?([^[:space:]]+)[[:space:]]+bookworm[[:space:]].*/\2/p' \
-            "$sources" | grep -v security | head -n 1
-        return
-    done
-}
-mirror=${BANGVANG_DEBIAN_MIRROR:-$(host_mirror)}
-[[ -n $mirror ]] || fail "no Debian mirror: set BANGVANG_DEBIAN_MIRROR"
-
-cache=${BANGVANG_DEBOOTSTRAP_CACHE:-$packages/../bookworm-minbase-$architecture.tar}
-if [[ ! -s $cache ]]; then
-    echo "$test_name: debootstrap bookworm ($architecture) from $mirror"
-    debootstrap --variant=minbase --arch="$architecture" bookworm "$scratch/base" "$mirror" \
-        >"$scratch/debootstrap.log" 2>&1 || {
-        tail -n 20 "$scratch/debootstrap.log" >&2
-        fail "debootstrap failed (log above)"
-    }
-    tar -C "$scratch/base" -cf "$cache.partial" . && mv "$cache.partial" "$cache"
-    rm -rf "$scratch/base"
-fi
-
 root=$scratch/root
-mkdir "$root"
-tar -C "$root" -xf "$cache"
-# Nothing may start services inside the throwaway root.
-printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
-chmod +x "$root/usr/sbin/policy-rc.d"
+bookworm_root "$packages" "$root"
 cp "$kiosk" "$publisher" "$root/tmp/"
-cp /etc/resolv.conf "$root/etc/resolv.conf"
-mount -t proc proc "$root/proc"
-trap 'umount "$root/proc" 2>/dev/null || true; rm -rf "$scratch"' EXIT
-
-in_root() {
-    chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
-        SDL_VIDEODRIVER=offscreen "$@"
-}
 
 in_root apt-get update -qq >"$scratch/apt.log" 2>&1 || {
     cat "$scratch/apt.log" >&2

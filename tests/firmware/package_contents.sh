@@ -51,6 +51,9 @@ expect_file "$contents" -rw-r--r-- etc/bangvang/kiosk.json
 expect_file "$contents" -rw-r--r-- usr/lib/sysusers.d/bangvang.conf
 expect_file "$contents" -rwxr-xr-x usr/sbin/bangvang-provision
 expect_file "$contents" -rwxr-xr-x usr/libexec/bangvang/display-power
+expect_file "$contents" -rwxr-xr-x usr/libexec/bangvang/update
+expect_file "$contents" -rw-r--r-- lib/systemd/system/bangvang-update.service
+expect_file "$contents" -rw-r--r-- lib/systemd/system/bangvang-update-check.service
 expect_file "$contents" -rw-r--r-- usr/share/bangvang/config.txt
 expect_file "$contents" -rw-r--r-- usr/share/bangvang/themes/default.json
 expect_file "$contents" -rw-r--r-- usr/share/doc/bangvang/copyright

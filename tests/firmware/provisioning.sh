@@ -45,6 +45,7 @@ options=(
     --screen-on 06:30 --screen-off 21:30 --screen-days Mon..Sat
     --ssh-key "$scratch/ky-thuat.pub" --ssh-key "$scratch/an.pub"
     --admin-net 10.20.0.0/16 --admin-net fd00:20::/64 --ntp ntp.thanhxuan.hanoi.gov.vn --ntp 10.20.0.1
+    --update-repo https://cong.thanhxuan.hanoi.gov.vn/bangvang/apt --update-key "$here/repository-key.asc"
 )
 links=(
     "/etc/systemd/system/getty@tty1.service -> /dev/null"
@@ -56,9 +57,11 @@ links=(
     "/etc/systemd/system/avahi-daemon.service -> /dev/null"
     "/etc/systemd/system/avahi-daemon.socket -> /dev/null"
     "/etc/systemd/system/sysinit.target.wants/systemd-timesyncd.service -> /lib/systemd/system/systemd-timesyncd.service"
+    "/etc/systemd/system/timers.target.wants/bangvang-update.timer -> /etc/systemd/system/bangvang-update.timer"
+    "/etc/systemd/system/multi-user.target.wants/bangvang-update-check.service -> /lib/systemd/system/bangvang-update-check.service"
 )
 mapfile -t written < <(cd "$expected" && find . -type f | sed 's#^\.##' | sort)
-((${#written[@]} == 12)) || fail "provisioned/ should hold 12 files, holds ${#written[@]}"
+((${#written[@]} == 15)) || fail "provisioned/ should hold 15 files, holds ${#written[@]}"
 
 # --- 1. dry run ----------------------------------------------------------------------
 before=$(snapshot)
@@ -82,12 +85,12 @@ for link in "${links[@]}"; do assert_contains "$dry_run" "provision: $link: woul
 assert_contains "$dry_run" "provision: /var/lib/bangvang/: would create" "dry run"
 assert_contains "$dry_run" "provision: packages: skipped (--root is not /" "dry run"
 assert_contains "$dry_run" "provision: /var/lib/bangvang/report-key.secret: would create the kiosk's report key" "dry run"
-assert_equal "provision: 23 change(s) would be made" "$(tail -n 1 <<<"$dry_run")" "dry run summary"
+assert_equal "provision: 28 change(s) would be made" "$(tail -n 1 <<<"$dry_run")" "dry run summary"
 
 # --- 2. the real run -----------------------------------------------------------------
 run=$("$provision" "${options[@]}" 2>&1) || fail "provision failed:
 $run"
-assert_equal "provision: 23 change(s) made; reboot to start the kiosk" "$(tail -n 1 <<<"$run")" "summary"
+assert_equal "provision: 28 change(s) made; reboot to start the kiosk" "$(tail -n 1 <<<"$run")" "summary"
 # The kiosk's report key: owner-only, libsodium's 64 bytes, its public half printed for enrolment.
 report_key=$tree/var/lib/bangvang/report-key.secret
 assert_equal 600 "$(stat -c %a "$report_key")" "mode of the report key"
@@ -153,8 +156,10 @@ for unit in ssh.service ssh.socket; do
     assert_equal /dev/null "$(readlink "$tree/etc/systemd/system/$unit")" "$unit masked without --ssh-key"
 done
 for gone in /etc/ssh/sshd_config.d/00-bangvang.conf /etc/ssh/bangvang/authorized_keys \
-    /etc/systemd/system/multi-user.target.wants/ssh.service /etc/systemd/timesyncd.conf.d/bangvang.conf; do
-    [[ ! -e $tree$gone && ! -L $tree$gone ]] || fail "$gone left behind without --ssh-key or --ntp"
+    /etc/systemd/system/multi-user.target.wants/ssh.service /etc/systemd/timesyncd.conf.d/bangvang.conf \
+    /etc/apt/sources.list.d/bangvang.sources /etc/apt/keyrings/bangvang.asc /etc/systemd/system/bangvang-update.timer \
+    /etc/systemd/system/multi-user.target.wants/bangvang-update-check.service; do
+    [[ ! -e $tree$gone && ! -L $tree$gone ]] || fail "$gone left behind without --ssh-key, --ntp or --update-repo"
 done
 assert_not_contains "$(cat "$tree/etc/nftables.conf")" "dport 22" "the firewall without SSH"
 nft -c -f "$tree/etc/nftables.conf" >&2 || fail "nft -c refuses the ruleset without SSH"
@@ -198,6 +203,9 @@ printf 'ssh-ed25519 AAAA ok\nmật khẩu\n' >"$scratch/junk.pub"
 expect_refusal "junk.pub:2: not an OpenSSH public key line" --kiosk-id a --site b --ssh-key "$scratch/junk.pub" --admin-net 10.0.0.0/8
 expect_refusal "--admin-net CIDR must say which network" --kiosk-id a --site b --ssh-key "$scratch/ky-thuat.pub"
 expect_refusal "--admin-net wants an address range" --kiosk-id a --site b --keep-ssh --admin-net 10.0.0.0/33
+expect_refusal "--update-repo and --update-key go together" --kiosk-id a --site b --update-repo https://example.invalid/apt
+expect_refusal "is not an OpenPGP public key" --kiosk-id a --site b --update-repo https://example.invalid/apt \
+    --update-key "$scratch/ky-thuat.pub"
 expect_refusal "--ssh-key and --keep-ssh exclude each other" --kiosk-id a --site b --keep-ssh \
     --ssh-key "$scratch/ky-thuat.pub" --admin-net 10.0.0.0/8
 assert_equal "$settled" "$(snapshot)" "the tree after refused runs"
@@ -217,4 +225,4 @@ assert_contains "$(cat "$legacy/etc/bangvang/kiosk.json")" '"orientation": "port
 assert_equal "LABEL=bangvang-state /var/lib/bangvang ext4 defaults,noatime,nofail,x-systemd.device-timeout=10s 0 2" \
     "$(cat "$legacy/etc/fstab")" "a new fstab"
 
-pass "dry run, 22 exact edits, idempotent second run, undo, ${kiosk_binary:+kiosk accepts the config, }15 refusals, /boot layout"
+pass "dry run, 28 exact edits, idempotent second run, undo, ${kiosk_binary:+kiosk accepts the config, }17 refusals, /boot layout"

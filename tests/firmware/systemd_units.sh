@@ -22,7 +22,8 @@ dpkg-deb --extract "$(package_file "$packages" bangvang)" "$root"
 mkdir -p "$scratch/boot"
 cp "$(dirname "$0")/fake-pi/boot/firmware/config.txt" "$(dirname "$0")/fake-pi/boot/firmware/cmdline.txt" "$scratch/boot/"
 "$source_directory/firmware/provision.sh" --root "$root" --boot "$scratch/boot" --kiosk-id verify-01 --site verify \
-    --screen-on 06:30 --screen-off 21:30 --screen-days Mon..Sat >"$scratch/provision.log" 2>&1 ||
+    --screen-on 06:30 --screen-off 21:30 --screen-days Mon..Sat \
+    --update-repo http://127.0.0.1/apt --update-key "$(dirname "$0")/repository-key.asc" >"$scratch/provision.log" 2>&1 ||
     { cat "$scratch/provision.log" >&2; fail "provision.sh could not write the screen schedule"; }
 
 verify() {
@@ -35,7 +36,8 @@ verify() {
     fi
 }
 units=(bangvang.service bangvang-display-power@on.service bangvang-display-power@off.service
-    bangvang-screen-on.timer bangvang-screen-off.timer)
+    bangvang-screen-on.timer bangvang-screen-off.timer bangvang-update.timer bangvang-update.service
+    bangvang-update-check.service)
 verify "${units[@]}" || fail "systemd-analyze verify ${units[*]} reports the problems above"
 
 # The check has teeth: a unit whose program is missing fails it.
