@@ -1,0 +1,141 @@
+#include "sync/image_check.hpp"
+
+#include <SDL_image.h>
+
+#include <array>
+#include <fstream>
+#include <memory>
+#include <vector>
+
+#include "render/scaled_jpeg.hpp"
+#include "render/sdl_handles.hpp"
+
+namespace bangvang::sync {
+
+namespace {
+
+struct SurfaceFreer {
+    void operator()(SDL_Surface* surface) const noexcept { SDL_FreeSurface(surface); }
+};
+using SurfacePtr = std::unique_ptr<SDL_Surface, SurfaceFreer>;
+
+constexpr std::array<unsigned char, 8> png_signature{0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+// JPEG headers sit at the start; give up past this many bytes (EXIF thumbnails can be large).
+constexpr std::size_t max_jpeg_header_scan = 1024 * 1024;
+
+unsigned big_endian(const std::vector<unsigned char>& bytes, std::size_t at, std::size_t count) {
+    unsigned value = 0;
+    for (std::size_t index = 0; index < count; ++index) value = (value << 8) | bytes[at + index];
+    return value;
+}
+
+std::optional<ImageHeader> read_png_header(const std::vector<unsigned char>& bytes, std::string& reason) {
+    // Signature, then the IHDR chunk: length (4), "IHDR", width (4), height (4).
+    if (bytes.size() < 24 || std::string(bytes.begin() + 12, bytes.begin() + 16) != "IHDR") {
+        reason = "PNG without an IHDR chunk at its start";
+        return std::nullopt;
+    }
+    const unsigned width = big_endian(bytes, 16, 4);
+    const unsigned height = big_endian(bytes, 20, 4);
+    if (width > 0x7fffffff || height > 0x7fffffff) {
+        reason = "PNG header gives impossible dimensions";
+        return std::nullopt;
+    }
+    return ImageHeader{"image/png", static_cast<int>(width), static_cast<int>(height)};
+}
+
+// Reads markers as libjpeg's next_marker() does, so that this check accepts what the
+// decoder will decode and sees the same frame header it will use: bytes other than 0xFF
+// between segments are skipped (libjpeg warns "extraneous bytes before marker" and goes
+// on: a segment whose length is one short, a comment followed by junk), as are fill
+// bytes and stuffed FF 00 pairs. The size limit below still applies to that frame
+// header, before anything is decoded.
+std::optional<ImageHeader> read_jpeg_header(const std::vector<unsigned char>& bytes, std::string& reason) {
+    std::size_t at = 2;  // past SOI
+    while (at + 4 <= bytes.size()) {
+        if (bytes[at] != 0xFF) {  // extraneous bytes: on to the next 0xFF
+            ++at;
+            continue;
+        }
+        const unsigned char marker = bytes[at + 1];
+        if (marker == 0xFF) {  // fill byte
+            ++at;
+            continue;
+        }
+        if (marker == 0x00) {  // a stuffed zero: data, not a marker
+            at += 2;
+            continue;
+        }
+        if (marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) {
+            at += 2;
+            continue;
+        }
+        const unsigned length = big_endian(bytes, at + 2, 2);
+        const bool start_of_frame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+        if (start_of_frame) {
+            if (at + 9 > bytes.size()) break;
+            const unsigned height = big_endian(bytes, at + 5, 2);
+            const unsigned width = big_endian(bytes, at + 7, 2);
+            return ImageHeader{"image/jpeg", static_cast<int>(width), static_cast<int>(height)};
+        }
+        if (marker == 0xD9 || marker == 0xDA) break;  // end of image or scan data before any frame header
+        if (length < 2) {
+            reason = "JPEG segment with an impossible length";
+            return std::nullopt;
+        }
+        at += 2 + length;
+    }
+    reason = "JPEG without a frame header (SOF) in its first " + std::to_string(max_jpeg_header_scan) + " bytes";
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<ImageHeader> read_image_header(const std::filesystem::path& file, std::string& reason) {
+    std::ifstream input(file, std::ios::binary);
+    if (!input) {
+        reason = "cannot be opened";
+        return std::nullopt;
+    }
+    std::vector<unsigned char> bytes(max_jpeg_header_scan);
+    input.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    bytes.resize(static_cast<std::size_t>(input.gcount()));
+    if (bytes.size() >= 8 && std::equal(png_signature.begin(), png_signature.end(), bytes.begin())) {
+        return read_png_header(bytes, reason);
+    }
+    if (bytes.size() >= 3 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF) return read_jpeg_header(bytes, reason);
+    reason = "is neither a PNG nor a JPEG";
+    return std::nullopt;
+}
+
+std::optional<std::string> check_image_file(const std::filesystem::path& file, const core::MediaRef& listed) {
+    std::string reason;
+    const std::optional<ImageHeader> header = read_image_header(file, reason);
+    if (!header) return "not an image: " + reason;
+    if (header->mime_type != listed.mime_type) {
+        return "is a " + header->mime_type + " but the manifest lists " + listed.mime_type;
+    }
+    const std::string size_text = std::to_string(header->width) + "x" + std::to_string(header->height);
+    if (header->width <= 0 || header->height <= 0) return "image header gives an empty size " + size_text;
+    if (header->width > max_image_side_pixels || header->height > max_image_side_pixels ||
+        static_cast<std::int64_t>(header->width) * header->height > max_image_pixels) {
+        return "image of " + size_text + " pixels is larger than the kiosk decodes (at most " +
+               std::to_string(max_image_side_pixels) + " a side and " + std::to_string(max_image_pixels) +
+               " pixels); refused before decoding";
+    }
+    if (header->mime_type == "image/jpeg") {
+        // Through the kiosk's own JPEG decoder (libjpeg, as tolerant as it is), at its
+        // smallest DCT scale: every byte of the entropy-coded data is still read.
+        try {
+            if (!render::load_scaled_jpeg(file, 1)) return "image does not decode: not a JPEG";
+        } catch (const render::RenderError& error) {
+            return std::string("image does not decode: ") + error.what();
+        }
+        return std::nullopt;
+    }
+    const SurfacePtr decoded(IMG_Load(file.c_str()));
+    if (!decoded) return std::string("image does not decode: ") + IMG_GetError();
+    return std::nullopt;
+}
+
+}  // namespace bangvang::sync
