@@ -1,46 +1,70 @@
 #include "portal/portal_database.hpp"
 
+#include <algorithm>
+#include <limits>
+
+#include "portal/portal_schema.hpp"
+#include "store/schema.hpp"
+
 namespace bangvang::portal {
 
 namespace {
 
 using store::Statement;
 
-constexpr std::string_view schema = R"sql(
-CREATE TABLE IF NOT EXISTS plays (
-    kiosk_id TEXT NOT NULL, source_id TEXT NOT NULL, item_id TEXT NOT NULL, started_at INTEGER NOT NULL,
-    site TEXT NOT NULL, day TEXT NOT NULL, duration_ms INTEGER NOT NULL, received_at INTEGER NOT NULL,
-    PRIMARY KEY (kiosk_id, source_id, item_id, started_at)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS plays_by_day ON plays (day);
-CREATE INDEX IF NOT EXISTS plays_by_arrival ON plays (received_at);
-CREATE TABLE IF NOT EXISTS daily_counts (
-    day TEXT NOT NULL, site TEXT NOT NULL, kiosk_id TEXT NOT NULL, source_id TEXT NOT NULL, item_id TEXT NOT NULL,
-    plays INTEGER NOT NULL, duration_ms INTEGER NOT NULL,
-    PRIMARY KEY (day, site, kiosk_id, source_id, item_id)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS folded_counts_seen (
-    kiosk_id TEXT NOT NULL, source_id TEXT NOT NULL, item_id TEXT NOT NULL, day TEXT NOT NULL,
-    plays INTEGER NOT NULL, duration_ms INTEGER NOT NULL, received_at INTEGER NOT NULL,
-    PRIMARY KEY (kiosk_id, source_id, item_id, day, plays, duration_ms)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS used_signatures (
-    kiosk_id TEXT NOT NULL, timestamp_ms INTEGER NOT NULL, PRIMARY KEY (kiosk_id, timestamp_ms)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS kiosk_status (
-    kiosk_id TEXT PRIMARY KEY, heartbeat_at INTEGER NOT NULL, received_at INTEGER NOT NULL,
-    program_version TEXT NOT NULL, uptime_seconds INTEGER NOT NULL, free_disk_bytes INTEGER,
-    last_error TEXT NOT NULL, last_error_at INTEGER);
-CREATE TABLE IF NOT EXISTS kiosk_sources (
-    kiosk_id TEXT NOT NULL, source_id TEXT NOT NULL, version INTEGER NOT NULL, last_sync INTEGER,
-    last_error TEXT NOT NULL, PRIMARY KEY (kiosk_id, source_id)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS refusals (reason TEXT PRIMARY KEY, count INTEGER NOT NULL);
-)sql";
+// A play's local day (days since 1970-01-01) from its start time, rounded down also
+// before 1970; ?9 is the UTC offset in seconds.
+constexpr std::string_view play_day_sql = "((started_at + ?9) - (((started_at + ?9) % 86400) + 86400) % 86400) / 86400";
+constexpr core::UnixSeconds roll_up_slice_seconds = 30;
 
 std::optional<std::int64_t> optional_integer(const Statement& row, int column) {
     if (row.is_null(column)) return std::nullopt;
     return row.integer(column);
 }
 
-std::string local_day(core::UnixSeconds instant, int utc_offset_minutes) {
-    return core::format_iso_date(core::to_wall_clock(instant, utc_offset_minutes).date);
-}
+// The number a name is stored under, made when the name is new. Looked up once per
+// report and name: a report holds a handful of items.
+class NameNumbers {
+public:
+    explicit NameNumbers(sqlite3* database)
+        : find_kiosk_(database, "SELECT number FROM kiosk_names WHERE kiosk_id = ?1"),
+          add_kiosk_(database, "INSERT INTO kiosk_names (kiosk_id) VALUES (?1)"),
+          find_site_(database, "SELECT number FROM site_names WHERE site = ?1"),
+          add_site_(database, "INSERT INTO site_names (site) VALUES (?1)"),
+          find_item_(database, "SELECT number FROM item_names WHERE source_id = ?1 AND item_id = ?2"),
+          add_item_(database, "INSERT INTO item_names (source_id, item_id) VALUES (?1, ?2)"),
+          database_(database) {}
+
+    std::int64_t kiosk(const std::string& kiosk_id) { return number(find_kiosk_, add_kiosk_, kiosk_id, {}); }
+    std::int64_t site(const std::string& site) { return number(find_site_, add_site_, site, {}); }
+    std::int64_t item(const std::string& source_id, const std::string& item_id) {
+        const auto known = items_.find({source_id, item_id});
+        if (known != items_.end()) return known->second;
+        const std::int64_t found = number(find_item_, add_item_, source_id, item_id);
+        items_.emplace(std::pair{source_id, item_id}, found);
+        return found;
+    }
+
+private:
+    std::int64_t number(Statement& find, Statement& add, const std::string& first, const std::optional<std::string>& second) {
+        find.bind(1, first);
+        if (second) find.bind(2, *second);
+        if (find.step()) {
+            const std::int64_t found = find.integer(0);
+            find.reset();
+            return found;
+        }
+        find.reset();
+        add.bind(1, first);
+        if (second) add.bind(2, *second);
+        add.run();
+        return sqlite3_last_insert_rowid(database_);
+    }
+
+    Statement find_kiosk_, add_kiosk_, find_site_, add_site_, find_item_, add_item_;
+    sqlite3* database_;
+    std::map<std::pair<std::string, std::string>, std::int64_t> items_;
+};
 
 // The newest heartbeat of the report replaces what the kiosk said before, unless an
 // even newer one arrived first (reports may come out of order after an outage).
@@ -84,10 +108,17 @@ bool store_heartbeat(sqlite3* database, const core::ReportedHeartbeat& heartbeat
 
 }  // namespace
 
-PortalDatabase::PortalDatabase(const std::filesystem::path& file) : file_(file), database_(store::open_database(file)) {
+PortalDatabase::PortalDatabase(const std::filesystem::path& file, int utc_offset_minutes)
+    : file_(file), utc_offset_seconds_(utc_offset_minutes * 60), database_(store::open_database(file)) {
     sqlite3_busy_timeout(database_.get(), 5000);
     store::execute(database_.get(), "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
-    store::execute(database_.get(), schema);
+    opened_schema_version_ = store::read_schema_version(database_.get());
+    store::migrate_schema(database_.get(), portal_schema_steps());
+}
+
+int PortalDatabase::schema_version() const {
+    std::lock_guard lock(mutex_);
+    return store::read_schema_version(database_.get());
 }
 
 StoredFigures PortalDatabase::store_report(const core::Report& report, const ReportOrigin& origin) {
@@ -95,56 +126,55 @@ StoredFigures PortalDatabase::store_report(const core::Report& report, const Rep
     sqlite3* database = database_.get();
     StoredFigures figures;
     store::Transaction transaction(database);
-    Statement used(database, "INSERT OR IGNORE INTO used_signatures (kiosk_id, timestamp_ms) VALUES (?1, ?2)");
-    used.bind(1, origin.kiosk_id).bind(2, origin.signature_milliseconds).run();
+    NameNumbers names(database);
+    const std::int64_t kiosk = names.kiosk(origin.kiosk_id);
+    Statement used(database, "INSERT OR IGNORE INTO used_signatures (timestamp_ms, kiosk) VALUES (?1, ?2)");
+    used.bind(1, origin.signature_milliseconds).bind(2, kiosk).run();
     if (sqlite3_changes(database) == 0) {
         figures.replayed = true;
         return figures;  // rolled back: nothing of it is stored
     }
+    const std::int64_t site = names.site(origin.site);
     Statement play(database, R"sql(
-        INSERT OR IGNORE INTO plays (kiosk_id, source_id, item_id, started_at, site, day, duration_ms, received_at)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8))sql");
+        INSERT OR IGNORE INTO plays (started_at, kiosk, item, site, duration_ms, received_at)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6))sql");
     for (const core::ReportedPlay& reported : report.plays) {
-        play.bind(1, origin.kiosk_id)
-            .bind(2, reported.source_id)
-            .bind(3, reported.item_id)
-            .bind(4, reported.started_at)
-            .bind(5, origin.site)
-            .bind(6, local_day(reported.started_at, origin.utc_offset_minutes))
-            .bind(7, reported.duration_milliseconds)
-            .bind(8, origin.received_at)
+        play.bind(1, reported.started_at)
+            .bind(2, kiosk)
+            .bind(3, names.item(reported.source_id, reported.item_id))
+            .bind(4, site)
+            .bind(5, reported.duration_milliseconds)
+            .bind(6, origin.received_at)
             .run();
         (sqlite3_changes(database) > 0 ? figures.new_plays : figures.repeated_plays) += 1;
     }
     Statement seen(database, R"sql(
-        INSERT OR IGNORE INTO folded_counts_seen (kiosk_id, source_id, item_id, day, plays, duration_ms, received_at)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7))sql");
+        INSERT OR IGNORE INTO folded_counts_seen (kiosk, item, day, plays, duration_ms, received_at)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6))sql");
     Statement add(database, R"sql(
-        INSERT INTO daily_counts (day, site, kiosk_id, source_id, item_id, plays, duration_ms)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-        ON CONFLICT (day, site, kiosk_id, source_id, item_id) DO UPDATE SET
+        INSERT INTO daily_counts (day, site, kiosk, item, plays, duration_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+        ON CONFLICT (day, site, kiosk, item) DO UPDATE SET
             plays = plays + excluded.plays, duration_ms = duration_ms + excluded.duration_ms)sql");
     for (const core::ReportedPlayCount& count : report.play_counts) {
-        const std::string day = core::format_iso_date(count.day);
-        seen.bind(1, origin.kiosk_id)
-            .bind(2, count.source_id)
-            .bind(3, count.item_id)
-            .bind(4, day)
-            .bind(5, count.plays)
-            .bind(6, count.duration_milliseconds)
-            .bind(7, origin.received_at)
+        const std::int64_t day = core::days_from_civil(count.day);
+        const std::int64_t item = names.item(count.source_id, count.item_id);
+        seen.bind(1, kiosk)
+            .bind(2, item)
+            .bind(3, day)
+            .bind(4, count.plays)
+            .bind(5, count.duration_milliseconds)
+            .bind(6, origin.received_at)
             .run();
         if (sqlite3_changes(database) == 0) {
             ++figures.repeated_counts;
             continue;
         }
         add.bind(1, day)
-            .bind(2, origin.site)
-            .bind(3, origin.kiosk_id)
-            .bind(4, count.source_id)
-            .bind(5, count.item_id)
-            .bind(6, count.plays)
-            .bind(7, count.duration_milliseconds)
+            .bind(2, site)
+            .bind(3, kiosk)
+            .bind(4, item)
+            .bind(5, count.plays)
+            .bind(6, count.duration_milliseconds)
             .run();
         ++figures.new_counts;
     }
@@ -174,20 +204,38 @@ std::map<std::string, std::int64_t> PortalDatabase::refusals() const {
 }
 
 std::size_t PortalDatabase::roll_up(core::UnixSeconds now, int raw_play_days) {
-    std::lock_guard lock(mutex_);
-    sqlite3* database = database_.get();
     const core::UnixSeconds cutoff = now - static_cast<core::UnixSeconds>(raw_play_days) * 86'400;
+    sqlite3* database = database_.get();
+    // A play that arrived late (started long ago) stays raw until it too is old enough
+    // since its arrival: a re-send of it is still recognised.
+    Statement oldest(database, "SELECT min(started_at) FROM plays WHERE started_at >= ?1");
+    Statement add(database, std::string(R"sql(
+        INSERT INTO daily_counts (day, site, kiosk, item, plays, duration_ms)
+        SELECT )sql") + std::string(play_day_sql) + R"sql(, site, kiosk, item, count(*), sum(duration_ms) FROM plays
+        WHERE started_at >= ?1 AND started_at < ?2 AND received_at < ?3
+        GROUP BY 1, site, kiosk, item
+        ON CONFLICT (day, site, kiosk, item) DO UPDATE SET
+            plays = plays + excluded.plays, duration_ms = duration_ms + excluded.duration_ms)sql");
+    Statement remove(database, "DELETE FROM plays WHERE started_at >= ?1 AND started_at < ?2 AND received_at < ?3");
+    std::size_t rolled = 0;
+    core::UnixSeconds from = std::numeric_limits<core::UnixSeconds>::min();
+    while (true) {
+        std::lock_guard lock(mutex_);
+        oldest.bind(1, from);
+        const bool any = oldest.step() && !oldest.is_null(0);
+        from = any ? oldest.integer(0) : cutoff;
+        oldest.reset();
+        if (from >= cutoff) break;
+        const core::UnixSeconds to = std::min(from + roll_up_slice_seconds, cutoff);
+        store::Transaction transaction(database);
+        add.bind(1, from).bind(2, to).bind(3, cutoff).bind(9, static_cast<std::int64_t>(utc_offset_seconds_)).run();
+        remove.bind(1, from).bind(2, to).bind(3, cutoff).run();
+        rolled += static_cast<std::size_t>(sqlite3_changes(database));
+        transaction.commit();
+        from = to;
+    }
+    std::lock_guard lock(mutex_);
     store::Transaction transaction(database);
-    Statement(database, R"sql(
-        INSERT INTO daily_counts (day, site, kiosk_id, source_id, item_id, plays, duration_ms)
-        SELECT day, site, kiosk_id, source_id, item_id, count(*), sum(duration_ms) FROM plays WHERE received_at < ?1
-        GROUP BY day, site, kiosk_id, source_id, item_id
-        ON CONFLICT (day, site, kiosk_id, source_id, item_id) DO UPDATE SET
-            plays = plays + excluded.plays, duration_ms = duration_ms + excluded.duration_ms)sql")
-        .bind(1, cutoff)
-        .run();
-    Statement(database, "DELETE FROM plays WHERE received_at < ?1").bind(1, cutoff).run();
-    const auto rolled = static_cast<std::size_t>(sqlite3_changes(database));
     Statement(database, "DELETE FROM folded_counts_seen WHERE received_at < ?1").bind(1, cutoff).run();
     // A signature older than a day is refused as stale anyway; its memory can go.
     Statement(database, "DELETE FROM used_signatures WHERE timestamp_ms < ?1").bind(1, (now - 86'400) * 1000).run();
@@ -231,14 +279,21 @@ std::vector<PlayTotal> PortalDatabase::play_totals(core::CivilDate from, core::C
     std::lock_guard lock(mutex_);
     std::vector<PlayTotal> totals;
     Statement rows(database_.get(), R"sql(
-        SELECT source_id, item_id, site, kiosk_id, sum(plays), sum(duration_ms) FROM (
-            SELECT source_id, item_id, site, kiosk_id, count(*) AS plays, sum(duration_ms) AS duration_ms
-            FROM plays WHERE day BETWEEN ?1 AND ?2 GROUP BY source_id, item_id, site, kiosk_id
+        SELECT i.source_id, i.item_id, s.site, k.kiosk_id, sum(t.plays), sum(t.duration_ms) FROM (
+            SELECT item, site, kiosk, count(*) AS plays, sum(duration_ms) AS duration_ms
+            FROM plays WHERE started_at >= ?1 AND started_at < ?2 GROUP BY item, site, kiosk
             UNION ALL
-            SELECT source_id, item_id, site, kiosk_id, sum(plays), sum(duration_ms)
-            FROM daily_counts WHERE day BETWEEN ?1 AND ?2 GROUP BY source_id, item_id, site, kiosk_id)
-        GROUP BY source_id, item_id, site, kiosk_id ORDER BY source_id, item_id, site, kiosk_id)sql");
-    rows.bind(1, core::format_iso_date(from)).bind(2, core::format_iso_date(to));
+            SELECT item, site, kiosk, sum(plays), sum(duration_ms)
+            FROM daily_counts WHERE day BETWEEN ?3 AND ?4 GROUP BY item, site, kiosk) AS t
+        JOIN item_names i ON i.number = t.item JOIN site_names s ON s.number = t.site
+        JOIN kiosk_names k ON k.number = t.kiosk
+        GROUP BY t.item, t.site, t.kiosk ORDER BY i.source_id, i.item_id, s.site, k.kiosk_id)sql");
+    const std::int64_t first_day = core::days_from_civil(from);
+    const std::int64_t last_day = core::days_from_civil(to);
+    rows.bind(1, first_day * 86'400 - utc_offset_seconds_)
+        .bind(2, (last_day + 1) * 86'400 - utc_offset_seconds_)
+        .bind(3, first_day)
+        .bind(4, last_day);
     while (rows.step()) {
         totals.push_back(PlayTotal{.source_id = rows.text(0),
                                    .item_id = rows.text(1),

@@ -7,6 +7,11 @@
 // kiosk, source, item and start time, and a folded count by all its members, so a
 // report re-sent after a lost acknowledgement adds nothing twice.
 //
+// Kiosk ids, sites and items are stored once and referred to by number (portal_schema.hpp);
+// a file made by an older bangvang-portal is upgraded when opened.
+// A "day" is the district's local day at `utc_offset_minutes`, computed from a play's
+// start time; a folded count carries the kiosk's own day.
+//
 // One connection guarded by a mutex: the HTTP server's threads share one PortalDatabase.
 #include <cstdint>
 #include <filesystem>
@@ -37,7 +42,6 @@ struct ReportOrigin {
     std::string site;                  // the registry's, not the report's word
     std::int64_t signature_milliseconds = 0;
     core::UnixSeconds received_at = 0;
-    int utc_offset_minutes = 7 * 60;   // the district's day
 };
 
 struct KioskSourceState {
@@ -71,15 +75,21 @@ struct PlayTotal {
 
 class PortalDatabase {
 public:
-    explicit PortalDatabase(const std::filesystem::path& file);
+    explicit PortalDatabase(const std::filesystem::path& file, int utc_offset_minutes = core::vietnam_utc_offset_minutes);
+
+    // The file's schema version when it was opened, and now (portal_schema.hpp).
+    int opened_schema_version() const { return opened_schema_version_; }
+    int schema_version() const;
 
     StoredFigures store_report(const core::Report& report, const ReportOrigin& origin);
     // Best effort: a refusal is counted even when nothing else is stored.
     void count_refusal(std::string_view reason);
     std::map<std::string, std::int64_t> refusals() const;
 
-    // Single plays that arrived before `now - raw_play_days` become daily counts; the
-    // memory of used signatures and folded counts is trimmed alike. Returns plays rolled up.
+    // Single plays that arrived before `now - raw_play_days` (and started before it) become
+    // daily counts; the memory of used signatures and folded counts is trimmed alike.
+    // Works in slices of start time, one short transaction each, so reports wait only
+    // milliseconds for it; the totals are the same after every slice. Returns plays rolled up.
     std::size_t roll_up(core::UnixSeconds now, int raw_play_days);
 
     std::vector<KioskState> kiosk_states() const;
@@ -90,8 +100,10 @@ public:
 
 private:
     std::filesystem::path file_;
+    int utc_offset_seconds_;
     mutable std::mutex mutex_;
     store::DatabasePtr database_;
+    int opened_schema_version_ = 0;
 };
 
 }  // namespace bangvang::portal

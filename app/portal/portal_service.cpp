@@ -74,8 +74,7 @@ HttpAnswer PortalService::receive(const HttpRequest& request) {
     const std::shared_ptr<const KioskRegistry> known = registry();
     const ReceiveAnswer answer =
         receive_report(request.body, request.header("x-bangvang-signature"), *known, database_,
-                       ReceiveSettings{.clock_tolerance_seconds = config_.clock_tolerance_seconds,
-                                       .utc_offset_minutes = config_.utc_offset_minutes},
+                       ReceiveSettings{.clock_tolerance_seconds = config_.clock_tolerance_seconds},
                        clock_());
     if (!answer.refusal_reason.empty()) {
         try {

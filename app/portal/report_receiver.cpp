@@ -61,8 +61,7 @@ ReceiveAnswer receive_report(std::string_view body, std::optional<std::string_vi
     const StoredFigures stored = database.store_report(*report, ReportOrigin{.kiosk_id = kiosk->kiosk_id,
                                                                              .site = kiosk->site,
                                                                              .signature_milliseconds = header->timestamp_milliseconds,
-                                                                             .received_at = now_milliseconds / 1000,
-                                                                             .utc_offset_minutes = settings.utc_offset_minutes});
+                                                                             .received_at = now_milliseconds / 1000});
     if (stored.replayed) {
         return refuse(409, "replayed", "chữ ký này đã được dùng: báo cáo gửi lại y nguyên bị bỏ qua", header->kiosk_id);
     }

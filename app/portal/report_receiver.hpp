@@ -22,7 +22,6 @@ namespace bangvang::portal {
 
 struct ReceiveSettings {
     int clock_tolerance_seconds = 300;
-    int utc_offset_minutes = 7 * 60;
 };
 
 struct ReceiveAnswer {

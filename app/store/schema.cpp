@@ -122,21 +122,26 @@ int read_schema_version(sqlite3* database) {
 }
 
 void migrate_schema(sqlite3* database) {
+    migrate_schema(database, migrations);
+}
+
+void migrate_schema(sqlite3* database, std::span<const Migration> steps) {
+    const int latest = steps.back().version;
     const auto refuse_newer = [&](int found) {
         const char* file = sqlite3_db_filename(database, "main");
         throw StoreError(std::string(file && *file ? file : "database") + ": schema version " +
                          std::to_string(found) + " is newer than this bangvang understands (" +
-                         std::to_string(latest_schema_version()) + "); refusing to touch it");
+                         std::to_string(latest) + "); refusing to touch it");
     };
     const int before = read_schema_version(database);
-    if (before > latest_schema_version()) refuse_newer(before);
-    if (before == latest_schema_version()) return;  // the usual case: no write lock taken
+    if (before > latest) refuse_newer(before);
+    if (before == latest) return;  // the usual case: no write lock taken
 
-    for (const Migration& step : migrations) {
+    for (const Migration& step : steps) {
         Transaction transaction(database);
         // Read again under the write lock: another process may have migrated meanwhile.
         const int found = read_schema_version(database);
-        if (found > latest_schema_version()) refuse_newer(found);
+        if (found > latest) refuse_newer(found);
         if (found >= step.version) continue;
         execute(database, step.sql);
         // PRAGMA takes no bound parameters; the number is ours, not input.

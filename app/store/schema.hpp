@@ -24,4 +24,8 @@ int read_schema_version(sqlite3* database);
 // from a newer bangvang (a user_version we do not know): writing to it could corrupt it.
 void migrate_schema(sqlite3* database);
 
+// The same for another database's own ordered steps (bangvang-portal's file): runs the
+// steps whose version is above the file's user_version, each in its own transaction.
+void migrate_schema(sqlite3* database, std::span<const Migration> steps);
+
 }  // namespace bangvang::store

@@ -19,7 +19,7 @@ using bangvang::testing::ScratchDirectory;
 namespace {
 
 const std::int64_t now_ms = test_now * 1000;
-const ReceiveSettings settings{.clock_tolerance_seconds = 300, .utc_offset_minutes = 7 * 60};
+const ReceiveSettings settings{.clock_tolerance_seconds = 300};
 
 struct Totals {
     std::int64_t plays = 0;

@@ -169,18 +169,17 @@ def main():
         database_bytes = os.path.getsize(portal.database)
         simulated_seconds = options.rounds * 300
         plays_per_kiosk_month = plays_total / options.kiosks * (30 * 86400 / simulated_seconds)
-        # The same roll-up the portal runs after raw_play_days (PortalDatabase::roll_up), on a copy.
+        # The portal's own roll-up (what it does after raw_play_days), on a copy, then compacted.
         import sqlite3
         rolled = os.path.join(work, "rolled.sqlite3")
         shutil.copy(portal.database, rolled)
+        rolled_config = os.path.join(work, "rolled.json")
+        with open(rolled_config, "w") as file:
+            json.dump({"database": rolled, "registry": portal.registry}, file)
+        portal_site.run([options.portal_binary, "roll-up", "--config", rolled_config, "--days", "0"])
         database = sqlite3.connect(rolled)
-        database.executescript("""
-            INSERT INTO daily_counts (day, site, kiosk_id, source_id, item_id, plays, duration_ms)
-            SELECT day, site, kiosk_id, source_id, item_id, count(*), sum(duration_ms) FROM plays
-            GROUP BY day, site, kiosk_id, source_id, item_id
-            ON CONFLICT (day, site, kiosk_id, source_id, item_id) DO UPDATE SET
-                plays = plays + excluded.plays, duration_ms = duration_ms + excluded.duration_ms;
-            DELETE FROM plays; DELETE FROM used_signatures; DELETE FROM folded_counts_seen;""")
+        database.execute("DELETE FROM used_signatures")
+        database.execute("DELETE FROM folded_counts_seen")
         database.commit()
         database.execute("VACUUM")
         database.close()
