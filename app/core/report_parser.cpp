@@ -43,6 +43,26 @@ ReportedError read_error(const JsonFieldReader& reader, const json& value, const
                          .message = reader.text(reader.find(value, "message"), member_path(path, "message"), message_line)};
 }
 
+// Passed on from a file on the kiosk: a record that does not read is shown as such
+// rather than refusing the plays and heartbeat around it.
+ReportedUpdate read_update(const JsonFieldReader& reader, const json& value, const std::string& path) {
+    try {
+        reader.object(value, path);
+        const auto text = [&](std::string_view key, const TextRules& rules) {
+            return reader.text(reader.find(value, key), member_path(path, key), rules);
+        };
+        if (!reader.find(value, "result")) reader.reject(member_path(path, "result"), "is required but missing");
+        return ReportedUpdate{.result = text("result", short_line),
+                              .at = optional_instant(reader, value, "at", member_path(path, "at")),
+                              .from_version = text("from_version", short_line),
+                              .to_version = text("to_version", short_line),
+                              .message = text("message", message_line)};
+    } catch (const RejectedInput& rejected) {
+        return ReportedUpdate{.result = "unreadable", .at = {}, .from_version = {}, .to_version = {},
+                              .message = rejected.problem.field + " " + rejected.problem.reason};
+    }
+}
+
 ReportedHeartbeat read_heartbeat(const JsonFieldReader& reader, const json& value, const std::string& path) {
     reader.object(value, path);
     ReportedHeartbeat heartbeat;
@@ -54,6 +74,16 @@ ReportedHeartbeat read_heartbeat(const JsonFieldReader& reader, const json& valu
     }
     if (const json* free_disk = reader.find(value, "free_disk_bytes")) {
         heartbeat.free_disk_bytes = reader.integer(*free_disk, member_path(path, "free_disk_bytes"), 0, max_count);
+    }
+    if (const json* synchronized = reader.find(value, "clock_synchronized")) {
+        if (!synchronized->is_boolean()) {
+            reader.reject(member_path(path, "clock_synchronized"),
+                          "must be true or false, not " + std::string(json_type_name(*synchronized)));
+        }
+        heartbeat.clock_synchronized = synchronized->get<bool>();
+    }
+    if (const json* update = reader.find(value, "last_update")) {
+        heartbeat.last_update = read_update(reader, *update, member_path(path, "last_update"));
     }
     if (const json* sources = reader.find(value, "sources")) {
         const std::string field = member_path(path, "sources");

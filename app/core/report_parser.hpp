@@ -39,11 +39,25 @@ struct ReportedError {
     std::string message;
 };
 
+// The kiosk's last unattended update (firmware/update.sh's status.json, passed on as it
+// is). `from_version` is the version before the attempt, `to_version` the one running
+// after it: for "rolled_back" that is the old version again. A record the portal cannot
+// read is kept as result "unreadable" with the reason, never a refused report.
+struct ReportedUpdate {
+    std::string result;  // "updated", "rolled_back", "failed", "unreadable", or what a newer kiosk says
+    std::optional<UnixSeconds> at;
+    std::string from_version;
+    std::string to_version;
+    std::string message;
+};
+
 struct ReportedHeartbeat {
     UnixSeconds at = 0;
     std::string program_version;
     std::int64_t uptime_seconds = 0;
     std::optional<std::int64_t> free_disk_bytes;
+    std::optional<bool> clock_synchronized;      // absent from kiosks older than the member
+    std::optional<ReportedUpdate> last_update;   // none: never updated (or an older kiosk)
     std::vector<ReportedSource> sources;
     std::vector<ReportedError> recent_errors;
 };

@@ -36,7 +36,39 @@ std::string source_html(const FleetSource& source) {
     return html + "</li>";
 }
 
+std::string clock_html(const std::optional<bool>& synchronized) {
+    if (!synchronized) return "<span class=\"muted\">máy không báo</span>";
+    if (*synchronized) return "đã đồng bộ";
+    return "<span class=\"clock-unsynchronized\">Đồng hồ chưa đồng bộ</span> <span class=\"muted\">(giờ máy báo có thể sai)</span>";
+}
+
+std::string update_label(const std::string& result) {
+    if (result == "updated") return "Đã cập nhật";
+    if (result == "rolled_back") return "Cập nhật lỗi, đã quay về bản cũ";
+    if (result == "failed") return "Cập nhật thất bại";
+    if (result == "unreadable") return "Không đọc được bản ghi cập nhật";
+    return "Cập nhật: " + result;
+}
+
+// "Đã cập nhật 0.1.0-1 → 0.2.0-1, 03:12 01/12/2024" and the kiosk's own words below.
+std::string update_html(const core::ReportedUpdate& update, int utc_offset_minutes) {
+    std::string text = escape_html(update_label(update.result));
+    if (!update.from_version.empty() || !update.to_version.empty()) {
+        text += " " + escape_html(update.from_version) + " → " + escape_html(update.to_version);
+    }
+    if (update.at) text += ", " + local_time_text(*update.at, utc_offset_minutes);
+    const std::string css = update_went_wrong(update) ? (update.result == "unreadable" ? "update-unknown" : "update-bad")
+                                                      : "update-good";
+    std::string html = "<span class=\"" + css + "\">" + text + "</span>";
+    if (!update.message.empty()) html += "<br><span class=\"muted\">" + escape_html(update.message) + "</span>";
+    return html;
+}
+
 }  // namespace
+
+bool update_went_wrong(const core::ReportedUpdate& update) {
+    return update.result != "updated";
+}
 
 std::string_view freshness_name(Freshness freshness) {
     switch (freshness) {
@@ -76,6 +108,8 @@ FleetView fleet_view(const KioskRegistry& registry, const std::vector<KioskState
             row.last_error = state->last_error;
             row.free_disk_bytes = state->free_disk_bytes;
             row.uptime_seconds = state->uptime_seconds;
+            row.clock_synchronized = state->clock_synchronized;
+            row.last_update = state->last_update;
             for (const KioskSourceState& source : state->sources) {
                 FleetSource shown{.source_id = source.source_id, .version = source.version, .latest = {}, .behind = false,
                                   .last_error = source.last_error};
@@ -119,6 +153,10 @@ std::string fleet_html(const FleetView& view) {
 .behind { color: #b45309; font-weight: bold; }
 .current { color: #1e8e3e; }
 .error { color: #c5221f; word-break: break-word; }
+.clock-unsynchronized, .update-unknown { color: #b45309; font-weight: bold; }
+.update-bad { color: #c5221f; font-weight: bold; }
+.update-good { color: #1e8e3e; }
+.summary .warning-badge { background: #c98b00; } .summary .bad-badge { background: #c5221f; }
 @media (min-width: 900px) { .kiosks { display: grid; grid-template-columns: 1fr 1fr; gap: 0 12px; } }
 )");
     html += "<h1>Tình trạng các màn hình</h1>\n";
@@ -128,7 +166,19 @@ std::string fleet_html(const FleetView& view) {
     html += "<p class=\"summary\"><span class=\"never-badge\">" + std::to_string(counts[0]) +
             " chưa từng báo</span><span class=\"silent-badge\">" + std::to_string(counts[1]) +
             " im lặng</span><span class=\"late-badge\">" + std::to_string(counts[2]) + " trễ</span><span class=\"fresh-badge\">" +
-            std::to_string(counts[3]) + " bình thường</span></p>\n";
+            std::to_string(counts[3]) + " bình thường</span>";
+    std::size_t unsynchronized = 0, went_wrong = 0;
+    for (const FleetRow& row : view.rows) {
+        if (row.clock_synchronized == false) ++unsynchronized;
+        if (row.last_update && update_went_wrong(*row.last_update) && row.last_update->result != "unreadable") ++went_wrong;
+    }
+    if (unsynchronized > 0) {
+        html += "<span class=\"warning-badge\" id=\"clock-count\">" + std::to_string(unsynchronized) + " đồng hồ chưa đồng bộ</span>";
+    }
+    if (went_wrong > 0) {
+        html += "<span class=\"bad-badge\" id=\"update-count\">" + std::to_string(went_wrong) + " cập nhật lỗi</span>";
+    }
+    html += "</p>\n";
     html += "<p class=\"filter\">Điểm: <a href=\"fleet\">tất cả</a>";
     for (const std::string& site : view.sites) {
         html += site == view.site_filter ? " <b>" + escape_html(site) + "</b>"
@@ -151,6 +201,11 @@ std::string fleet_html(const FleetView& view) {
             html += "<dt>Phiên bản</dt><dd>" + escape_html(row.program_version) + "</dd>";
             html += "<dt>Đĩa trống</dt><dd>" + (row.free_disk_bytes ? byte_size(*row.free_disk_bytes) : std::string("không rõ")) + "</dd>";
             html += "<dt>Đã chạy</dt><dd>" + rough_duration(row.uptime_seconds.value_or(0)) + "</dd>";
+            html += "<dt>Đồng hồ</dt><dd class=\"clock\">" + clock_html(row.clock_synchronized) + "</dd>";
+            html += "<dt>Cập nhật</dt><dd class=\"update\">" +
+                    (row.last_update ? update_html(*row.last_update, view.utc_offset_minutes)
+                                     : std::string("<span class=\"muted\">chưa cập nhật tự động lần nào</span>")) +
+                    "</dd>";
         }
         html += "</dl>\n";
         if (!row.sources.empty()) {
@@ -170,6 +225,20 @@ std::string fleet_html(const FleetView& view) {
     html += "</body>\n</html>\n";
     return html;
 }
+
+namespace {
+
+Json update_json(const std::optional<core::ReportedUpdate>& update, int utc_offset_minutes) {
+    if (!update) return nullptr;
+    return Json{{"result", update->result},
+                {"at", update->at ? Json(core::format_rfc3339(*update->at, utc_offset_minutes)) : Json(nullptr)},
+                {"from_version", update->from_version},
+                {"to_version", update->to_version},
+                {"message", update->message},
+                {"went_wrong", update_went_wrong(*update)}};
+}
+
+}  // namespace
 
 std::string fleet_json(const FleetView& view) {
     Json kiosks = Json::array();
@@ -192,7 +261,9 @@ std::string fleet_json(const FleetView& view) {
                               {"sources", std::move(sources)},
                               {"last_error", row.last_error},
                               {"free_disk_bytes", optional(row.free_disk_bytes)},
-                              {"uptime_seconds", optional(row.uptime_seconds)}});
+                              {"uptime_seconds", optional(row.uptime_seconds)},
+                              {"clock_synchronized", row.clock_synchronized ? Json(*row.clock_synchronized) : Json(nullptr)},
+                              {"last_update", update_json(row.last_update, view.utc_offset_minutes)}});
     }
     Json feeds = Json::array();
     for (const ServedFeedState& feed : view.feeds) {

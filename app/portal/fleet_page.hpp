@@ -3,7 +3,9 @@
 // since its last heartbeat (green within 2 poll intervals, amber within 12, red beyond,
 // grey "chưa từng báo" when it never reported), its program version, per source the
 // version it plays against the latest the district serves, its last error, free disk
-// and uptime. Server-rendered HTML that reads on a phone; no script.
+// and uptime, whether its clock is synchronised ("Đồng hồ chưa đồng bộ" in amber when
+// not) and its last unattended update (a rolled-back or failed one in red).
+// Server-rendered HTML that reads on a phone; no script.
 #include <map>
 #include <optional>
 #include <string>
@@ -37,6 +39,8 @@ struct FleetRow {
     std::string last_error;
     std::optional<std::int64_t> free_disk_bytes;
     std::optional<std::int64_t> uptime_seconds;
+    std::optional<bool> clock_synchronized;          // none: the kiosk does not say (older kiosks)
+    std::optional<core::ReportedUpdate> last_update;  // none: never updated unattended
 };
 
 struct FleetView {
@@ -58,5 +62,8 @@ std::string fleet_html(const FleetView& view);
 std::string fleet_json(const FleetView& view);
 
 std::string_view freshness_name(Freshness freshness);  // "never", "silent", "late", "fresh"
+
+// A rolled-back or failed update, or one whose record is damaged: the fleet marks it.
+bool update_went_wrong(const core::ReportedUpdate& update);
 
 }  // namespace bangvang::portal

@@ -74,15 +74,19 @@ bool store_heartbeat(sqlite3* database, const core::ReportedHeartbeat& heartbeat
     if (newer.step()) return false;
     const core::ReportedError* last_error = heartbeat.recent_errors.empty() ? nullptr : &heartbeat.recent_errors.back();
     const std::string no_error;  // "" (an empty string_view would bind as NULL)
-    Statement(database, R"sql(
+    Statement status(database, R"sql(
         INSERT INTO kiosk_status (kiosk_id, heartbeat_at, received_at, program_version, uptime_seconds,
-                                  free_disk_bytes, last_error, last_error_at)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                                  free_disk_bytes, last_error, last_error_at, clock_synchronized, update_result,
+                                  update_at, update_from_version, update_to_version, update_message)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
         ON CONFLICT (kiosk_id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at, received_at = excluded.received_at,
             program_version = excluded.program_version, uptime_seconds = excluded.uptime_seconds,
             free_disk_bytes = excluded.free_disk_bytes, last_error = excluded.last_error,
-            last_error_at = excluded.last_error_at)sql")
-        .bind(1, origin.kiosk_id)
+            last_error_at = excluded.last_error_at, clock_synchronized = excluded.clock_synchronized,
+            update_result = excluded.update_result, update_at = excluded.update_at,
+            update_from_version = excluded.update_from_version, update_to_version = excluded.update_to_version,
+            update_message = excluded.update_message)sql");
+    status.bind(1, origin.kiosk_id)
         .bind(2, heartbeat.at)
         .bind(3, origin.received_at)
         .bind(4, heartbeat.program_version)
@@ -90,7 +94,16 @@ bool store_heartbeat(sqlite3* database, const core::ReportedHeartbeat& heartbeat
         .bind(6, heartbeat.free_disk_bytes)
         .bind(7, last_error ? last_error->message : no_error)
         .bind(8, last_error ? std::optional<std::int64_t>(last_error->at) : std::nullopt)
-        .run();
+        .bind(9, heartbeat.clock_synchronized ? std::optional<std::int64_t>(*heartbeat.clock_synchronized ? 1 : 0)
+                                              : std::nullopt);
+    if (const std::optional<core::ReportedUpdate>& update = heartbeat.last_update) {
+        status.bind(10, update->result)
+            .bind(11, update->at ? std::optional<std::int64_t>(*update->at) : std::nullopt)
+            .bind(12, update->from_version)
+            .bind(13, update->to_version)
+            .bind(14, update->message);
+    }
+    status.run();
     Statement(database, "DELETE FROM kiosk_sources WHERE kiosk_id = ?1").bind(1, origin.kiosk_id).run();
     Statement insert(database, R"sql(
         INSERT OR REPLACE INTO kiosk_sources (kiosk_id, source_id, version, last_sync, last_error)
@@ -248,8 +261,18 @@ std::vector<KioskState> PortalDatabase::kiosk_states() const {
     std::vector<KioskState> states;
     Statement rows(database_.get(), R"sql(
         SELECT kiosk_id, heartbeat_at, received_at, program_version, uptime_seconds, free_disk_bytes, last_error,
-               last_error_at FROM kiosk_status ORDER BY kiosk_id)sql");
+               last_error_at, clock_synchronized, update_result, update_at, update_from_version, update_to_version,
+               update_message FROM kiosk_status ORDER BY kiosk_id)sql");
     while (rows.step()) {
+        std::optional<core::ReportedUpdate> update;
+        if (!rows.is_null(9)) {
+            update = core::ReportedUpdate{.result = rows.text(9),
+                                          .at = optional_integer(rows, 10),
+                                          .from_version = rows.text(11),
+                                          .to_version = rows.text(12),
+                                          .message = rows.text(13)};
+        }
+        const std::optional<std::int64_t> synchronized = optional_integer(rows, 8);
         states.push_back(KioskState{.kiosk_id = rows.text(0),
                                     .heartbeat_at = rows.integer(1),
                                     .received_at = rows.integer(2),
@@ -258,6 +281,8 @@ std::vector<KioskState> PortalDatabase::kiosk_states() const {
                                     .free_disk_bytes = optional_integer(rows, 5),
                                     .last_error = rows.text(6),
                                     .last_error_at = optional_integer(rows, 7),
+                                    .clock_synchronized = synchronized ? std::optional<bool>(*synchronized != 0) : std::nullopt,
+                                    .last_update = std::move(update),
                                     .sources = {}});
     }
     Statement sources(database_.get(),

@@ -60,6 +60,8 @@ struct KioskState {
     std::optional<std::int64_t> free_disk_bytes;
     std::string last_error;                         // the newest of recent_errors
     std::optional<core::UnixSeconds> last_error_at;
+    std::optional<bool> clock_synchronized;         // none: the kiosk did not say (older kiosks)
+    std::optional<core::ReportedUpdate> last_update;
     std::vector<KioskSourceState> sources;
 };
 

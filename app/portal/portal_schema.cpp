@@ -93,6 +93,16 @@ INSERT INTO new_used_signatures (timestamp_ms, kiosk)
 DROP TABLE used_signatures;
 ALTER TABLE new_used_signatures RENAME TO used_signatures;
 )sql"},
+    {.version = 3,
+     .purpose = "each kiosk's clock state and last unattended update, from its newest heartbeat",
+     .sql = R"sql(
+ALTER TABLE kiosk_status ADD COLUMN clock_synchronized INTEGER;
+ALTER TABLE kiosk_status ADD COLUMN update_result TEXT;
+ALTER TABLE kiosk_status ADD COLUMN update_at INTEGER;
+ALTER TABLE kiosk_status ADD COLUMN update_from_version TEXT;
+ALTER TABLE kiosk_status ADD COLUMN update_to_version TEXT;
+ALTER TABLE kiosk_status ADD COLUMN update_message TEXT;
+)sql"},
 };
 
 }  // namespace

@@ -6,6 +6,8 @@
 //   2  kiosks, sites and items stored once (kiosk_names, site_names, item_names) and
 //      referred to by number; plays keyed by start time first, without the two
 //      secondary indexes; days as numbers (days since 1970-01-01)
+//   3  kiosk_status: the clock state and the last unattended update of the newest heartbeat
+//      (NULL: the kiosk did not say, as kiosks before these members)
 #include <span>
 
 #include "store/schema.hpp"

@@ -13,7 +13,7 @@ using namespace bangvang::core;
 namespace {
 
 // The example of content/FORMAT.md "Reports".
-const std::string documented_report = R"({
+const std::string documented_report = R"json({
   "format": "bangvang.report/1",
   "kiosk_id": "nhan-chinh-01",
   "site": "phuong-nhan-chinh",
@@ -26,6 +26,9 @@ const std::string documented_report = R"({
     "program_version": "0.1.0",
     "uptime_seconds": 3600,
     "free_disk_bytes": 5120004096,
+    "clock_synchronized": true,
+    "last_update": {"result": "updated", "at": "2024-12-01T03:12:40+07:00", "from_version": "0.1.0-1",
+                    "to_version": "0.2.0-1", "message": "bangvang 0.2.0-1 is running (ready)"},
     "sources": [
       {"id": "quan-thanh-xuan", "version": 7, "last_sync": "2024-12-01T08:59:00+07:00", "last_error": ""},
       {"id": "phuong-hong", "version": 0, "last_sync": null, "last_error": "http://…/manifest.json: Couldn't connect to server"}
@@ -40,7 +43,7 @@ const std::string documented_report = R"({
   "play_counts": [
     {"item": "story-nguyen-thi-hoa", "source": "quan-thanh-xuan", "day": "2024-11-20", "plays": 240, "duration_ms": 3600000}
   ]
-})";
+})json";
 
 std::string with_plays(const std::string& plays) {
     return R"({"format": "bangvang.report/1", "kiosk_id": "k-1", "site": "s-1", "source": "quan",
@@ -65,6 +68,13 @@ TEST_CASE("the documented report parses with every member", "[core][report]") {
     CHECK(heartbeat.program_version == "0.1.0");
     CHECK(heartbeat.uptime_seconds == 3600);
     CHECK(heartbeat.free_disk_bytes == 5120004096);
+    CHECK(heartbeat.clock_synchronized == true);
+    REQUIRE(heartbeat.last_update.has_value());
+    CHECK(heartbeat.last_update->result == "updated");
+    CHECK(heartbeat.last_update->at == *parse_rfc3339("2024-12-01T03:12:40+07:00"));
+    CHECK(heartbeat.last_update->from_version == "0.1.0-1");
+    CHECK(heartbeat.last_update->to_version == "0.2.0-1");
+    CHECK(heartbeat.last_update->message == "bangvang 0.2.0-1 is running (ready)");
     REQUIRE(heartbeat.sources.size() == 2);
     CHECK(heartbeat.sources[0].version == 7);
     CHECK(heartbeat.sources[1].last_sync == std::nullopt);
@@ -86,6 +96,30 @@ TEST_CASE("a report with unknown members and a damaged heartbeat still parses", 
     CHECK(report->damaged_heartbeats == 1);
     CHECK(report->heartbeats.size() == 1);
     CHECK(report->heartbeats[0].free_disk_bytes == std::nullopt);
+    CHECK(report->heartbeats[0].clock_synchronized == std::nullopt);  // a kiosk older than the member
+    CHECK(report->heartbeats[0].last_update == std::nullopt);
+}
+
+TEST_CASE("a damaged update record is kept as unreadable, a clock state that is not true or false is refused",
+          "[core][report]") {
+    const auto heartbeat = [](const std::string& members) {
+        return R"({"format": "bangvang.report/1", "kiosk_id": "k-1", "site": "s-1", "source": "quan",
+                   "sent_at": "2024-12-01T09:00:00Z", "heartbeats": [{"at": "2024-12-01T09:00:00Z", )" + members + "}]}";
+    };
+    const Result<Report> damaged = parse_report(heartbeat(R"("last_update": {"result": 5, "at": "yesterday"})"));
+    REQUIRE(damaged.ok());
+    REQUIRE(damaged->heartbeats[0].last_update.has_value());
+    CHECK(damaged->heartbeats[0].last_update->result == "unreadable");
+    CHECK_THAT(damaged->heartbeats[0].last_update->message, Catch::Contains("heartbeats[0].last_update.result"));
+    const Result<Report> rolled_back = parse_report(heartbeat(
+        R"("clock_synchronized": false, "last_update": {"result": "rolled_back", "from_version": "0.2.0-1", "to_version": "0.1.0-1"})"));
+    REQUIRE(rolled_back.ok());
+    CHECK(rolled_back->heartbeats[0].clock_synchronized == false);
+    CHECK(rolled_back->heartbeats[0].last_update->result == "rolled_back");
+    CHECK(rolled_back->heartbeats[0].last_update->at == std::nullopt);
+    const Result<Report> clock = parse_report(heartbeat(R"("clock_synchronized": "yes")"));
+    REQUIRE_FALSE(clock.ok());
+    CHECK(clock.problem().field == "heartbeats[0].clock_synchronized");
 }
 
 TEST_CASE("malformed JSON is refused", "[core][report]") {

@@ -217,3 +217,80 @@ TEST_CASE("the fleet shows silent kiosks first, each in its colour, behind versi
     CHECK(only_b.rows[1].site == "phuong-b");
     CHECK(only_b.sites.size() == 2);
 }
+
+TEST_CASE("the fleet shows each kiosk's clock and its last unattended update, a rolled-back one in red", "[portal][fleet]") {
+    ScratchDirectory scratch("portal-fleet-clock");
+    PortalDatabase database(scratch.path() / "portal.sqlite3");
+    const TestKiosk updated = make_kiosk("updated-01", "phuong-a", "UBND phường A");
+    const TestKiosk rolled_back = make_kiosk("rolled-back-01", "phuong-a", "Trường THCS A");
+    const TestKiosk older = make_kiosk("older-01", "phuong-b", "UBND phường B");
+    const TestKiosk damaged = make_kiosk("damaged-01", "phuong-b", "Nhà văn hóa B");
+    const KioskRegistry registry = registry_of({updated, rolled_back, older, damaged});
+    std::int64_t stamp = now_ms;
+    // The heartbeat as the kiosk writes it, with these members added (none: an older kiosk).
+    const auto heartbeat = [&](const TestKiosk& kiosk, const Json& members) {
+        Json body = Json::parse(report_body(kiosk, {}, {}, test_now - 60));
+        for (const auto& [key, value] : members.items()) body["heartbeats"][0][key] = value;
+        const std::string text = body.dump();
+        ++stamp;
+        REQUIRE(receive_report(text, signature_value(kiosk, stamp, text), registry, database, ReceiveSettings{}, now_ms).status == 200);
+    };
+    heartbeat(updated, Json{{"clock_synchronized", true},
+                            {"last_update", {{"result", "updated"}, {"at", "2024-12-01T03:12:40+07:00"},
+                                             {"from_version", "0.1.0-1"}, {"to_version", "0.2.0-1"},
+                                             {"message", "bangvang 0.2.0-1 is running (ready)"}}}});
+    heartbeat(rolled_back, Json{{"clock_synchronized", false},
+                                {"last_update", {{"result", "rolled_back"}, {"at", "2024-12-01T03:25:00+07:00"},
+                                                 {"from_version", "0.2.0-1"}, {"to_version", "0.1.0-1"},
+                                                 {"message", "not ready within 10 min; bangvang 0.1.0-1 reinstalled"}}}});
+    heartbeat(older, Json::object());
+    heartbeat(damaged, Json{{"clock_synchronized", true}, {"last_update", {{"result", 5}}}});
+
+    const FleetView view = fleet_view(registry, database.kiosk_states(), {}, test_now, 300, 7 * 60, "");
+    REQUIRE(view.rows.size() == 4);
+    std::map<std::string, const FleetRow*> rows;
+    for (const FleetRow& row : view.rows) rows[row.kiosk_id] = &row;
+    CHECK(rows.at("updated-01")->clock_synchronized == true);
+    CHECK(rows.at("rolled-back-01")->clock_synchronized == false);
+    CHECK(rows.at("older-01")->clock_synchronized == std::nullopt);
+    CHECK(rows.at("older-01")->last_update == std::nullopt);
+    REQUIRE(rows.at("rolled-back-01")->last_update.has_value());
+    CHECK(rows.at("rolled-back-01")->last_update->to_version == "0.1.0-1");
+    CHECK(rows.at("damaged-01")->last_update->result == "unreadable");
+
+    const Json json = Json::parse(fleet_json(view));
+    std::map<std::string, Json> kiosks;
+    for (const Json& kiosk : json.at("kiosks")) kiosks[kiosk.at("kiosk_id")] = kiosk;
+    CHECK(kiosks.at("updated-01").at("clock_synchronized") == true);
+    CHECK(kiosks.at("rolled-back-01").at("clock_synchronized") == false);
+    CHECK(kiosks.at("older-01").at("clock_synchronized").is_null());
+    CHECK(kiosks.at("older-01").at("last_update").is_null());
+    CHECK(kiosks.at("updated-01").at("last_update") ==
+          Json{{"result", "updated"}, {"at", "2024-12-01T03:12:40+07:00"}, {"from_version", "0.1.0-1"},
+               {"to_version", "0.2.0-1"}, {"message", "bangvang 0.2.0-1 is running (ready)"}, {"went_wrong", false}});
+    CHECK(kiosks.at("rolled-back-01").at("last_update").at("result") == "rolled_back");
+    CHECK(kiosks.at("rolled-back-01").at("last_update").at("went_wrong") == true);
+    CHECK(kiosks.at("damaged-01").at("last_update").at("result") == "unreadable");
+
+    const std::string html = fleet_html(view);
+    const auto card = [&](const std::string& kiosk_id) {
+        const std::size_t start = html.find("id=\"kiosk-" + kiosk_id + "\"");
+        REQUIRE(start != std::string::npos);
+        return html.substr(start, html.find("</section>", start) - start);
+    };
+    CHECK_THAT(card("rolled-back-01"), Catch::Contains("<dt>Đồng hồ</dt><dd class=\"clock\"><span class=\"clock-unsynchronized\">"
+                                                       "Đồng hồ chưa đồng bộ</span>"));
+    CHECK_THAT(card("rolled-back-01"), Catch::Contains("<dt>Cập nhật</dt><dd class=\"update\"><span class=\"update-bad\">"
+                                                       "Cập nhật lỗi, đã quay về bản cũ 0.2.0-1 → 0.1.0-1, 03:25 01/12/2024</span>"
+                                                       "<br><span class=\"muted\">not ready within 10 min; bangvang 0.1.0-1 reinstalled</span>"));
+    CHECK_THAT(card("updated-01"), Catch::Contains("<dd class=\"clock\">đã đồng bộ</dd>"));
+    CHECK_THAT(card("updated-01"), Catch::Contains("<span class=\"update-good\">Đã cập nhật 0.1.0-1 → 0.2.0-1, 03:12 01/12/2024</span>"));
+    CHECK_THAT(card("older-01"), Catch::Contains("<dd class=\"clock\"><span class=\"muted\">máy không báo</span></dd>"));
+    CHECK_THAT(card("older-01"), Catch::Contains("chưa cập nhật tự động lần nào"));
+    CHECK_THAT(card("damaged-01"), Catch::Contains("<span class=\"update-unknown\">Không đọc được bản ghi cập nhật</span>"));
+    CHECK_THAT(html, Catch::Contains("<span class=\"warning-badge\" id=\"clock-count\">1 đồng hồ chưa đồng bộ</span>"));
+    CHECK_THAT(html, Catch::Contains("<span class=\"bad-badge\" id=\"update-count\">1 cập nhật lỗi</span>"));
+    // Amber and red, as the rest of the page.
+    CHECK_THAT(html, Catch::Contains(".clock-unsynchronized, .update-unknown { color: #b45309;"));
+    CHECK_THAT(html, Catch::Contains(".update-bad { color: #c5221f;"));
+}

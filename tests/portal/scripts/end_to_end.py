@@ -101,10 +101,20 @@ def main():
         os.chmod(os.path.join(cache, "report-key.secret"), 0o600)
         portal.enroll("e2e-nhan-chinh-01", base64.b64encode(public).decode(), "phuong-nhan-chinh",
                       "UBND phường Nhân Chính")
+        # What the fleet must show of the kiosk's own state: its clock not vouched for by a
+        # time server (timesyncd's folder there, its "synchronized" file not), and an
+        # unattended update that was rolled back (firmware/update.sh's record).
+        timesync = os.path.join(work, "kiosk", "timesync")
+        os.makedirs(timesync)
+        os.makedirs(os.path.join(cache, "update"))
+        with open(os.path.join(cache, "update", "status.json"), "w") as file:
+            json.dump({"result": "rolled_back", "at": "2026-12-01T03:25:00+07:00", "from_version": "0.2.0-1",
+                       "to_version": "0.1.0-1", "message": "not ready within 10 min; bangvang 0.1.0-1 reinstalled"}, file)
         config = os.path.join(work, "kiosk", "kiosk.json")
         with open(config, "w") as file:
             json.dump({"kiosk_id": "e2e-nhan-chinh-01", "site": "phuong-nhan-chinh", "place_name": "UBND phường Nhân Chính",
                        "cache_directory": "cache", "screen": {"width": 1280, "height": 720},
+                       "clock_synchronized_file": os.path.join(timesync, "synchronized"),
                        "sync": {"interval_seconds": 60, "ca_file": ca},
                        "sources": [{"id": "quan-thanh-xuan", "url": nginx.url("/feeds/quan-thanh-xuan/"), "keys": [feed_key],
                                     "report_url": nginx.url("/api/report")}]}, file, ensure_ascii=False)
@@ -153,6 +163,15 @@ def main():
         check(status("/report", auth="can-bo:sai") == 401, "/report with a wrong password: 401")
         check(status("/fleet", auth="can-bo:mat-khau-thu") == 200, "/fleet with the password: 200")
         check(status("/api/report") == 403, "GET /api/report through nginx: 403")
+        request = urllib.request.Request(nginx.url("/fleet.json"))
+        request.add_header("Authorization", "Basic " + base64.b64encode(b"can-bo:mat-khau-thu").decode())
+        with urllib.request.urlopen(request, context=context, timeout=10) as answer:
+            listed = [kiosk for kiosk in json.load(answer)["kiosks"] if kiosk["kiosk_id"] == "e2e-nhan-chinh-01"]
+        check(len(listed) == 1 and listed[0]["clock_synchronized"] is False,
+              "/fleet.json: the kiosk's clock is not synchronised")
+        check(len(listed) == 1 and (listed[0]["last_update"] or {}).get("result") == "rolled_back" and
+              listed[0]["last_update"]["went_wrong"] is True and listed[0]["last_update"]["to_version"] == "0.1.0-1",
+              "/fleet.json: the kiosk's last update, rolled back to 0.1.0-1: %r" % (listed[0]["last_update"] if listed else None))
         check(status("/api/report", "POST", b"{}") == 401, "an unsigned report through nginx: 401")
         check(status("/api/report", "POST", b" " * (1024 * 1024 + 10)) == 413, "an oversized report through nginx: 413")
 
@@ -181,6 +200,16 @@ def main():
             check("bản %d" % served_version in text and "(mới nhất)" in text,
                   "the fleet shows version %d as the latest served" % served_version)
             check("Đĩa trống" in text and "GB" in text, "the fleet shows free disk")
+            clock = card.find_element(By.CLASS_NAME, "clock-unsynchronized")
+            check(clock.text == "Đồng hồ chưa đồng bộ", "the fleet says the kiosk's clock is not synchronised")
+            check(clock.value_of_css_property("color") == "rgba(180, 83, 9, 1)", "... in amber (%s)" %
+                  clock.value_of_css_property("color"))
+            update = card.find_element(By.CLASS_NAME, "update-bad")
+            check(update.text == "Cập nhật lỗi, đã quay về bản cũ 0.2.0-1 → 0.1.0-1, 03:25 01/12/2026",
+                  "the fleet shows the rolled-back update: %r" % update.text)
+            check(update.value_of_css_property("color") == "rgba(197, 34, 31, 1)", "... in red (%s)" %
+                  update.value_of_css_property("color"))
+            check("bangvang 0.1.0-1 reinstalled" in text, "the fleet shows the update's own message")
             check(browser.find_element(By.TAG_NAME, "h1").text == "Tình trạng các màn hình", "the fleet's heading")
 
             browser.set_window_size(1000, 1400)
