@@ -1,0 +1,105 @@
+#!/usr/bin/python3
+"""The staff pages when the documented nginx site (firmware/portal/nginx-site.conf) has
+no usable password file: Debian's nginx still starts (the file is read per request), and
+/fleet, /fleet.json, /report and /report.csv are refused — 401 to a request without
+credentials; with credentials 403 while the file is missing, 500 when it is not a
+readable file, 401 while it holds no user — never served openly; kiosks' reports still reach the portal. Once staff create the file, the pages
+open with the password, without a reload.
+
+usage: staff_access.py SOURCE_DIR PORTAL_BINARY"""
+import base64
+import os
+import shutil
+import ssl
+import sys
+import tempfile
+import urllib.error
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import portal_site  # noqa: E402
+
+source, portal_binary = sys.argv[1:3]
+failures = []
+STAFF_PATHS = ("/fleet", "/fleet.json", "/report", "/report.csv", "/fleet?site=phuong-a", "//fleet", "/fleet%2Ejson")
+PAGE_MARKERS = ("Tình trạng các màn hình", "\"kiosks\"", "Báo cáo", "generated_at")
+
+
+def check(condition, what):
+    print(("ok   " if condition else "FAIL ") + what, flush=True)
+    if not condition:
+        failures.append(what)
+
+
+def main():
+    work = tempfile.mkdtemp(prefix="bangvang-portal-access-")
+    portal = nginx = None
+    try:
+        ca, certificate, key = portal_site.make_certificate_authority(os.path.join(work, "tls"))
+        portal = portal_site.Portal(portal_binary, os.path.join(work, "portal")).start()
+        password_file = os.path.join(work, "etc", "staff.htpasswd")  # its folder exists, the file not yet
+        os.makedirs(os.path.dirname(password_file))
+        os.makedirs(os.path.join(work, "www"))
+        nginx = portal_site.Nginx(source, os.path.join(work, "nginx"), portal.port, certificate, key, password_file,
+                                  os.path.join(work, "www"))
+        tested = portal_site.run(["/usr/sbin/nginx", "-t", "-p", nginx.folder + "/", "-e", "stderr", "-c", nginx.config])
+        check(tested.returncode == 0, "nginx -t accepts the site while the password file is missing")
+        nginx.start()
+        context = ssl.create_default_context(cafile=ca)
+
+        def answer(path, method="GET", auth=None, body=None):
+            request = urllib.request.Request(nginx.url(path), method=method, data=body)
+            if auth:
+                request.add_header("Authorization", "Basic " + base64.b64encode(auth.encode()).decode())
+            try:
+                with urllib.request.urlopen(request, context=context, timeout=10) as reply:
+                    return reply.status, reply.read().decode("utf-8", "replace")
+            except urllib.error.HTTPError as error:
+                return error.code, error.read().decode("utf-8", "replace")
+
+        def staff_pages_refused(expected, situation):
+            for path in STAFF_PATHS:
+                for auth in (None, "can-bo:mat-khau-thu"):
+                    for method in ("GET", "HEAD"):
+                        status, body = answer(path, method, auth)
+                        shown = [marker for marker in PAGE_MARKERS if marker in body]
+                        # Without credentials nginx asks for them (401) before it opens the file.
+                        check(status == (expected if auth else 401) and not shown,
+                              "%s: %s %s %s -> %d, no page content%s" % (
+                                  situation, method, path, "with a password" if auth else "without a password", status,
+                                  " (LEAKED %s)" % shown if shown else ""))
+
+        staff_pages_refused(403, "password file missing")
+        status, _ = answer("/api/report", "POST", body=b"{}")
+        check(status == 401, "password file missing: a kiosk's (unsigned) report still reaches the portal: %d" % status)
+        with open(os.path.join(nginx.folder, "logs", "error.log")) as file:
+            log = file.read()
+        check("staff.htpasswd" in log and "failed" in log, "nginx's error log names the missing password file")
+
+        os.makedirs(password_file)  # a folder where the file should be
+        staff_pages_refused(500, "password file is a folder")
+        os.rmdir(password_file)
+
+        open(password_file, "w").close()  # created but empty: nobody may enter
+        staff_pages_refused(401, "password file empty")
+
+        with open(password_file, "w") as file:
+            file.write(portal_site.htpasswd_line("can-bo", "mat-khau-thu"))
+        status, body = answer("/fleet", auth="can-bo:mat-khau-thu")
+        check(status == 200 and "Tình trạng các màn hình" in body, "password file created: /fleet with the password: %d" % status)
+        status, _ = answer("/fleet")
+        check(status == 401, "password file created: /fleet without a password: %d" % status)
+        status, _ = answer("/fleet", auth="can-bo:sai")
+        check(status == 401, "password file created: /fleet with a wrong password: %d" % status)
+    finally:
+        for server in (nginx, portal):
+            if server:
+                server.stop()
+        shutil.rmtree(work, ignore_errors=True)
+    if failures:
+        print("%d checks failed" % len(failures))
+        return 1
+    return 0
+
+
+sys.exit(main())
