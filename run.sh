@@ -58,10 +58,14 @@ usage: ./run.sh COMMAND
                       and slow at set hours, a restart a day; samples RSS, fds, threads,
                       cache and media bytes (build/soak/samples.csv) and fails on growth
                       after the first day; a benchmark, not CI
-  bench-portal [--kiosks N] [--rounds R] [--clients C]
-                      the portal's figures (reports/s, p99, CPU per report, RSS, database
-                      bytes per kiosk-month) under N simulated kiosks' reports (10000) through
-                      nginx with TLS on loopback
+  bench-portal [--kiosks N] [--rounds R] [--clients C] [--paced-seconds S]
+                      the portal's figures under N simulated kiosks' reports (10000) through
+                      nginx with TLS on loopback: at the real rate (N/300 reports/s) for S
+                      seconds (60), then as fast as it goes: latency p50/p99 at the client
+                      and the portal's own service time (Server-Timing), reports/s, CPU per
+                      report, RSS, database bytes per play and kiosk-month, load average.
+                      Client, nginx and portal run under the same nice 19; for the p99 target
+                      run it on a quiet machine
   package [--test-arm64] [--debootstrap] [--repo DIR [--repo-key KEYID]]
                       build the .deb packages (bangvang, bangvang-publish, bangvang-portal) for this
                       machine and, cross-built in build-arm64/, for arm64 (Raspberry Pi

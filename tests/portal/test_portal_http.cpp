@@ -130,6 +130,9 @@ TEST_CASE("the portal refuses each bad request with a 4xx and keeps serving", "[
     }
     const HttpResult health = http_request("GET", portal.url("/healthz"));
     CHECK(health.status == 200);
+    // Every answer says how long the portal itself took (the benchmark reads it).
+    REQUIRE(health.headers.count("server-timing") == 1);
+    CHECK_THAT(health.headers.at("server-timing"), Catch::Matches("app;dur=[0-9]+\\.[0-9]{3}"));
     const Json fleet = Json::parse(http_request("GET", portal.url("/fleet.json")).body);
     CHECK(fleet.at("refusals").is_object());
 }

@@ -3,11 +3,18 @@
 KIOSKS simulated kiosks — a heartbeat every 300 s each, about 4 plays a minute each,
 batched as the kiosk batches them (one signed POST per heartbeat round with the plays
 since the last) — replayed through nginx (TLS, the documented site) on loopback to the
-real bangvang-portal as fast as they go. Prints `figure: value unit` lines: reports/s,
-latency p50/p99, the portal's CPU per report and the share of one core the real load
-(KIOSKS/300 reports a second) would take, peak RSS, database bytes per kiosk-month.
+real bangvang-portal: first at the real rate (KIOSKS/300 reports a second, on schedule)
+for --paced-seconds, then the rest as fast as they go. The reports are signed before the
+clock runs; CLIENTS processes (not threads: no shared interpreter lock) each keep one
+TLS connection alive. Prints `figure: value unit` lines: per phase the latency p50/p99
+seen by the client and the portal's own service time p50/p99 (its Server-Timing header,
+from request headers read to answer queued), so the server's latency can be told from
+the client's and the machine's; reports/s; the portal's CPU per report and at the real
+load; peak RSS; database bytes per play and per kiosk-month; the load average and the
+niceness of client and server (run it as a whole under one `nice`, never the client
+below the server).
 
-usage: benchmark.py SOURCE_DIR PORTAL_BINARY [--kiosks 10000] [--rounds 2] [--clients 8]"""
+usage: benchmark.py SOURCE_DIR PORTAL_BINARY [--kiosks 10000] [--rounds 2] [--clients 8] [--paced-seconds 60]"""
 import argparse
 import base64
 import http.client
@@ -18,7 +25,8 @@ import shutil
 import ssl
 import sys
 import tempfile
-import threading
+import multiprocessing
+import resource
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -42,13 +50,75 @@ def process_figures(pid):
     return cpu, peak_kib
 
 
+REQUESTS = []     # (signature header, body), set before the client processes fork
+TARGET = None     # (nginx port, CA file)
+
+
+def send_share(arguments):
+    """One client process: requests first..last-1 whose index % clients == worker, on one
+    kept-alive TLS connection; at start_at + index / rate when paced, else back to back.
+    Returns (latency ms, status, portal service ms, ms late) per request."""
+    worker, clients, first, last, start_at, rate = arguments
+    port, ca = TARGET
+    context = ssl.create_default_context(cafile=ca)
+    connection = http.client.HTTPSConnection("127.0.0.1", port, context=context, timeout=30)
+    results = []
+    for index in range(first + worker, last, clients):
+        header, body = REQUESTS[index]
+        late = 0.0
+        if start_at is not None:
+            due = start_at + (index - first) / rate
+            wait = due - time.time()
+            if wait > 0:
+                time.sleep(wait)
+            late = max(0.0, time.time() - due) * 1000
+        status, served = 0, float("nan")
+        started = time.perf_counter()
+        for attempt in range(2):
+            try:
+                connection.request("POST", "/api/report", body=body, headers={
+                    "Content-Type": "application/json", "X-Bangvang-Signature": header})
+                answer = connection.getresponse()
+                answer.read()
+                status = answer.status
+                timing = answer.getheader("Server-Timing") or ""
+                if "dur=" in timing:
+                    served = float(timing.split("dur=")[1].split(",")[0].split(";")[0])
+                break
+            except (http.client.HTTPException, OSError):
+                connection.close()
+                connection = http.client.HTTPSConnection("127.0.0.1", port, context=context, timeout=30)
+        results.append(((time.perf_counter() - started) * 1000, status, served, late))
+    connection.close()
+    return results
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))] if ordered else float("nan")
+
+
+def latency_figures(entries):
+    served = [entry[2] for entry in entries if entry[2] == entry[2]]
+    return {"p50": percentile([entry[0] for entry in entries], 0.5), "p99": percentile([entry[0] for entry in entries], 0.99),
+            "server_p50": percentile(served, 0.5), "server_p99": percentile(served, 0.99),
+            "late": sum(1 for entry in entries if entry[3] > 10)}
+
+
+def process_nice(pid):
+    with open("/proc/%d/stat" % pid) as file:
+        return int(file.read().rsplit(")", 1)[1].split()[16])
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("source")
     parser.add_argument("portal_binary")
     parser.add_argument("--kiosks", type=int, default=10000)
     parser.add_argument("--rounds", type=int, default=2, help="heartbeat rounds (300 s of load each)")
-    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--clients", type=int, default=8, help="client processes, each with one kept-alive connection")
+    parser.add_argument("--paced-seconds", type=float, default=60,
+                        help="how long to send at the real rate (KIOSKS/300 reports a second) before flooding")
     options = parser.parse_args()
 
     work = tempfile.mkdtemp(prefix="bangvang-portal-bench-")
@@ -109,61 +179,55 @@ def main():
         plays_total = sum(entry[3] for entry in bodies)
         body_bytes = sum(len(entry[2]) for entry in bodies)
 
-        context = ssl.create_default_context(cafile=ca)
-        latencies = []
-        statuses = {}
-        lock = threading.Lock()
-        next_index = [0]
-        stamp = [int(time.time() * 1000)]
-
-        def client():
-            connection = http.client.HTTPSConnection("127.0.0.1", nginx.port, context=context, timeout=30)
-            mine = []
-            mine_statuses = {}
-            while True:
-                with lock:
-                    if next_index[0] >= len(bodies):
-                        break
-                    kiosk_id, secret, body, _ = bodies[next_index[0]]
-                    next_index[0] += 1
-                    stamp[0] += 1
-                    millis = stamp[0]
-                header = portal_site.signature_header(sodium, secret, kiosk_id, millis, body)
-                started = time.perf_counter()
-                for attempt in range(2):
-                    try:
-                        connection.request("POST", "/api/report", body=body, headers={
-                            "Content-Type": "application/json", "X-Bangvang-Signature": header})
-                        answer = connection.getresponse()
-                        answer.read()
-                        break
-                    except (http.client.HTTPException, OSError):
-                        connection.close()
-                        connection = http.client.HTTPSConnection("127.0.0.1", nginx.port, context=context, timeout=30)
-                mine.append(time.perf_counter() - started)
-                mine_statuses[answer.status] = mine_statuses.get(answer.status, 0) + 1
-            with lock:
-                latencies.extend(mine)
-                for code, count in mine_statuses.items():
-                    statuses[code] = statuses.get(code, 0) + count
-
+        # Signed before any clock runs (as many kiosks sign their own), so the clients only send.
+        stamp = int(time.time() * 1000)
+        signed = []
+        for index, (kiosk_id, secret, body, _) in enumerate(bodies):
+            signed.append((portal_site.signature_header(sodium, secret, kiosk_id, stamp + index, body), body))
+        real_rate = options.kiosks / 300.0
+        paced_count = min(len(signed) // 2, int(real_rate * options.paced_seconds))
+        global REQUESTS, TARGET
+        REQUESTS, TARGET = signed, (nginx.port, ca)
+        pool = multiprocessing.get_context("fork").Pool(options.clients)
+        load_before = os.getloadavg()
+        # 1. The real load: reports at KIOSKS/300 a second, on schedule, each client process
+        #    with its own kept-alive TLS connection (latency measured from the actual send).
         cpu_before, _ = process_figures(portal.process.pid)
         nginx_cpu_before, _ = process_figures(nginx.process.pid)
+        client_cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start_at = time.time() + 1.0
+        paced = pool.map(send_share, [(worker, options.clients, 0, paced_count, start_at, real_rate)
+                                      for worker in range(options.clients)])
+        paced_elapsed = time.time() - start_at
+        cpu_middle, _ = process_figures(portal.process.pid)
+        nginx_cpu_middle, _ = process_figures(nginx.process.pid)
+        # 2. As fast as it goes: the rest, each client sending its next report as soon as
+        #    the previous one is answered.
         started = time.perf_counter()
-        threads = [threading.Thread(target=client) for _ in range(options.clients)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        flood = pool.map(send_share, [(worker, options.clients, paced_count, len(signed), None, None)
+                                      for worker in range(options.clients)])
         elapsed = time.perf_counter() - started
         cpu_after, peak_kib = process_figures(portal.process.pid)
         nginx_cpu_after, _ = process_figures(nginx.process.pid)
+        pool.close()
+        pool.join()
+        client_cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        load_after = os.getloadavg()
+        niceness = (os.nice(0), process_nice(portal.process.pid), process_nice(nginx.process.pid))
 
-        latencies.sort()
+        statuses = {}
+        for share in paced + flood:
+            for _, status, _, _ in share:
+                statuses[status] = statuses.get(status, 0) + 1
         reports = len(bodies)
+        paced_portal_cpu = cpu_middle - cpu_before
         portal_cpu = cpu_after - cpu_before
         nginx_cpu = nginx_cpu_after - nginx_cpu_before
-        real_rate = options.kiosks / 300.0
+        client_cpu = (client_cpu_after.ru_utime + client_cpu_after.ru_stime -
+                      client_cpu_before.ru_utime - client_cpu_before.ru_stime)
+        paced_figures = latency_figures([entry for share in paced for entry in share])
+        flood_figures = latency_figures([entry for share in flood for entry in share])
+        flood_count = reports - paced_count
         # Stopped, the portal checkpoints its WAL into the main file: that file is what is kept.
         portal.stop()
         database_bytes = os.path.getsize(portal.database)
@@ -187,11 +251,26 @@ def main():
         print("figure: kiosks: %d" % options.kiosks)
         print("figure: reports sent: %d (%d plays, %.1f MB of bodies)" % (reports, plays_total, body_bytes / 1e6))
         print("figure: answers: %s" % ", ".join("%d x %d" % (count, code) for code, count in sorted(statuses.items())))
-        print("figure: reports per second: %.0f reports/s" % (reports / elapsed))
-        print("figure: latency p50: %.1f ms" % (latencies[len(latencies) // 2] * 1000))
-        print("figure: latency p99: %.1f ms" % (latencies[int(len(latencies) * 0.99)] * 1000))
+        print("figure: load average (1, 5, 15 min) before: %.2f %.2f %.2f, after: %.2f %.2f %.2f" % (
+            load_before + load_after))
+        print("figure: niceness: clients %d, portal %d, nginx %d" % (
+            niceness))
+        print("figure: real load (%.1f reports/s, %d reports over %.0f s, %d clients with keep-alive): "
+              "%d sent more than 10 ms late" % (real_rate, paced_count, paced_elapsed, options.clients, paced_figures["late"]))
+        print("figure: real load latency p50: %.1f ms" % paced_figures["p50"])
+        print("figure: real load latency p99: %.1f ms" % paced_figures["p99"])
+        print("figure: real load portal service time p50: %.2f ms" % paced_figures["server_p50"])
+        print("figure: real load portal service time p99: %.2f ms" % paced_figures["server_p99"])
+        print("figure: real load portal CPU: %.1f %% of one core" % (paced_portal_cpu / paced_elapsed * 100))
+        print("figure: as fast as it goes: %.0f reports/s (%d reports, %d clients)" % (
+            flood_count / elapsed, flood_count, options.clients))
+        print("figure: as fast as it goes latency p50: %.1f ms" % flood_figures["p50"])
+        print("figure: as fast as it goes latency p99: %.1f ms" % flood_figures["p99"])
+        print("figure: as fast as it goes portal service time p50: %.2f ms" % flood_figures["server_p50"])
+        print("figure: as fast as it goes portal service time p99: %.2f ms" % flood_figures["server_p99"])
+        print("figure: client CPU per report: %.3f ms" % (client_cpu / reports * 1000))
         print("figure: portal CPU per report: %.3f ms" % (portal_cpu / reports * 1000))
-        print("figure: portal CPU at the real load (%.1f reports/s): %.1f %% of one core" % (
+        print("figure: portal CPU at the real load (%.1f reports/s), from the CPU per report: %.1f %% of one core" % (
             real_rate, portal_cpu / reports * real_rate * 100))
         print("figure: nginx CPU at the real load (TLS): %.1f %% of one core" % (nginx_cpu / reports * real_rate * 100))
         print("figure: portal peak RSS: %.1f MB" % (peak_kib / 1024))
