@@ -16,9 +16,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
-import ssl
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import portal_site  # noqa: E402
@@ -147,26 +144,16 @@ def main():
         expected_stories = sum(1 for (item, _, _) in owed if item in story_ids)
 
         # Access: the staff pages need the password, the report endpoint a signature.
-        context = ssl.create_default_context(cafile=ca)
-
         def status(path, method="GET", body=None, auth=None):
-            request = urllib.request.Request(nginx.url(path), data=body, method=method)
-            if auth:
-                request.add_header("Authorization", "Basic " + base64.b64encode(auth.encode()).decode())
-            try:
-                with urllib.request.urlopen(request, context=context, timeout=10) as answer:
-                    return answer.status
-            except urllib.error.HTTPError as error:
-                return error.code
+            return portal_site.https_request(nginx.url(path), ca, method, auth, body)[0]
 
         check(status("/fleet") == 401, "/fleet without a password: 401")
         check(status("/report", auth="can-bo:sai") == 401, "/report with a wrong password: 401")
         check(status("/fleet", auth="can-bo:mat-khau-thu") == 200, "/fleet with the password: 200")
         check(status("/api/report") == 403, "GET /api/report through nginx: 403")
-        request = urllib.request.Request(nginx.url("/fleet.json"))
-        request.add_header("Authorization", "Basic " + base64.b64encode(b"can-bo:mat-khau-thu").decode())
-        with urllib.request.urlopen(request, context=context, timeout=10) as answer:
-            listed = [kiosk for kiosk in json.load(answer)["kiosks"] if kiosk["kiosk_id"] == "e2e-nhan-chinh-01"]
+        listed = [kiosk for kiosk in json.loads(portal_site.https_request(nginx.url("/fleet.json"), ca,
+                                                                          auth="can-bo:mat-khau-thu")[1])["kiosks"]
+                  if kiosk["kiosk_id"] == "e2e-nhan-chinh-01"]
         check(len(listed) == 1 and listed[0]["clock_synchronized"] is False,
               "/fleet.json: the kiosk's clock is not synchronised")
         check(len(listed) == 1 and (listed[0]["last_update"] or {}).get("result") == "rolled_back" and

@@ -199,6 +199,23 @@ class Nginx:
             self.process.wait(timeout=5)
 
 
+def https_request(url, ca_file, method="GET", auth=None, body=None):
+    """One request over TLS checked against the test CA; (status, body as text), also for 4xx/5xx.
+    `auth` is "user:password" for basic auth."""
+    import ssl
+    import urllib.error
+    import urllib.request
+    request = urllib.request.Request(url, method=method, data=body)
+    if auth:
+        request.add_header("Authorization", "Basic " + base64.b64encode(auth.encode()).decode())
+    context = ssl.create_default_context(cafile=ca_file)
+    try:
+        with urllib.request.urlopen(request, context=context, timeout=10) as reply:
+            return reply.status, reply.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8", "replace")
+
+
 def htpasswd_line(user, password):
     hashed = run(["openssl", "passwd", "-apr1", password]).stdout.strip()
     return "%s:%s\n" % (user, hashed)

@@ -7,14 +7,10 @@ readable file, 401 while it holds no user — never served openly; kiosks' repor
 open with the password, without a reload.
 
 usage: staff_access.py SOURCE_DIR PORTAL_BINARY"""
-import base64
 import os
 import shutil
-import ssl
 import sys
 import tempfile
-import urllib.error
-import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import portal_site  # noqa: E402
@@ -45,17 +41,9 @@ def main():
         tested = portal_site.run(["/usr/sbin/nginx", "-t", "-p", nginx.folder + "/", "-e", "stderr", "-c", nginx.config])
         check(tested.returncode == 0, "nginx -t accepts the site while the password file is missing")
         nginx.start()
-        context = ssl.create_default_context(cafile=ca)
 
         def answer(path, method="GET", auth=None, body=None):
-            request = urllib.request.Request(nginx.url(path), method=method, data=body)
-            if auth:
-                request.add_header("Authorization", "Basic " + base64.b64encode(auth.encode()).decode())
-            try:
-                with urllib.request.urlopen(request, context=context, timeout=10) as reply:
-                    return reply.status, reply.read().decode("utf-8", "replace")
-            except urllib.error.HTTPError as error:
-                return error.code, error.read().decode("utf-8", "replace")
+            return portal_site.https_request(nginx.url(path), ca, method, auth, body)
 
         def staff_pages_refused(expected, situation):
             for path in STAFF_PATHS:
