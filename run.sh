@@ -260,7 +260,7 @@ bench() {
   build
   rm -rf build/bench/sample-feed build/bench/cache-sample build/bench/cache-large
   mkdir -p build/bench
-  build/app/publish/bangvang-publish build content/sample --out build/bench/sample-feed >/dev/null
+  build/app/publish/bangvang-publish build --no-text-check content/sample --out build/bench/sample-feed >/dev/null
   # The large feed (500 photos of 4000x3000) is generated once into build/bench/large-feed.
   # --static-seconds N shortens the 30 s static-slide CPU measurement; --no-large skips the large feed.
   # The kiosk's unit (firmware/bangvang.service) runs it with huge pages for malloc; so does the bench.

@@ -2,6 +2,7 @@
 
 #include "files/durable_file.hpp"
 #include "publish/publish_error.hpp"
+#include "publish/staff_messages.hpp"
 
 namespace bangvang::publish {
 
@@ -9,7 +10,7 @@ void write_file_atomically(const std::filesystem::path& file, std::string_view b
     try {
         files::write_file_atomically(file, bytes);
     } catch (const files::FileError& failure) {
-        throw PublishError(failure.what());
+        throw PublishError(say::cannot_write(file.string(), failure.what()));
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <optional>
@@ -10,8 +11,10 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clock_time.hpp"
+#include "core/identifier.hpp"
 #include "publish/csv_table.hpp"
 #include "publish/publish_error.hpp"
+#include "publish/staff_messages.hpp"
 #include "publish/staff_text.hpp"
 #include "publish/text_encoding.hpp"
 
@@ -77,8 +80,6 @@ constexpr FieldRule honor_roll_fields[] = {
     {"thoi gian", "Thời gian", "period", FieldType::text},
 };
 
-std::string in_quotes(std::string_view text) { return "\xE2\x80\x9C" + std::string(text) + "\xE2\x80\x9D"; }
-
 std::string parent_of(const std::string& relative_path) {
     const auto slash = relative_path.rfind('/');
     return slash == std::string::npos ? std::string() : relative_path.substr(0, slash + 1);
@@ -117,14 +118,30 @@ std::string slug_of(std::string_view text) {
     return slug;
 }
 
-bool is_valid_id(std::string_view id) {
-    if (id.empty() || id.size() > 64) return false;
-    for (std::size_t index = 0; index < id.size(); ++index) {
-        const char character = id[index];
-        const bool alphanumeric = (character >= 'a' && character <= 'z') || (character >= '0' && character <= '9');
-        if (!alphanumeric && !(index > 0 && character == '-')) return false;
+// "guong-dien-hinh/a.csv:7" -> 7; 0 when there is no line.
+int line_in(const std::string& where) {
+    const auto colon = where.rfind(':');
+    if (colon == std::string::npos) return 0;
+    int line = 0;
+    for (std::size_t position = colon + 1; position < where.size(); ++position) {
+        if (where[position] < '0' || where[position] > '9') return 0;
+        line = line * 10 + (where[position] - '0');
     }
-    return true;
+    return line;
+}
+
+// Where a field's value goes in the feed: "story.name", "schedule.duration", "audience.sites", "id".
+std::string feed_member_path(core::ItemKind kind, const FieldRule& rule) {
+    switch (rule.type) {
+        case FieldType::id: return "id";
+        case FieldType::seconds:
+        case FieldType::weight:
+        case FieldType::shown_from:
+        case FieldType::shown_until:
+        case FieldType::priority: return "schedule." + std::string(rule.member);
+        case FieldType::sites: return "audience." + std::string(rule.member);
+        default: return std::string(core::to_string(kind)) + "." + std::string(rule.member);
+    }
 }
 
 // "2024-05-07", "07/05/2024", "7/5/2024", "07-05-2024", "07.05.2024".
@@ -178,10 +195,13 @@ public:
         content_ = ordered_json::object();
     }
 
-    void error(int line, std::string message) { findings_.push_back({Severity::error, file_, line, std::move(message)}); }
-    void warning(int line, std::string message) {
-        findings_.push_back({Severity::warning, file_, line, std::move(message)});
-    }
+    void error(int line, StaffMessage said) { findings_.push_back(Finding::error(file_, line, std::move(said))); }
+    void warning(int line, StaffMessage said) { findings_.push_back(Finding::warning(file_, line, std::move(said))); }
+
+    // Where a member of the item came from, so the kiosk's own checks can name the line:
+    // "story.name" -> 2, "story.body[0]" -> 9, "standings.rows[3]" -> 11.
+    void remember_line(std::string member_path, int line) { lines_[std::move(member_path)] = line; }
+    const std::map<std::string, int>& lines() const { return lines_; }
 
     template <std::size_t Count>
     void apply_fields(const std::vector<HeaderField>& fields, const FieldRule (&rules)[Count]) {
@@ -192,26 +212,30 @@ public:
                 std::string known;
                 for (const FieldRule& candidate : rules) known += (known.empty() ? "" : ", ") + std::string(candidate.name);
                 for (const FieldRule& candidate : common_fields) known += ", " + std::string(candidate.name);
-                warning(field.line, "unknown field " + in_quotes(field.key) + " is ignored (known fields: " + known + ")");
+                warning(field.line, say::unknown_field(field.key, known));
                 continue;
             }
             if (!seen.insert(rule->folded).second) {
-                warning(field.line, "field " + in_quotes(rule->name) + " appears twice; the later one is used");
+                warning(field.line, say::field_twice(rule->name));
             }
             apply(*rule, field.value, field.line);
         }
         for (const FieldRule& rule : rules) {
             if (rule.required && !seen.contains(rule.folded)) {
-                error(fields.empty() ? 1 : fields.front().line,
-                      "the field " + in_quotes(rule.name) + " is missing (write a line \"" + std::string(rule.name) +
-                          ": …\" at the top)");
+                const int line = fields.empty() ? 1 : fields.front().line;
+                error(line, say::field_missing(rule.name));
+                remember_line(member_path(rule), line);
             }
         }
     }
 
     void set_body(const std::vector<Paragraph>& paragraphs) {
         ordered_json body = ordered_json::array();
-        for (const Paragraph& paragraph : paragraphs) body.push_back(paragraph.text);
+        for (const Paragraph& paragraph : paragraphs) {
+            remember_line(std::string(core::to_string(kind_)) + ".body[" + std::to_string(body.size()) + "]",
+                          paragraph.line);
+            body.push_back(paragraph.text);
+        }
         content_["body"] = std::move(body);
     }
 
@@ -221,13 +245,11 @@ public:
     std::optional<std::string> picture_path(std::string_view value, int line, std::string_view field_name) {
         const std::string relative = parent_of(file_) + std::string(value);
         if (!is_safe_relative_path(value) || !is_safe_relative_path(relative)) {
-            error(line, in_quotes(field_name) + ": " + in_quotes(value) +
-                            " must be the name of a picture in the same folder (no \"..\", no \"/\" at the start)");
+            error(line, say::picture_path_unsafe(field_name, value));
             return std::nullopt;
         }
         if (!other_files_.contains(relative)) {
-            error(line, "the photo " + in_quotes(value) + " is missing: put it in the folder " +
-                            in_quotes(parent_of(file_).empty() ? "." : parent_of(file_)) + " beside this file");
+            error(line, say::picture_missing(value, parent_of(file_).empty() ? "." : parent_of(file_)));
             return std::nullopt;
         }
         return relative;
@@ -263,11 +285,14 @@ private:
         return nullptr;
     }
 
+    std::string member_path(const FieldRule& rule) const { return feed_member_path(kind_, rule); }
+
     void apply(const FieldRule& rule, const std::string& value, int line) {
         const std::string member(rule.member);
-        const std::string name = in_quotes(rule.name);
+        const std::string_view name = rule.name;
+        remember_line(member_path(rule), line);
         if (value.empty()) {
-            if (rule.required) error(line, name + " is empty");
+            if (rule.required) error(line, say::field_empty(name));
             return;
         }
         switch (rule.type) {
@@ -276,21 +301,21 @@ private:
                 if (const auto number = parse_number(value)) {
                     content_[member] = *number;
                 } else {
-                    error(line, name + ": " + in_quotes(value) + " is not a number");
+                    error(line, say::not_a_number(name, value));
                 }
                 break;
             case FieldType::date:
                 if (const auto date = parse_staff_date(value)) {
                     content_[member] = core::format_iso_date(*date);
                 } else {
-                    error(line, name + ": " + in_quotes(value) + " is not a date; write it as 2024-05-07 or 07/05/2024");
+                    error(line, say::not_a_date(name, value));
                 }
                 break;
             case FieldType::url:
                 if (value.starts_with("https://") || value.starts_with("http://")) {
                     content_[member] = value;
                 } else {
-                    error(line, name + ": " + in_quotes(value) + " must be a web address starting with https://");
+                    error(line, say::not_a_web_address(name, value));
                 }
                 break;
             case FieldType::picture:
@@ -300,12 +325,11 @@ private:
                 }
                 break;
             case FieldType::id:
-                if (is_valid_id(value)) {
+                if (core::is_identifier(value)) {
                     item_["id"] = value;
                     id_line_ = line;
                 } else {
-                    error(line, name + ": " + in_quotes(value) +
-                                    " must be lower-case letters a-z, digits and \"-\", at most 64, e.g. nguyen-thi-hoa");
+                    error(line, say::not_an_id(name, value));
                 }
                 break;
             case FieldType::seconds: {
@@ -313,7 +337,7 @@ private:
                 if (seconds && *seconds >= 3 && *seconds <= 600) {
                     schedule_["duration"] = *seconds;
                 } else {
-                    error(line, name + ": " + in_quotes(value) + " must be a number of seconds from 3 to 600");
+                    error(line, say::duration_out_of_range(name, value));
                 }
                 break;
             }
@@ -322,8 +346,7 @@ private:
                 if (weight && *weight >= 1 && *weight <= 100) {
                     schedule_["weight"] = *weight;
                 } else {
-                    error(line, name + ": " + in_quotes(value) +
-                                    " must be a whole number from 1 to 100 (2 = shown twice as often)");
+                    error(line, say::weight_out_of_range(name, value));
                 }
                 break;
             }
@@ -337,7 +360,7 @@ private:
                         day * 86400 - static_cast<core::UnixSeconds>(core::vietnam_utc_offset_minutes) * 60;
                     schedule_[member] = core::format_rfc3339(instant, core::vietnam_utc_offset_minutes);
                 } else {
-                    error(line, name + ": " + in_quotes(value) + " is not a date; write it as 2024-05-07 or 07/05/2024");
+                    error(line, say::not_a_date(name, value));
                 }
                 break;
             case FieldType::sites: {
@@ -360,7 +383,7 @@ private:
                 if (folded == "khan" || folded == "khan cap" || folded == "urgent") {
                     schedule_["priority"] = "urgent";
                 } else if (folded != "thuong" && folded != "binh thuong") {
-                    error(line, name + ": " + in_quotes(value) + " must be \"khẩn\" or \"thường\"");
+                    error(line, say::priority_unknown(name, value));
                 }
                 break;
             }
@@ -376,6 +399,7 @@ private:
     ordered_json schedule_ = ordered_json::object();
     ordered_json audience_ = ordered_json::object();
     std::vector<MediaReference> references_;
+    std::map<std::string, int> lines_;
     int id_line_ = 0;
 };
 
@@ -383,10 +407,10 @@ template <std::size_t Count>
 void read_text_kind(ItemBuilder& builder, const std::string& text, const FieldRule (&rules)[Count],
                     bool body_required) {
     const StaffText parsed = parse_staff_text(text);
-    for (const LineProblem& problem : parsed.problems) builder.error(problem.line, problem.reason);
+    for (const LineProblem& problem : parsed.problems) builder.error(problem.line, say::header_line_not_a_field(problem.text));
     builder.apply_fields(parsed.fields, rules);
     if (body_required && parsed.paragraphs.empty()) {
-        builder.error(0, "the story has no paragraphs: after the fields, leave one blank line, then write the story");
+        builder.error(0, say::story_without_paragraphs());
     }
     builder.set_body(parsed.paragraphs);
 }
@@ -439,7 +463,7 @@ void read_standings(ItemBuilder& builder, const CsvTable& table) {
     const TableStart start = split_table(table, {"hang"});
     builder.apply_fields(start.fields, standings_fields);
     if (start.heading_row == table.rows.size()) {
-        builder.error(0, "no table found: add a row of headings \"Hạng, Đơn vị, Điểm, Thay đổi\" above the rows");
+        builder.error(0, say::table_missing("Hạng, Đơn vị, Điểm, Thay đổi"));
         return;
     }
     const CsvRow& headings = table.rows[start.heading_row];
@@ -448,7 +472,7 @@ void read_standings(ItemBuilder& builder, const CsvTable& table) {
     const auto score_column = column(columns, {"diem", "tong diem"});
     const auto change_column = column(columns, {"thay doi", "thay doi hang"});
     if (!unit_column || !score_column) {
-        builder.error(headings.line, "the headings must include \"Đơn vị\" and \"Điểm\"");
+        builder.error(headings.line, say::table_headings_incomplete("\"Đơn vị\" và \"Điểm\""));
         return;
     }
     ordered_json rows = ordered_json::array();
@@ -456,19 +480,18 @@ void read_standings(ItemBuilder& builder, const CsvTable& table) {
         const CsvRow& row = table.rows[index];
         if (row.blank()) continue;
         ordered_json entry;
+        builder.remember_line("standings.rows[" + std::to_string(rows.size()) + "]", row.line);
         const auto rank = parse_whole(row.cell(0));
         if (!rank || *rank < 1) {
-            builder.error(row.line, "\xE2\x80\x9CH\xE1\xBA\xA1ng\xE2\x80\x9D " + in_quotes(row.cell(0)) +
-                                        " is not a whole number from 1 up");
+            builder.error(row.line, say::rank_not_whole(row.cell(0)));
         } else {
             entry["rank"] = *rank;
         }
         entry["unit"] = row.cell(*unit_column);
-        if (row.cell(*unit_column).empty()) builder.error(row.line, "\xE2\x80\x9C\xC4\x90\xC6\xA1n v\xE1\xBB\x8B\xE2\x80\x9D is empty");
+        if (row.cell(*unit_column).empty()) builder.error(row.line, say::field_empty("Đơn vị"));
         const auto score = parse_number(row.cell(*score_column));
         if (!score) {
-            builder.error(row.line, "\xE2\x80\x9C\xC4\x90i\xE1\xBB\x83m\xE2\x80\x9D " + in_quotes(row.cell(*score_column)) +
-                                        " is not a number (write 95.5 or 95,5)");
+            builder.error(row.line, say::not_a_number("Điểm", row.cell(*score_column)));
         } else {
             entry["score"] = *score;
         }
@@ -476,13 +499,12 @@ void read_standings(ItemBuilder& builder, const CsvTable& table) {
             if (const auto change = parse_whole(row.cell(*change_column))) {
                 entry["rank_change"] = *change;
             } else {
-                builder.error(row.line, "\xE2\x80\x9CThay \xC4\x91\xE1\xBB\x95i\xE2\x80\x9D " +
-                                            in_quotes(row.cell(*change_column)) + " is not a whole number such as +2 or -1");
+                builder.error(row.line, say::change_not_whole(row.cell(*change_column)));
             }
         }
         rows.push_back(std::move(entry));
     }
-    if (rows.empty()) builder.error(headings.line, "the table has no rows below its headings");
+    if (rows.empty()) builder.error(headings.line, say::table_without_rows());
     builder.content()["rows"] = std::move(rows);
 }
 
@@ -490,7 +512,7 @@ void read_honor_roll(ItemBuilder& builder, const CsvTable& table) {
     const TableStart start = split_table(table, {"ho va ten", "ho ten", "ten", "stt"});
     builder.apply_fields(start.fields, honor_roll_fields);
     if (start.heading_row == table.rows.size()) {
-        builder.error(0, "no table found: add a row of headings \"Họ và tên, Lớp, Thành tích, Ảnh\" above the rows");
+        builder.error(0, say::table_missing("Họ và tên, Lớp, Thành tích, Ảnh"));
         return;
     }
     const CsvRow& headings = table.rows[start.heading_row];
@@ -500,7 +522,7 @@ void read_honor_roll(ItemBuilder& builder, const CsvTable& table) {
     const auto achievement_column = column(columns, {"thanh tich", "danh hieu"});
     const auto photo_column = column(columns, {"anh"});
     if (!name_column) {
-        builder.error(headings.line, "the headings must include \"Họ và tên\"");
+        builder.error(headings.line, say::table_headings_incomplete("\"Họ và tên\""));
         return;
     }
     ordered_json entries = ordered_json::array();
@@ -508,8 +530,9 @@ void read_honor_roll(ItemBuilder& builder, const CsvTable& table) {
         const CsvRow& row = table.rows[index];
         if (row.blank()) continue;
         ordered_json entry;
+        builder.remember_line("honor_roll.entries[" + std::to_string(entries.size()) + "]", row.line);
         entry["name"] = row.cell(*name_column);
-        if (row.cell(*name_column).empty()) builder.error(row.line, "\xE2\x80\x9CH\xE1\xBB\x8D v\xC3\xA0 t\xC3\xAAn\xE2\x80\x9D is empty");
+        if (row.cell(*name_column).empty()) builder.error(row.line, say::field_empty("Họ và tên"));
         if (class_column) entry["class"] = row.cell(*class_column);
         if (achievement_column) entry["achievement"] = row.cell(*achievement_column);
         if (photo_column && !row.cell(*photo_column).empty()) {
@@ -522,7 +545,7 @@ void read_honor_roll(ItemBuilder& builder, const CsvTable& table) {
         }
         entries.push_back(std::move(entry));
     }
-    if (entries.empty()) builder.error(headings.line, "the table has no rows below its headings");
+    if (entries.empty()) builder.error(headings.line, say::table_without_rows());
     builder.content()["entries"] = std::move(entries);
 }
 
@@ -530,39 +553,89 @@ void read_source_file(const ContentFiles& files, ContentFolder& folder, ordered_
     const std::string file(source_file_name);
     const auto found = files.texts.find(file);
     if (found == files.texts.end()) {
-        folder.findings.push_back({Severity::error, file, 0,
-                                   "is missing: create it with the lines \"Mã nguồn: quan-thanh-xuan\" and "
-                                   "\"Tên nguồn: UBND quận Thanh Xuân\" (bangvang-publish init writes one)"});
+        folder.findings.push_back(Finding::error(file, 0, say::source_file_missing()));
         return;
     }
     const auto text = decode_staff_text(found->second, file);
     if (!text) {
-        folder.findings.push_back({Severity::error, file, 0, text.problem().reason});
+        folder.findings.push_back(Finding::error(file, 0, say::not_utf8()));
         return;
     }
     const StaffText parsed = parse_staff_text(*text);
     ordered_json source = ordered_json::object();
     for (const HeaderField& field : parsed.fields) {
         if (field.folded_key == "ma nguon" || field.folded_key == "ma") {
-            if (!is_valid_id(field.value)) {
-                folder.findings.push_back({Severity::error, file, field.line,
-                                           in_quotes(field.key) + ": " + in_quotes(field.value) +
-                                               " must be lower-case letters a-z, digits and \"-\""});
+            if (!core::is_identifier(field.value)) {
+                folder.findings.push_back(Finding::error(file, field.line, say::not_an_id(field.key, field.value)));
             }
             source["id"] = field.value;
+            folder.source_lines["source.id"] = field.line;
         } else if (field.folded_key == "ten nguon" || field.folded_key == "ten") {
             source["name"] = field.value;
+            folder.source_lines["source.name"] = field.line;
         } else {
-            folder.findings.push_back({Severity::warning, file, field.line,
-                                       "unknown field " + in_quotes(field.key) + " is ignored (known: Mã nguồn, Tên nguồn)"});
+            folder.findings.push_back(Finding::warning(file, field.line, say::source_unknown_field(field.key)));
         }
     }
-    if (!source.contains("id")) folder.findings.push_back({Severity::error, file, 0, "the line \"Mã nguồn: …\" is missing"});
-    if (!source.contains("name")) folder.findings.push_back({Severity::error, file, 0, "the line \"Tên nguồn: …\" is missing"});
+    if (!source.contains("id")) folder.findings.push_back(Finding::error(file, 0, say::source_line_missing("Mã nguồn")));
+    if (!source.contains("name")) folder.findings.push_back(Finding::error(file, 0, say::source_line_missing("Tên nguồn")));
     document["source"] = std::move(source);
 }
 
 }  // namespace
+
+std::string feed_field_label(core::ItemKind kind, std::string_view member_path) {
+    if (member_path == "source.id") return "Mã nguồn";
+    if (member_path == "source.name") return "Tên nguồn";
+    const std::string kind_prefix = std::string(core::to_string(kind)) + ".";
+    const auto index_of = [&](std::string_view list) -> std::optional<std::size_t> {
+        const std::string prefix = kind_prefix + std::string(list) + "[";
+        if (!member_path.starts_with(prefix)) return std::nullopt;
+        return static_cast<std::size_t>(std::atoi(std::string(member_path.substr(prefix.size())).c_str()));
+    };
+    const auto sub_member = [&]() {
+        const auto dot = member_path.find("].");
+        return dot == std::string_view::npos ? std::string_view() : member_path.substr(dot + 2);
+    };
+    if (const auto paragraph = index_of("body")) return "Nội dung, đoạn " + std::to_string(*paragraph + 1);
+    if (index_of("rows")) {
+        const std::string_view member = sub_member();
+        if (member == "rank") return "Hạng";
+        if (member == "unit") return "Đơn vị";
+        if (member == "score") return "Điểm";
+        if (member == "rank_change") return "Thay đổi";
+        return "Hàng";
+    }
+    if (index_of("entries")) {
+        const std::string_view member = sub_member();
+        if (member == "class") return "Lớp";
+        if (member == "achievement") return "Thành tích";
+        if (member == "photo") return "Ảnh";
+        return "Họ và tên";
+    }
+    const auto matches = [&](const FieldRule& rule) { return feed_member_path(kind, rule) == member_path; };
+    for (const FieldRule& rule : common_fields) {
+        if (matches(rule)) return std::string(rule.name);
+    }
+    const auto search = [&](const auto& rules) -> std::string {
+        for (const FieldRule& rule : rules) {
+            if (matches(rule)) return std::string(rule.name);
+        }
+        return {};
+    };
+    std::string label;
+    switch (kind) {
+        case core::ItemKind::story: label = search(story_fields); break;
+        case core::ItemKind::announcement: label = search(announcement_fields); break;
+        case core::ItemKind::commemoration: label = search(commemoration_fields); break;
+        case core::ItemKind::standings: label = search(standings_fields); break;
+        case core::ItemKind::honor_roll: label = search(honor_roll_fields); break;
+    }
+    if (!label.empty()) return label;
+    if (member_path == kind_prefix + "body") return "Nội dung";
+    if (member_path == kind_prefix + "rows" || member_path == kind_prefix + "entries") return "Bảng";
+    return std::string(member_path);
+}
 
 ContentFolder read_content_files(const ContentFiles& files) {
     ContentFolder folder;
@@ -581,7 +654,7 @@ ContentFolder read_content_files(const ContentFiles& files) {
             ItemBuilder builder(path, layout.kind, folder.findings, files.other_files);
             const auto text = decode_staff_text(bytes, path);
             if (!text) {
-                builder.error(0, text.problem().reason);
+                builder.error(0, say::not_utf8());
                 continue;
             }
             switch (layout.kind) {
@@ -592,7 +665,7 @@ ContentFolder read_content_files(const ContentFiles& files) {
                 case core::ItemKind::honor_roll: {
                     const auto table = parse_csv(*text, path);
                     if (!table) {
-                        folder.findings.push_back({Severity::error, path, 0, table.problem().message()});
+                        builder.error(line_in(table.problem().where), say::csv_quote_open());
                         continue;
                     }
                     if (layout.kind == core::ItemKind::standings) {
@@ -604,14 +677,10 @@ ContentFolder read_content_files(const ContentFiles& files) {
                 }
             }
             const std::string id = builder.id();
-            if (!is_valid_id(id)) {
-                builder.error(0, "cannot make an id from the file name; add a line \"Mã: ten-khong-dau\"");
-            }
+            if (!core::is_identifier(id)) builder.error(0, say::id_from_file_name_impossible());
             const auto [previous, inserted] = first_use_of_id.emplace(id, std::make_pair(path, builder.id_line()));
             if (!inserted) {
-                builder.error(builder.id_line(), "the id " + in_quotes(id) + " is already used by " +
-                                                     previous->second.first +
-                                                     "; rename one of the files or add a line \"Mã: …\"");
+                builder.error(builder.id_line(), say::id_taken(id, previous->second.first));
             }
             const std::size_t index = document["items"].size();
             const std::string kind_name(core::to_string(layout.kind));
@@ -619,27 +688,24 @@ ContentFolder read_content_files(const ContentFiles& files) {
                 reference.json_pointer = "/items/" + std::to_string(index) + "/" + kind_name + reference.json_pointer;
                 folder.document.media_references.push_back(std::move(reference));
             }
+            folder.item_lines.push_back(builder.lines());
             document["items"].push_back(builder.finish());
             folder.item_files.push_back(path);
         }
     }
     for (const auto& [path, bytes] : files.texts) {
         if (path == source_file_name || item_files.contains(path)) continue;
-        folder.findings.push_back({Severity::warning, path, 0,
-                                   "is not in one of the folders guong-dien-hinh, bang-xep-hang, bang-vang, "
-                                   "thong-bao, ky-niem (text files there, CSV files in the two bang- folders); ignored"});
+        folder.findings.push_back(Finding::warning(path, 0, say::file_outside_folders()));
     }
     for (const std::string& path : files.other_files) {
         const std::string extension = lower_extension(path);
         if (extension == ".docx" || extension == ".doc" || extension == ".xlsx" || extension == ".xls" ||
             extension == ".odt" || extension == ".ods") {
-            folder.findings.push_back({Severity::warning, path, 0,
-                                       "is ignored: save stories as plain text (.txt) and tables as CSV (.csv)"});
+            folder.findings.push_back(Finding::warning(path, 0, say::office_file_ignored()));
         }
     }
     if (document["items"].empty()) {
-        folder.findings.push_back({Severity::error, ".", 0, "holds no items: add a file to guong-dien-hinh, "
-                                                            "bang-xep-hang, bang-vang, thong-bao or ky-niem"});
+        folder.findings.push_back(Finding::error(".", 0, say::folder_without_items()));
     }
     folder.document.json = std::move(document);
     return folder;
@@ -658,7 +724,7 @@ ContentFiles load_content_files(const fs::path& directory) {
     ContentFiles files;
     std::error_code error;
     fs::recursive_directory_iterator iterator(directory, error);
-    if (error) throw PublishError("cannot read the folder " + directory.string() + ": " + error.message());
+    if (error) throw PublishError(say::cannot_read(directory.string(), error.message()));
     for (const fs::directory_entry& entry : iterator) {
         if (!entry.is_regular_file(error)) continue;
         const std::string relative = fs::relative(entry.path(), directory).generic_string();
@@ -666,7 +732,7 @@ ContentFiles load_content_files(const fs::path& directory) {
         const std::string extension = lower_extension(relative);
         if (extension == ".txt" || extension == ".csv") {
             std::ifstream stream(entry.path(), std::ios::binary);
-            if (!stream) throw PublishError("cannot open " + entry.path().string() + " for reading");
+            if (!stream) throw PublishError(say::cannot_read(entry.path().string(), ""));
             files.texts[relative] = std::string(std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>());
         } else {
             files.other_files.insert(relative);

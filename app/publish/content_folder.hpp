@@ -43,8 +43,17 @@ struct ContentFiles {
 struct ContentFolder {
     SourceDocument document;
     std::vector<std::string> item_files;  // items[i] came from item_files[i]
+    // items[i]'s members and the lines they came from: "story.name" -> 2,
+    // "story.body[0]" -> 9, "standings.rows[3]" -> 11 (a row's members share its line).
+    std::vector<std::map<std::string, int>> item_lines;
+    std::map<std::string, int> source_lines;  // "source.id", "source.name" in nguon.txt
     std::vector<Finding> findings;
 };
+
+// The field as staff write it for a member of an item of `kind`: "story.name" -> "Tên",
+// "story.body[2]" -> "Nội dung, đoạn 3", "standings.rows[4].score" -> "Điểm",
+// "schedule.duration" -> "Thời lượng"; the path itself for a member the folder form lacks.
+std::string feed_field_label(core::ItemKind kind, std::string_view member_path);
 
 // Pure: the files' bytes in, the document and every finding out. Text in another
 // encoding than UTF-8 is converted or refused per file (text_encoding.hpp).

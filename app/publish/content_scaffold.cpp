@@ -9,6 +9,7 @@
 
 #include "publish/atomic_file.hpp"
 #include "publish/publish_error.hpp"
+#include "publish/staff_messages.hpp"
 #include "render/sdl_handles.hpp"
 
 namespace bangvang::publish {
@@ -151,7 +152,7 @@ void write_placeholder_photo(const fs::path& file, int width, int height) {
     SDL_FillRect(surface.get(), &head, SDL_MapRGB(surface->format, 205, 180, 140));
     SDL_FillRect(surface.get(), &body, SDL_MapRGB(surface->format, 205, 180, 140));
     if (IMG_SaveJPG(surface.get(), file.c_str(), 85) != 0) {
-        throw PublishError("cannot write " + file.string() + ": " + IMG_GetError());
+        throw PublishError(say::cannot_write(file.string(), IMG_GetError()));
     }
 }
 
@@ -160,13 +161,13 @@ void write_placeholder_photo(const fs::path& file, int width, int height) {
 std::vector<fs::path> scaffold_content_folder(const fs::path& directory) {
     std::error_code error;
     if (fs::exists(directory, error) && !fs::is_empty(directory, error)) {
-        throw PublishError(directory.string() + " already holds files; init only fills a new or empty folder");
+        throw PublishError(directory.string() + " đã có tệp bên trong; lệnh init chỉ điền vào thư mục mới hoặc đang trống");
     }
     std::vector<fs::path> written;
     const auto write = [&](const fs::path& relative, std::string_view text) {
         const fs::path file = directory / relative;
         fs::create_directories(file.parent_path(), error);
-        if (error) throw PublishError("cannot create " + file.parent_path().string() + ": " + error.message());
+        if (error) throw PublishError(say::cannot_create_folder(file.parent_path().string(), error.message()));
         write_file_atomically(file, text);
         written.push_back(file);
     };

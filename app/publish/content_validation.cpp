@@ -6,10 +6,12 @@
 #include <string>
 #include <variant>
 
+#include <nlohmann/json.hpp>
+
 #include "core/clock_time.hpp"
+#include "core/manifest_parser.hpp"
 #include "core/model.hpp"
 #include "publish/content_folder.hpp"
-#include "publish/feed_builder.hpp"
 #include "publish/media_file.hpp"
 #include "publish/slide_preview.hpp"
 #include "publish/temporary_directory.hpp"
@@ -19,6 +21,15 @@ namespace bangvang::publish {
 namespace {
 
 namespace fs = std::filesystem;
+using nlohmann::ordered_json;
+
+// What the checks know of the folder: where each item came from, line by line.
+struct SourceMap {
+    std::string name;  // the folder, or its source.json
+    std::vector<std::string> item_files;
+    std::vector<std::map<std::string, int>> item_lines;
+    std::map<std::string, int> source_lines;
+};
 
 // "…: items[3] (id …)" -> 3, to name the file an item came from.
 std::optional<std::size_t> item_index_in(const std::string& where) {
@@ -35,9 +46,25 @@ std::optional<std::size_t> item_index_in(const std::string& where) {
     return index;
 }
 
-std::string item_file(const LoadedSource& source, std::size_t index) {
+std::string item_file(const SourceMap& source, std::size_t index) {
     if (index < source.item_files.size()) return source.item_files[index];
     return source.name;
+}
+
+// The line a member came from: the longest recorded path that `member` starts with
+// ("story.body[2]" for "story.body[2]", "standings.rows[3]" for "standings.rows[3].score").
+int line_of(const std::map<std::string, int>& lines, const std::string& member) {
+    int line = 0;
+    std::size_t best = 0;
+    for (const auto& [path, path_line] : lines) {
+        const bool covers = member == path || (member.starts_with(path) && (member[path.size()] == '.' ||
+                                                                            member[path.size()] == '['));
+        if (covers && path.size() >= best) {
+            best = path.size();
+            line = path_line;
+        }
+    }
+    return line;
 }
 
 // "guong-dien-hinh/a.txt:7" -> file and line.
@@ -51,23 +78,128 @@ std::pair<std::string, int> file_and_line(const std::string& where) {
     }
 }
 
-void check_photo_sizes(const fs::path& source_directory, const LoadedSource& source, std::vector<Finding>& findings) {
+bool is_missing_reason(const std::string& reason) {
+    return reason == "is required but missing" || reason == "must not be empty";
+}
+
+bool has_error_at(const std::vector<Finding>& findings, const std::string& file, int line) {
+    return std::any_of(findings.begin(), findings.end(), [&](const Finding& finding) {
+        return finding.severity == Severity::error && finding.file == file && (line == 0 || finding.line == line);
+    });
+}
+
+// A Problem of the kiosk's parser about items[index] (or the source), as staff read it.
+void add_feed_problem(const SourceMap& source, const core::Problem& problem, std::optional<core::ItemKind> kind,
+                      std::vector<Finding>& findings) {
+    if (problem.field.empty() && problem.reason.ends_with("]")) {  // already staff text (staff_problem)
+        const auto [file, line] = file_and_line(problem.where);
+        findings.push_back({Severity::error, file, line, problem.reason, ""});
+        return;
+    }
+    std::string file = source.name;
+    int line = 0;
+    std::string label = problem.field;
+    if (problem.field.starts_with("source.")) {
+        file = std::string(source_file_name);
+        line = line_of(source.source_lines, problem.field);
+        label = feed_field_label(core::ItemKind::story, problem.field);
+    } else if (const auto index = item_index_in(problem.where)) {
+        file = item_file(source, *index);
+        if (*index < source.item_lines.size()) line = line_of(source.item_lines[*index], problem.field);
+        if (kind) label = feed_field_label(*kind, problem.field);
+    }
+    // The folder's own checks already said it (a field left out, a date that is no date).
+    if (has_error_at(findings, file, line) || (is_missing_reason(problem.reason) && has_error_at(findings, file, 0))) {
+        return;
+    }
+    findings.push_back(Finding::error(file, line, say::feed_rule(label, problem)));
+}
+
+// Sets the member at `field` ("story.body[2]", "schedule.hours[0].to") to something the
+// parser accepts, or removes it, so that the next parse reports the next problem.
+// False when there is nothing left to change.
+bool set_aside(ordered_json& item, const std::string& field) {
+    std::string pointer;
+    for (char character : field) {
+        if (character == '.' || character == '[') pointer += '/';
+        else if (character != ']') pointer += character;
+    }
+    if (pointer.empty()) return false;
+    const ordered_json::json_pointer path("/" + pointer);
+    if (!item.contains(path)) return false;
+    ordered_json& value = item.at(path);
+    if (value.is_string() && value != "x") {
+        value = "x";
+        return true;
+    }
+    ordered_json& parent = item.at(path.parent_pointer());
+    if (!parent.is_object()) return false;
+    parent.erase(path.back());
+    return true;
+}
+
+// The kiosk's rules for one item, every problem of it (not just the first).
+void check_item_as_kiosk(ordered_json item, std::size_t index, const SourceMap& source, std::vector<Finding>& findings) {
+    const auto kind_value = item.find("kind");
+    const std::optional<core::ItemKind> kind =
+        kind_value != item.end() && kind_value->is_string() ? core::item_kind_from_string(kind_value->get<std::string>())
+                                                            : std::nullopt;
+    std::set<std::string> reported;
+    for (int attempt = 0; attempt < 64; ++attempt) {
+        const auto parsed = core::parse_item(item.dump(), source.name + ": items[" + std::to_string(index) + "]");
+        if (parsed) return;
+        const core::Problem& problem = parsed.problem();
+        if (!reported.insert(problem.field).second) return;
+        add_feed_problem(source, problem, kind, findings);
+        if (!set_aside(item, problem.field)) return;
+    }
+}
+
+// The kiosk's rules over what the folder became: every item, then nguon.txt's source.
+void check_as_kiosk(const SourceDocument& document, const SourceMap& source, std::vector<Finding>& findings) {
+    ordered_json json = document.json;
+    // Pictures are paths until the build hashes them: any hash passes the item's check.
+    for (const MediaReference& reference : document.media_references) {
+        const ordered_json::json_pointer pointer(reference.json_pointer);
+        if (json.contains(pointer)) json.at(pointer) = std::string(64, '0');
+    }
+    const auto items = json.find("items");
+    if (items != json.end() && items->is_array()) {
+        for (std::size_t index = 0; index < items->size(); ++index) {
+            check_item_as_kiosk((*items)[index], index, source, findings);
+        }
+    }
+    if (json.contains("source")) {
+        ordered_json manifest = {{"format", "bangvang.feed/1"},      {"source", json["source"]},
+                                 {"version", 1},                     {"issued_at", "2024-01-01T00:00:00Z"},
+                                 {"expires_at", "2024-01-02T00:00:00Z"}, {"items", ordered_json::array()}};
+        std::set<std::string> reported;
+        for (int attempt = 0; attempt < 4; ++attempt) {
+            const auto parsed = core::parse_manifest(manifest.dump(), source.name);
+            if (parsed || !reported.insert(parsed.problem().field).second) break;
+            add_feed_problem(source, parsed.problem(), std::nullopt, findings);
+            if (!set_aside(manifest, parsed.problem().field)) break;
+        }
+    }
+}
+
+void check_photo_sizes(const fs::path& source_directory, const SourceDocument& document, const SourceMap& source,
+                       std::vector<Finding>& findings) {
     std::set<std::string> checked;
-    for (const MediaReference& reference : source.document.media_references) {
+    for (const MediaReference& reference : document.media_references) {
         if (!checked.insert(reference.relative_path).second) continue;
         const auto described = describe_media_file(source_directory / reference.relative_path);
         auto [file, line] = source.item_files.empty() ? std::make_pair(source.name, 0) : file_and_line(reference.where);
         if (!described) {
-            findings.push_back({Severity::error, file, line,
-                                reference.relative_path + " " + described.problem().reason});
+            findings.push_back(
+                Finding::error(file, line, say::picture_unusable(reference.relative_path, described.problem().reason)));
             continue;
         }
         const int shorter = std::min(described->width, described->height);
         if (shorter < min_sharp_photo_side) {
-            findings.push_back({Severity::warning, file, line,
-                                "the photo " + reference.relative_path + " is only " + std::to_string(described->width) +
-                                    "x" + std::to_string(described->height) + " pixels and will look blurred; use one at least " +
-                                    std::to_string(min_sharp_photo_side) + " pixels on its shorter side"});
+            findings.push_back(Finding::warning(file, line,
+                                                say::picture_too_small(reference.relative_path, described->width,
+                                                                       described->height, min_sharp_photo_side)));
         }
     }
 }
@@ -77,16 +209,16 @@ void check_photo_sizes(const fs::path& source_directory, const LoadedSource& sou
 // commemoration's date the countdown takes the room its text has afterwards.
 std::string rest_of_text_reachable(const core::Item& item, core::UnixSeconds now) {
     if (const auto* story = std::get_if<core::Story>(&item.content); story && !story->portal_url.empty()) {
-        return "the QR code leads to the whole article";
+        return say::qr_code_leads_to_article();
     }
     if (const auto* commemoration = std::get_if<core::Commemoration>(&item.content)) {
         const core::CivilDate today = core::to_wall_clock(now, core::vietnam_utc_offset_minutes).date;
-        if (today < commemoration->anniversary) return "before the anniversary the countdown takes the room";
+        if (today < commemoration->anniversary) return say::countdown_takes_room();
     }
     return {};
 }
 
-void check_text_fits(const core::Manifest& manifest, const fs::path& feed, const LoadedSource& source,
+void check_text_fits(const core::Manifest& manifest, const fs::path& feed, const SourceMap& source,
                      core::UnixSeconds now, std::vector<Finding>& findings) {
     const auto slides = render_preview(manifest, PreviewOptions{.feed_directory = feed,
                                                                 .output_directory = {},
@@ -107,52 +239,90 @@ void check_text_fits(const core::Manifest& manifest, const fs::path& feed, const
     for (const auto& [index, shapes] : cut_shapes) {
         std::string listed;
         for (const std::string& shape : shapes) listed += (listed.empty() ? "" : ", ") + shape;
-        const bool everywhere = shapes.size() == kiosk_screen_shapes.size();
-        const std::string reachable = everywhere ? rest_of_text_reachable(manifest.items[index], now) : std::string{};
-        const bool unreadable = everywhere && reachable.empty();
-        findings.push_back(
-            {unreadable ? Severity::error : Severity::warning, item_file(source, index), 0,
-             "item \"" + manifest.items[index].id + "\": " + std::string(everywhere ? "the text is too long for every screen shape"
-                                    : "the text is too long for some screens") +
-                 " (cut with \xE2\x80\xA6 at " + listed + ")" + (reachable.empty() ? "" : ", but " + reachable) +
-                 "; shorten the paragraphs or split the item"});
+        const std::string& id = manifest.items[index].id;
+        const std::string file = item_file(source, index);
+        if (shapes.size() != kiosk_screen_shapes.size()) {
+            findings.push_back(Finding::warning(file, 0, say::text_cut_on_some_screens(id, listed)));
+            continue;
+        }
+        const std::string reachable = rest_of_text_reachable(manifest.items[index], now);
+        if (reachable.empty()) {
+            findings.push_back(Finding::error(file, 0, say::text_cut_everywhere(id, listed)));
+        } else {
+            findings.push_back(Finding::warning(file, 0, say::text_cut_everywhere_reachable(id, listed, reachable)));
+        }
     }
+}
+
+// Errors first by file and line, so staff can work down a file; the order of findings
+// within one line is kept.
+void sort_findings(std::vector<Finding>& findings) {
+    std::stable_sort(findings.begin(), findings.end(), [](const Finding& left, const Finding& right) {
+        return std::tie(left.file, left.line) < std::tie(right.file, right.line);
+    });
+}
+
+CheckedBuild check_and_build(const BuildOptions& options, core::UnixSeconds now, const ValidationOptions& validation,
+                             bool publish) {
+    CheckedBuild checked;
+    std::vector<Finding>& findings = checked.findings;
+    const fs::path& source_directory = options.source_directory;
+    SourceMap source;
+    SourceDocument document;
+    if (is_content_folder(source_directory) && !fs::exists(source_directory / "source.json")) {
+        ContentFolder folder = read_content_files(load_content_files(source_directory));
+        findings = std::move(folder.findings);
+        document = std::move(folder.document);
+        source = SourceMap{.name = source_directory.string(),
+                           .item_files = std::move(folder.item_files),
+                           .item_lines = std::move(folder.item_lines),
+                           .source_lines = std::move(folder.source_lines)};
+        check_as_kiosk(document, source, findings);
+    } else {
+        auto loaded = load_source(source_directory);
+        if (!loaded) {
+            findings.push_back({Severity::error, source_directory.string(), 0, say::feed_rule("source.json", loaded.problem()).text, ""});
+            return checked;
+        }
+        source.name = loaded->name;
+        document = std::move(loaded->document);
+    }
+    check_photo_sizes(source_directory, document, source, findings);
+    sort_findings(findings);
+    if (count_errors(findings) > 0) return checked;
+
+    // Build for real (into a scratch folder for validate): the kiosk's own parser checks
+    // the whole manifest, and the slides are drawn from the pictures as published.
+    auto prepared = prepare_feed(options, now);
+    if (!prepared) {
+        add_feed_problem(source, prepared.problem(), std::nullopt, findings);
+        if (count_errors(findings) == 0) {
+            findings.push_back(Finding::error(source.name, 0, say::feed_rule("", prepared.problem())));
+        }
+        return checked;
+    }
+    if (validation.check_text_fits) {
+        check_text_fits(prepared->manifest, options.feed_directory, source, now, findings);
+        sort_findings(findings);
+    }
+    if (count_errors(findings) > 0 || !publish) return checked;
+    checked.built = publish_prepared_feed(options, std::move(*prepared));
+    return checked;
 }
 
 }  // namespace
 
 std::vector<Finding> validate_content(const fs::path& source_directory, core::UnixSeconds now,
                                       const ValidationOptions& options) {
-    std::vector<Finding> findings;
-    LoadedSource source;
-    if (is_content_folder(source_directory) && !fs::exists(source_directory / "source.json")) {
-        ContentFolder folder = read_content_files(load_content_files(source_directory));
-        findings = folder.findings;
-        source = LoadedSource{.name = source_directory.string(),
-                              .document = std::move(folder.document),
-                              .findings = {},
-                              .item_files = std::move(folder.item_files)};
-    } else {
-        auto loaded = load_source(source_directory);
-        if (!loaded) return {{Severity::error, source_directory.string(), 0, loaded.problem().message()}};
-        source = std::move(*loaded);
-    }
-    check_photo_sizes(source_directory, source, findings);
-    if (count_errors(findings) > 0) return findings;
-
-    // Build for real into a scratch folder: the kiosk's own parser checks the result.
     TemporaryDirectory scratch("bangvang-validate");
-    const auto built = build_feed(
-        BuildOptions{.source_directory = source_directory, .feed_directory = scratch.path() / "feed", .version = 1},
-        now);
-    if (!built) {
-        const core::Problem& problem = built.problem();
-        const auto index = item_index_in(problem.where);
-        findings.push_back({Severity::error, index ? item_file(source, *index) : source.name, 0, problem.message()});
-        return findings;
-    }
-    if (options.check_text_fits) check_text_fits(built->manifest, scratch.path() / "feed", source, now, findings);
-    return findings;
+    return check_and_build(
+               BuildOptions{.source_directory = source_directory, .feed_directory = scratch.path() / "feed", .version = 1},
+               now, options, false)
+        .findings;
+}
+
+CheckedBuild build_checked_feed(const BuildOptions& options, core::UnixSeconds now, const ValidationOptions& validation) {
+    return check_and_build(options, now, validation, true);
 }
 
 }  // namespace bangvang::publish

@@ -1,5 +1,7 @@
 #include "publish/csv_table.hpp"
 
+#include "publish/staff_messages.hpp"
+
 namespace bangvang::publish {
 
 namespace {
@@ -91,7 +93,7 @@ core::Result<CsvTable> parse_csv(std::string_view text, std::string_view origin)
     if (quoted) {
         return core::Problem{.where = std::string(origin) + ":" + std::to_string(quote_opened_on),
                              .field = "",
-                             .reason = "a quoted cell is never closed (a \" is missing)"};
+                             .reason = say::csv_quote_open().text};
     }
     if (!field.empty() || !row.cells.empty() || field_was_quoted) end_row();
     return table;

@@ -15,6 +15,7 @@
 #include "publish/content_folder.hpp"
 #include "publish/media_file.hpp"
 #include "publish/publish_error.hpp"
+#include "publish/staff_messages.hpp"
 #include "publish/source_document.hpp"
 #include "sync/feed_signature.hpp"
 #include "sync/signing_keys.hpp"
@@ -29,9 +30,8 @@ using nlohmann::ordered_json;
 constexpr core::UnixSeconds seconds_per_day = 24 * 60 * 60;
 constexpr int max_valid_days = 10 * 366;
 
-core::Problem option_problem(std::string option, std::string reason) {
-    return core::Problem{.where = "bangvang-publish build", .field = std::move(option), .reason = std::move(reason)};
-}
+// A mistake in the command's options: `where` is the command.
+core::Problem option_problem(const StaffMessage& said) { return staff_problem(std::string(build_command_name), said); }
 
 // A source.json or an earlier manifest.json: nullopt when there is none; refused beyond
 // twice a manifest's size (a source is a manifest without its media list).
@@ -41,7 +41,7 @@ std::optional<std::string> read_text_file(const fs::path& file) {
     try {
         return files::read_whole_file(file, 2 * core::max_manifest_bytes);
     } catch (const files::FileError& failure) {
-        throw PublishError(failure.what());
+        throw PublishError(say::cannot_read(file.string(), failure.what()));
     }
 }
 
@@ -65,28 +65,27 @@ std::optional<std::int64_t> previous_version(const fs::path& feed_directory) {
 core::Result<Validity> decide_validity(const BuildOptions& options, core::UnixSeconds now,
                                        std::optional<std::int64_t> previous) {
     if (options.valid_days < 1 || options.valid_days > max_valid_days) {
-        return option_problem("--valid-days", "must be between 1 and " + std::to_string(max_valid_days));
+        return option_problem(say::option_refused("--valid-days", "phải từ 1 đến " + std::to_string(max_valid_days) + " ngày"));
     }
-    if (options.version && *options.version < 1) return option_problem("--version", "must be at least 1");
+    if (options.version && *options.version < 1) return option_problem(say::option_refused("--version", "phải từ 1 trở lên"));
     core::UnixSeconds issued = now;
     std::string issued_text = core::format_rfc3339(now, core::vietnam_utc_offset_minutes);
     if (options.issued_at) {
         const auto parsed = core::parse_rfc3339(*options.issued_at);
-        if (!parsed) return option_problem("--issued-at", parsed.problem().reason);
+        if (!parsed) return option_problem(say::option_refused("--issued-at", say::moment_unknown(*options.issued_at, parsed.problem().reason)));
         issued = *parsed;
         issued_text = *options.issued_at;
     }
     // Equal is allowed (re-signing the same build); lower would be ignored by every kiosk.
     if (options.version && previous && *options.version < *previous) {
-        return option_problem("--version", "must be at least " + std::to_string(*previous) +
-                                               ", the version already in the feed folder (kiosks ignore older versions)");
+        return option_problem(say::version_below_previous(*previous));
     }
     std::string expires_text = core::format_rfc3339(issued + options.valid_days * seconds_per_day,
                                                     core::vietnam_utc_offset_minutes);
     if (options.expires_at) {
         const auto expires = core::parse_rfc3339(*options.expires_at);
-        if (!expires) return option_problem("--expires-at", expires.problem().reason);
-        if (*expires <= issued) return option_problem("--expires-at", "must be after the issue time " + issued_text);
+        if (!expires) return option_problem(say::option_refused("--expires-at", say::moment_unknown(*options.expires_at, expires.problem().reason)));
+        if (*expires <= issued) return option_problem(say::expiry_not_after_issue(issued_text));
         expires_text = *options.expires_at;
     }
     std::int64_t version = previous ? *previous + 1 : issued;
@@ -147,14 +146,10 @@ core::Result<PreparedPictures> prepare_pictures(const SourceDocument& document, 
         const fs::path file = options.source_directory / reference.relative_path;
         auto picture = prepare_media_file(file, options.pictures);
         if (!picture) {
-            return core::Problem{.where = reference.where,
-                                 .field = reference.field,
-                                 .reason = "picture " + file.string() + " " + picture.problem().reason};
+            return staff_problem(reference.where, say::picture_unusable(reference.relative_path, picture.problem().reason));
         }
-        report(options, "picture " + std::to_string(index + 1) + "/" + std::to_string(distinct.size()) + " " +
-                            reference.relative_path + ": " + std::to_string(picture->media.width) + "x" +
-                            std::to_string(picture->media.height) +
-                            (picture->re_encoded ? " (re-encoded)" : " (kept as is)"));
+        report(options, say::picture_progress(index + 1, distinct.size(), reference.relative_path,
+                                              picture->media.width, picture->media.height, picture->re_encoded));
         prepared.hash_of_path[reference.relative_path] = picture->media.sha256;
         if (hashes.insert(picture->media.sha256).second) {
             const fs::path target = media_directory / picture->media.sha256;
@@ -169,9 +164,9 @@ core::Result<std::vector<sync::SecretKey>> read_keys(const std::vector<fs::path>
     std::vector<sync::SecretKey> keys;
     for (const fs::path& file : key_files) {
         const auto text = read_text_file(file);
-        if (!text) return option_problem("--key", file.string() + " cannot be opened (no such file?)");
+        if (!text) return option_problem(say::key_file_unreadable(file.string()));
         auto key = sync::parse_secret_key(*text, file.string());
-        if (!key) return key.problem();
+        if (!key) return option_problem(say::key_file_invalid(file.string(), key.problem().reason));
         keys.push_back(*key);
     }
     return keys;
@@ -186,8 +181,7 @@ core::Result<LoadedSource> load_source(const fs::path& source_directory) {
         if (!source_bytes) {
             return core::Problem{.where = source_directory.string(),
                                  .field = "",
-                                 .reason = "is not a content folder: it has neither nguon.txt and the folders of "
-                                           "bangvang-publish init, nor a source.json"};
+                                 .reason = say::not_a_content_folder(source_directory.string()).text + " [not_content_folder]"};
         }
         auto document = parse_source_document(*source_bytes, source_file.string());
         if (!document) return document.problem();
@@ -200,10 +194,7 @@ core::Result<LoadedSource> load_source(const fs::path& source_directory) {
         for (const Finding& finding : folder.findings) {
             if (finding.severity == Severity::error) listing += "\n  " + finding.to_string();
         }
-        return core::Problem{.where = source_directory.string(),
-                             .field = "",
-                             .reason = std::to_string(errors) + (errors == 1 ? " error" : " errors") +
-                                       " (bangvang-publish validate lists them all):" + listing};
+        return core::Problem{.where = source_directory.string(), .field = "", .reason = say::build_refused(errors) + listing};
     }
     return LoadedSource{.name = source_directory.string(),
                         .document = std::move(folder.document),
@@ -211,10 +202,9 @@ core::Result<LoadedSource> load_source(const fs::path& source_directory) {
                         .item_files = std::move(folder.item_files)};
 }
 
-core::Result<BuiltFeed> build_feed(const BuildOptions& options, core::UnixSeconds now) {
+core::Result<PreparedFeed> prepare_feed(const BuildOptions& options, core::UnixSeconds now) {
     auto loaded = load_source(options.source_directory);
     if (!loaded) return loaded.problem();
-    const std::string source_name = loaded->name;
     SourceDocument* document = &loaded->document;
 
     const auto previous = previous_version(options.feed_directory);
@@ -226,7 +216,7 @@ core::Result<BuiltFeed> build_feed(const BuildOptions& options, core::UnixSecond
     const fs::path media_directory = options.feed_directory / "media";
     std::error_code error;
     fs::create_directories(media_directory, error);
-    if (error) throw PublishError("cannot create " + media_directory.string() + ": " + error.message());
+    if (error) throw PublishError(say::cannot_create_folder(media_directory.string(), error.message()));
     auto prepared = prepare_pictures(*document, options, media_directory);
     if (!prepared) return prepared.problem();
 
@@ -234,28 +224,41 @@ core::Result<BuiltFeed> build_feed(const BuildOptions& options, core::UnixSecond
         document->json.at(ordered_json::json_pointer(reference.json_pointer)) =
             prepared->hash_of_path.at(reference.relative_path);
     }
-    const std::string manifest_text = assemble_manifest(document->json, *validity, prepared->media).dump(2) + "\n";
+    std::string manifest_text = assemble_manifest(document->json, *validity, prepared->media).dump(2) + "\n";
     // Problems found here are mistakes in the source (a missing name, a bad date): name it.
-    auto manifest = core::parse_manifest(manifest_text, source_name);
+    auto manifest = core::parse_manifest(manifest_text, loaded->name);
     if (!manifest) return manifest.problem();
+    return PreparedFeed{.source_name = loaded->name,
+                        .manifest_text = std::move(manifest_text),
+                        .manifest = std::move(*manifest),
+                        .previous_version = previous,
+                        .keys = std::move(*keys)};
+}
 
+BuiltFeed publish_prepared_feed(const BuildOptions& options, PreparedFeed prepared) {
     // The signature goes before the manifest and the manifest last: a kiosk reading the
     // folder meanwhile sees the old manifest, whose media are still there, and a
     // signature that does not match it yet (it retries) rather than a forged pairing.
     BuiltFeed built{.manifest_file = options.feed_directory / "manifest.json",
                     .signature_file = std::nullopt,
-                    .previous_version = previous,
+                    .previous_version = prepared.previous_version,
                     .manifest = {}};
-    if (!keys->empty()) {
+    if (!prepared.keys.empty()) {
         built.signature_file = options.feed_directory / std::string(sync::signature_file_name);
-        write_file_atomically(*built.signature_file, sync::sign_manifest(manifest_text, *keys));
+        write_file_atomically(*built.signature_file, sync::sign_manifest(prepared.manifest_text, prepared.keys));
     } else {
         std::error_code ignored;
         fs::remove(options.feed_directory / std::string(sync::signature_file_name), ignored);
     }
-    write_file_atomically(built.manifest_file, manifest_text);
-    built.manifest = std::move(*manifest);
+    write_file_atomically(built.manifest_file, prepared.manifest_text);
+    built.manifest = std::move(prepared.manifest);
     return built;
+}
+
+core::Result<BuiltFeed> build_feed(const BuildOptions& options, core::UnixSeconds now) {
+    auto prepared = prepare_feed(options, now);
+    if (!prepared) return prepared.problem();
+    return publish_prepared_feed(options, std::move(*prepared));
 }
 
 }  // namespace bangvang::publish

@@ -18,10 +18,13 @@
 #include "publish/content_findings.hpp"
 #include "publish/media_file.hpp"
 #include "publish/source_document.hpp"
+#include "sync/signing_keys.hpp"
 
 namespace bangvang::publish {
 
 inline constexpr int default_valid_days = 60;
+// Problem::where of a mistake in the build's options.
+inline constexpr std::string_view build_command_name = "bangvang-publish build";
 
 struct BuildOptions {
     std::filesystem::path source_directory{};  // holds source.json
@@ -57,8 +60,24 @@ struct LoadedSource {
 };
 core::Result<LoadedSource> load_source(const std::filesystem::path& source_directory);
 
-// Mistakes in the content or the options come back as a Problem naming the file (and
-// item) and the reason; nothing is written then. Failures of the disk throw PublishError.
+// A feed ready to be published: its pictures already in FEED/media (named by their
+// content, so harmless if it never is), its manifest checked by the kiosk's parser but
+// not yet written.
+struct PreparedFeed {
+    std::string source_name;
+    std::string manifest_text;
+    core::Manifest manifest;
+    std::optional<std::int64_t> previous_version;
+    std::vector<sync::SecretKey> keys;
+};
+core::Result<PreparedFeed> prepare_feed(const BuildOptions& options, core::UnixSeconds now);
+// Writes FEED/manifest.json.sig (or removes a stale one) and then FEED/manifest.json.
+BuiltFeed publish_prepared_feed(const BuildOptions& options, PreparedFeed prepared);
+
+// prepare_feed then publish_prepared_feed. Mistakes in the content or the options come
+// back as a Problem naming the file (and item) and the reason; nothing is written then.
+// Failures of the disk throw PublishError. `build` and `preview` go through
+// content_validation.hpp's build_checked_feed instead, which lists every mistake.
 core::Result<BuiltFeed> build_feed(const BuildOptions& options, core::UnixSeconds now);
 
 }  // namespace bangvang::publish

@@ -14,6 +14,7 @@
 #include "files/bounded_read.hpp"
 #include "publish/atomic_file.hpp"
 #include "publish/publish_error.hpp"
+#include "publish/staff_messages.hpp"
 #include "store/media_store.hpp"
 #include "sync/feed_signature.hpp"
 #include "sync/http_client.hpp"
@@ -28,7 +29,7 @@ std::string read_file(const fs::path& file) {
     try {
         return files::read_whole_file(file, static_cast<std::size_t>(core::max_media_bytes));
     } catch (const files::FileError& failure) {
-        throw PublishError(failure.what());
+        throw PublishError(say::cannot_read(file.string(), failure.what()));
     }
 }
 
@@ -70,9 +71,7 @@ public:
     void put(const std::string& relative, std::string_view bytes) {
         const long code = send(sync::HttpMethod::put, relative, bytes, answer_bytes).status;
         if (code != 200 && code != 201 && code != 204) {
-            throw PublishError("PUT " + joined_url(base_, relative) + " failed: HTTP " + std::to_string(code) +
-                               (code == 401 || code == 403 ? " (is the --token right?)" : "") +
-                               (code == 405 ? " (the server does not accept PUT there; enable WebDAV PUT)" : ""));
+            throw PublishError(say::push_http_failed("PUT", joined_url(base_, relative), code));
         }
     }
 
@@ -84,7 +83,7 @@ private:
         const std::string url = joined_url(base_, relative);
         core::Result<sync::HttpResponse> response = client_.send(
             sync::HttpRequest{.url = url, .max_bytes = max_bytes, .method = method, .headers = headers_, .upload = upload});
-        if (!response) throw PublishError(method_name(method) + " " + url + " failed: " + response.problem().reason);
+        if (!response) throw PublishError(say::push_request_failed(method_name(method), url, response.problem().reason));
         return std::move(*response);
     }
 
@@ -108,9 +107,9 @@ std::optional<LiveFeed> describe_live(const std::optional<std::string>& manifest
     if (!manifest) return std::nullopt;
     const core::Result<nlohmann::json> json =
         core::read_json(*manifest, where, core::JsonLimits{.max_bytes = core::max_manifest_bytes});
-    if (!json) throw PublishError(json.problem().message());
+    if (!json) throw PublishError(say::not_a_feed_manifest(where) + " [" + json.problem().message() + "]");
     if (!json->is_object() || !json->contains("version") || !(*json)["version"].is_number_integer()) {
-        throw PublishError(where + " is not a bangvang feed manifest");
+        throw PublishError(say::not_a_feed_manifest(where));
     }
     LiveFeed live{.version = (*json)["version"].get<std::int64_t>(), .source_id = {}, .issued_at = {}, .expires_at = {},
                   .signed_feed = signed_feed};
@@ -137,7 +136,7 @@ std::optional<LiveFeed> live_feed(const std::string& target) {
         HttpTarget http(target, "");
         auto [code, body] = http.get("manifest.json", core::max_manifest_bytes);
         if (code == 404) return std::nullopt;
-        if (code != 200) throw PublishError("GET " + joined_url(target, "manifest.json") + " failed: HTTP " + std::to_string(code));
+        if (code != 200) throw PublishError(say::push_http_failed("GET", joined_url(target, "manifest.json"), code));
         const bool signed_feed = http.head(std::string(sync::signature_file_name)).first == 200;
         return describe_live(body, signed_feed, joined_url(target, "manifest.json"));
     }
@@ -152,7 +151,7 @@ PushReport push_feed(const PushOptions& options) {
     const fs::path manifest_file = options.feed_directory / "manifest.json";
     const std::string manifest_bytes = read_file(manifest_file);
     auto manifest = core::parse_manifest(manifest_bytes, manifest_file.string());
-    if (!manifest) throw PublishError(manifest.problem().message());
+    if (!manifest) throw PublishError(say::push_feed_invalid(manifest.problem().message()));
     const fs::path signature_file = options.feed_directory / std::string(sync::signature_file_name);
     const std::optional<std::string> signature =
         fs::exists(signature_file) ? std::optional<std::string>(read_file(signature_file)) : std::nullopt;
@@ -160,7 +159,7 @@ PushReport push_feed(const PushOptions& options) {
         const fs::path file = options.feed_directory / "media" / media.sha256;
         std::error_code error;
         if (fs::file_size(file, error) != static_cast<std::uintmax_t>(media.size_bytes) || error) {
-            throw PublishError(file.string() + " is missing or has the wrong size; build the feed again");
+            throw PublishError(say::push_feed_incomplete(file.string()));
         }
     }
 
@@ -170,13 +169,10 @@ PushReport push_feed(const PushOptions& options) {
     if (live) {
         result.previous_version = live->version;
         if (live->version >= manifest->version && !options.allow_older) {
-            throw PublishError(options.target + " already has version " + std::to_string(live->version) +
-                               ", not older than this feed's " + std::to_string(manifest->version) +
-                               "; kiosks would ignore it (build again, or push with --force)");
+            throw PublishError(say::push_not_newer(options.target, live->version, manifest->version));
         }
         if (!live->source_id.empty() && live->source_id != manifest->source_id) {
-            throw PublishError(options.target + " holds the feed of source \"" + live->source_id + "\", not \"" +
-                               manifest->source_id + "\"");
+            throw PublishError(say::push_other_source(options.target, live->source_id, manifest->source_id));
         }
     }
 
@@ -190,18 +186,17 @@ PushReport push_feed(const PushOptions& options) {
             const auto [code, length] = http.head(relative);
             if (code == 200 && length == media.size_bytes) {
                 ++result.media_skipped;
-                report(options, "media " + std::to_string(index) + "/" + std::to_string(total) + " already there");
+                report(options, say::media_progress(index, total, "đã có sẵn", 0));
                 continue;
             }
             const std::string bytes = read_file(options.feed_directory / relative);
             if (store::sha256_hex(bytes) != media.sha256) {
-                throw PublishError((options.feed_directory / relative).string() + " does not match its hash; build again");
+                throw PublishError(say::push_media_altered((options.feed_directory / relative).string()));
             }
             http.put(relative, bytes);
             ++result.media_uploaded;
             result.bytes_uploaded += bytes.size();
-            report(options, "media " + std::to_string(index) + "/" + std::to_string(total) + " uploaded (" +
-                                std::to_string(bytes.size() / 1024) + " KiB)");
+            report(options, say::media_progress(index, total, "đã tải lên", bytes.size()));
         }
         if (signature) http.put(std::string(sync::signature_file_name), *signature);
         http.put("manifest.json", manifest_bytes);
@@ -209,7 +204,7 @@ PushReport push_feed(const PushOptions& options) {
         const fs::path folder = local_folder(options.target);
         std::error_code error;
         fs::create_directories(folder / "media", error);
-        if (error) throw PublishError("cannot create " + (folder / "media").string() + ": " + error.message());
+        if (error) throw PublishError(say::cannot_create_folder((folder / "media").string(), error.message()));
         for (const core::MediaRef& media : manifest->media) {
             ++index;
             const fs::path target = folder / "media" / media.sha256;
@@ -221,7 +216,7 @@ PushReport push_feed(const PushOptions& options) {
             write_file_atomically(target, bytes);
             ++result.media_uploaded;
             result.bytes_uploaded += bytes.size();
-            report(options, "media " + std::to_string(index) + "/" + std::to_string(total) + " copied");
+            report(options, say::media_progress(index, total, "đã chép", bytes.size()));
         }
         if (signature) {
             write_file_atomically(folder / std::string(sync::signature_file_name), *signature);

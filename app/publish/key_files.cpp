@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "publish/publish_error.hpp"
+#include "publish/staff_messages.hpp"
 
 namespace bangvang::publish {
 
@@ -21,8 +22,8 @@ void write_new_file(const fs::path& file, const std::string& text, mode_t mode) 
     const int descriptor = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
     if (descriptor < 0) {
         const int cause = errno;
-        throw PublishError("cannot create " + file.string() + ": " + std::strerror(cause) +
-                           (cause == EEXIST ? " (keys are never overwritten; choose another name)" : ""));
+        throw PublishError(cause == EEXIST ? say::key_exists(file.string())
+                                           : say::cannot_write(file.string(), std::strerror(cause)));
     }
     std::size_t written = 0;
     while (written < text.size()) {
@@ -31,28 +32,27 @@ void write_new_file(const fs::path& file, const std::string& text, mode_t mode) 
         if (result <= 0) {
             const int cause = errno;
             ::close(descriptor);
-            throw PublishError("cannot write " + file.string() + ": " + std::strerror(cause));
+            throw PublishError(say::cannot_write(file.string(), std::strerror(cause)));
         }
         written += static_cast<std::size_t>(result);
     }
     if (::fsync(descriptor) != 0 || ::close(descriptor) != 0) {
-        throw PublishError("cannot write " + file.string() + ": " + std::strerror(errno));
+        throw PublishError(say::cannot_write(file.string(), std::strerror(errno)));
     }
 }
 
 }  // namespace
 
 KeyPairFiles generate_key_files(const fs::path& name) {
-    if (name.filename().empty()) throw PublishError("keygen --out needs DIR/NAME, got " + name.string());
+    if (name.filename().empty()) throw PublishError(say::key_name_needed(name.string()));
     std::error_code error;
     if (name.has_parent_path()) fs::create_directories(name.parent_path(), error);
-    if (error) throw PublishError("cannot create " + name.parent_path().string() + ": " + error.message());
+    if (error) throw PublishError(say::cannot_create_folder(name.parent_path().string(), error.message()));
     KeyPairFiles files{.secret_file = fs::path(name.string() + ".secret"),
                        .public_file = fs::path(name.string() + ".public"),
                        .public_key = {}};
     if (fs::exists(files.public_file)) {
-        throw PublishError("cannot create " + files.public_file.string() +
-                           ": it exists (keys are never overwritten; choose another name)");
+        throw PublishError(say::key_exists(files.public_file.string()));
     }
     const sync::SecretKey secret = sync::generate_secret_key();
     files.public_key = secret.public_key();

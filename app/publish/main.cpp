@@ -31,50 +31,58 @@ void print_progress(const std::string& line) {
     std::fflush(stderr);
 }
 
-int run_build(publish::BuildOptions options) {
+void print_findings(const std::vector<publish::Finding>& findings) {
+    for (const auto& finding : findings) std::printf("%s\n", finding.to_string().c_str());
+    const std::size_t errors = publish::count_errors(findings);
+    std::printf("%s\n", publish::say::summary(errors, findings.size() - errors).c_str());
+}
+
+int run_build(publish::BuildOptions options, bool check_text) {
     options.progress = print_progress;
-    const auto built = publish::build_feed(options, now_seconds());
-    if (!built) {
-        std::fprintf(stderr, "bangvang-publish: %s\n", built.problem().message().c_str());
+    print_progress(publish::say::checking_folder(options.source_directory.string()));
+    const auto checked =
+        publish::build_checked_feed(options, now_seconds(), publish::ValidationOptions{.check_text_fits = check_text});
+    print_findings(checked.findings);
+    if (!checked.built) {
+        std::fprintf(stderr, "bangvang-publish: %s\n",
+                     publish::say::build_refused(publish::count_errors(checked.findings)).c_str());
         return 1;
     }
-    const core::Manifest& manifest = built->manifest;
-    std::printf("wrote %s: source %s, version %lld, %zu items, %zu media files, expires %s\n",
-                built->manifest_file.c_str(), manifest.source_id.c_str(), static_cast<long long>(manifest.version),
-                manifest.items.size(), manifest.media.size(),
-                core::format_rfc3339(manifest.expires_at, core::vietnam_utc_offset_minutes).c_str());
-    if (built->signature_file) {
-        std::printf("signed: %s\n", built->signature_file->c_str());
+    const core::Manifest& manifest = checked.built->manifest;
+    std::printf("%s\n", publish::say::built(checked.built->manifest_file.string(), manifest.source_id, manifest.version,
+                                            manifest.items.size(), manifest.media.size(),
+                                            core::format_rfc3339(manifest.expires_at, core::vietnam_utc_offset_minutes))
+                            .c_str());
+    if (checked.built->signature_file) {
+        std::printf("%s\n", publish::say::signed_with(checked.built->signature_file->string()).c_str());
     } else {
-        std::printf("not signed (no --key): kiosks that require a signature will refuse this feed\n");
+        std::printf("%s\n", publish::say::not_signed().c_str());
     }
     return 0;
 }
 
 int run_keygen(const std::filesystem::path& name) {
     const auto files = publish::generate_key_files(name);
-    std::printf("secret key: %s (keep it private; it signs your feeds)\n", files.secret_file.c_str());
-    std::printf("public key: %s (put this line in every kiosk's config under \"keys\"):\n%s\n",
-                files.public_file.c_str(), files.public_key.to_base64().c_str());
-    std::printf("key id: %s\n", files.public_key.id().c_str());
+    std::printf("%s\n", publish::say::keys_written(files.secret_file.string(), files.public_file.string(),
+                                                   files.public_key.to_base64(), files.public_key.id())
+                            .c_str());
     return 0;
 }
 
 int run_init(const std::filesystem::path& directory) {
-    for (const auto& file : publish::scaffold_content_folder(directory)) std::printf("wrote %s\n", file.c_str());
-    std::printf("Đọc %s để bắt đầu; kiểm tra bằng: bangvang-publish validate %s\n",
-                (directory / "HUONG-DAN.md").c_str(), directory.c_str());
+    for (const auto& file : publish::scaffold_content_folder(directory)) {
+        std::printf("%s\n", publish::say::init_written(file.string()).c_str());
+    }
+    std::printf("%s\n", publish::say::init_next_step((directory / "HUONG-DAN.md").string(), directory.string()).c_str());
     return 0;
 }
 
 int run_validate(const std::filesystem::path& directory, bool check_text) {
-    std::fprintf(stderr, "  checking %s (drawing every slide at every screen shape)\n", directory.c_str());
+    print_progress(publish::say::checking_folder(directory.string()));
     const auto findings =
         publish::validate_content(directory, now_seconds(), publish::ValidationOptions{.check_text_fits = check_text});
-    for (const auto& finding : findings) std::printf("%s\n", finding.to_string().c_str());
-    const std::size_t errors = publish::count_errors(findings);
-    std::printf("%zu error(s), %zu warning(s)\n", errors, findings.size() - errors);
-    return errors > 0 ? 1 : 0;
+    print_findings(findings);
+    return publish::count_errors(findings) > 0 ? 1 : 0;
 }
 
 struct PreviewRequest {
@@ -96,8 +104,7 @@ int run_preview(const PreviewRequest& request) {
         } else if (const auto shape = publish::parse_screen_shape(text)) {
             shapes.push_back(*shape);
         } else {
-            std::fprintf(stderr, "bangvang-publish: --shape %s: expected WIDTHxHEIGHT such as 1920x1080, or all\n",
-                         text.c_str());
+            std::fprintf(stderr, "bangvang-publish: %s\n", publish::say::shape_unknown(text).c_str());
             return 2;
         }
     }
@@ -106,8 +113,8 @@ int run_preview(const PreviewRequest& request) {
     if (!request.at.empty()) {
         const auto parsed = core::parse_rfc3339(request.at);
         if (!parsed) {
-            std::fprintf(stderr, "bangvang-publish: --at %s: %s; expected e.g. 2024-11-20T08:00:00+07:00\n",
-                         request.at.c_str(), parsed.problem().reason.c_str());
+            std::fprintf(stderr, "bangvang-publish: %s\n",
+                         publish::say::moment_unknown(request.at, parsed.problem().reason).c_str());
             return 2;
         }
         moment = *parsed;
@@ -115,17 +122,20 @@ int run_preview(const PreviewRequest& request) {
     std::string place_name = request.place_name;
     if (place_name.empty()) place_name = request.site.empty() ? "Xem trước" : request.site;
     publish::TemporaryDirectory scratch("bangvang-preview");
-    const auto built = publish::build_feed(publish::BuildOptions{.source_directory = request.source_directory,
-                                                                 .feed_directory = scratch.path() / "feed",
-                                                                 .version = 1,
-                                                                 .progress = print_progress},
-                                           moment);
-    if (!built) {
-        std::fprintf(stderr, "bangvang-publish: %s\n", built.problem().message().c_str());
+    const auto checked = publish::build_checked_feed(publish::BuildOptions{.source_directory = request.source_directory,
+                                                                           .feed_directory = scratch.path() / "feed",
+                                                                           .version = 1,
+                                                                           .progress = print_progress},
+                                                     moment, publish::ValidationOptions{.check_text_fits = false});
+    // The slides are the report here: findings other than errors go to stderr.
+    for (const auto& finding : checked.findings) std::fprintf(stderr, "%s\n", finding.to_string().c_str());
+    if (!checked.built) {
+        std::fprintf(stderr, "bangvang-publish: %s\n",
+                     publish::say::preview_refused(publish::count_errors(checked.findings)).c_str());
         return 1;
     }
     const auto slides = publish::render_preview(
-        built->manifest, publish::PreviewOptions{.feed_directory = scratch.path() / "feed",
+        checked.built->manifest, publish::PreviewOptions{.feed_directory = scratch.path() / "feed",
                                                  .output_directory = request.output_directory,
                                                  .shapes = shapes,
                                                  .site = request.site.empty() ? std::nullopt
@@ -135,7 +145,7 @@ int run_preview(const PreviewRequest& request) {
                                                  .now = moment,
                                                  .theme_file = request.theme_file});
     for (const auto& slide : slides) {
-        std::printf("%s%s\n", slide.file.c_str(), slide.text_cut ? "  (text cut with …)" : "");
+        std::printf("%s\n", publish::say::preview_slide(slide.file.string(), slide.text_cut).c_str());
     }
     return 0;
 }
@@ -146,24 +156,22 @@ int run_push(publish::PushOptions options) {
     const auto pushed = publish::push_feed(options);
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    std::printf("pushed version %lld to %s: %zu media uploaded, %zu already there, %.1f MiB in %.1f s\n",
-                static_cast<long long>(pushed.version), options.target.c_str(), pushed.media_uploaded,
-                pushed.media_skipped, static_cast<double>(pushed.bytes_uploaded) / (1024.0 * 1024.0), seconds);
-    if (pushed.previous_version) {
-        std::printf("replaced version %lld\n", static_cast<long long>(*pushed.previous_version));
-    }
+    std::printf("%s\n", publish::say::pushed(pushed.version, options.target, pushed.media_uploaded, pushed.media_skipped,
+                                             static_cast<double>(pushed.bytes_uploaded) / (1024.0 * 1024.0), seconds)
+                            .c_str());
+    if (pushed.previous_version) std::printf("%s\n", publish::say::replaced_version(*pushed.previous_version).c_str());
     return 0;
 }
 
 int run_status(const std::string& target) {
     const auto live = publish::live_feed(target);
     if (!live) {
-        std::printf("%s: no feed published yet\n", target.c_str());
+        std::printf("%s\n", publish::say::status_empty(target).c_str());
         return 3;
     }
-    std::printf("%s: version %lld, source %s, issued %s, expires %s, %s\n", target.c_str(),
-                static_cast<long long>(live->version), live->source_id.c_str(), live->issued_at.c_str(),
-                live->expires_at.c_str(), live->signed_feed ? "signed" : "NOT signed");
+    std::printf("%s\n", publish::say::status_live(target, live->version, live->source_id, live->issued_at,
+                                                  live->expires_at, live->signed_feed)
+                            .c_str());
     return 0;
 }
 
@@ -178,91 +186,155 @@ void keep_large_buffers_for_reuse() {
 
 }  // namespace
 
+// Staff read Vietnamese: the help's headings, the options' group and the help flag too.
+void speak_vietnamese(CLI::App& app) {
+    auto formatter = app.get_formatter();
+    formatter->label("Usage", "Cách dùng");
+    formatter->label("OPTIONS", "TÙY CHỌN");
+    formatter->label("SUBCOMMAND", "LỆNH");
+    formatter->label("SUBCOMMANDS", "LỆNH");
+    formatter->label("Positionals", "Tham số");
+    formatter->label("REQUIRED", "(bắt buộc)");
+    formatter->label("Needs", "Cần");
+    formatter->label("Excludes", "Không dùng cùng");
+    formatter->column_width(34);
+    app.option_defaults()->group("Tùy chọn");
+    app.set_help_flag("-h,--help", "In hướng dẫn này rồi thoát");
+}
+
+// Option value names in Vietnamese: "CHỮ", "SỐ:từ 1 đến 3660", "THƯ-MỤC", "TỆP".
+void name_values_in_vietnamese(CLI::App& app) {
+    for (CLI::App* command : app.get_subcommands({})) {
+        for (CLI::Option* option : command->get_options({})) {
+            const std::string full = option->get_type_name();
+            if (full.empty()) continue;
+            const std::string base = full.substr(0, full.find(':'));
+            if (base == "INT" || base == "UINT") option->type_name("SỐ");
+            else if (base == "TEXT") option->type_name("CHỮ");
+        }
+    }
+}
+CLI::Validator number_range(int low, int high) {
+    return CLI::Range(low, high).description("từ " + std::to_string(low) + " đến " + std::to_string(high));
+}
+CLI::Validator existing_folder() { return CLI::Validator(CLI::ExistingDirectory).description("THƯ-MỤC-CÓ-SẴN"); }
+CLI::Validator existing_file() { return CLI::Validator(CLI::ExistingFile).description("TỆP-CÓ-SẴN"); }
+
+CLI::App* add_command(CLI::App& app, const std::string& name, const std::string& description) {
+    CLI::App* command = app.add_subcommand(name, description);
+    command->group("Lệnh");
+    command->set_help_flag("-h,--help", "In hướng dẫn của lệnh này rồi thoát");
+    return command;
+}
+
+// CLI11 explains a mistaken command line in English: say it in Vietnamese, its words in brackets.
+int refuse_command_line(const CLI::App& app, const CLI::ParseError& error) {
+    if (error.get_exit_code() == 0) return app.exit(error);  // --help
+    std::string what = "không hiểu được";
+    if (dynamic_cast<const CLI::RequiredError*>(&error)) what = "thiếu một tham số bắt buộc";
+    else if (dynamic_cast<const CLI::ExtrasError*>(&error)) what = "có tham số thừa";
+    else if (dynamic_cast<const CLI::ValidationError*>(&error)) what = "có giá trị không dùng được (thư mục hay tệp không có, số ngoài khoảng cho phép)";
+    else if (dynamic_cast<const CLI::ArgumentMismatch*>(&error)) what = "một tùy chọn thiếu giá trị";
+    else if (dynamic_cast<const CLI::ConversionError*>(&error)) what = "một giá trị không đúng dạng (cần số)";
+    std::fprintf(stderr, "bangvang-publish: %s [%s]\n", publish::say::command_line_mistake(what).c_str(), error.what());
+    return error.get_exit_code();
+}
+
 int main(int argc, char** argv) {
     keep_large_buffers_for_reuse();
-    CLI::App app{"bangvang-publish: build, check, preview, sign and publish bangvang content."};
+    CLI::App app{"bangvang-publish: kiểm tra, xem trước, ký và đưa nội dung bảng vàng lên cổng thông tin."};
+    speak_vietnamese(app);
     app.require_subcommand(1);
 
     std::filesystem::path key_name;
-    CLI::App* keygen = app.add_subcommand("keygen", "Create a signing key pair: NAME.secret and NAME.public.");
-    keygen->add_option("--out", key_name, "DIR/NAME of the key files, e.g. keys/quan-thanh-xuan")->required();
+    CLI::App* keygen = add_command(app, "keygen", "Tạo cặp khóa ký: TÊN.secret (giữ kín) và TÊN.public (cho máy chiếu).");
+    keygen->add_option("--out", key_name, "THƯ-MỤC/TÊN của hai tệp khóa, ví dụ keys/quan-thanh-xuan")->required();
 
     publish::BuildOptions build_options;
     std::string issued_at;
     std::string expires_at;
     std::int64_t version = 0;
-    CLI::App* build = app.add_subcommand(
-        "build", "Build a content folder (text and CSV files, or source.json) into a feed directory.");
-    build->add_option("SOURCE_DIR", build_options.source_directory, "content folder")
+    bool build_skip_text_check = false;
+    CLI::App* build = add_command(app, "build",
+                                  "Kiểm tra như validate rồi đóng gói thư mục nội dung thành bản tin (thư mục xuất); "
+                                  "còn lỗi thì không ghi gì.");
+    build->add_option("SOURCE_DIR", build_options.source_directory, "thư mục nội dung")
         ->required()
-        ->check(CLI::ExistingDirectory);
-    build->add_option("--out", build_options.feed_directory, "feed directory to write (created when missing)")
-        ->required();
-    build->add_option("--key", build_options.key_files, "NAME.secret from keygen; sign the manifest (repeatable)")
-        ->check(CLI::ExistingFile);
+        ->check(existing_folder());
+    build->add_option("--out", build_options.feed_directory, "thư mục xuất bản tin (tạo mới nếu chưa có)")->required();
+    build->add_option("--key", build_options.key_files, "tệp TÊN.secret của lệnh keygen để ký bản tin (dùng được nhiều lần)")
+        ->check(existing_file());
     CLI::Option* version_option = build->add_option(
-        "--version", version, "manifest version; default: the feed folder's version + 1, or the time in seconds");
-    CLI::Option* issued_option =
-        build->add_option("--issued-at", issued_at, "RFC 3339 instant, e.g. 2024-11-20T08:00:00+07:00; default: now");
-    build->add_option("--valid-days", build_options.valid_days, "days until the feed expires")
+        "--version", version, "số phiên bản; mặc định: phiên bản trong thư mục xuất + 1, hoặc thời điểm tính bằng giây");
+    CLI::Option* issued_option = build->add_option(
+        "--issued-at", issued_at, "thời điểm phát hành dạng 2024-11-20T08:00:00+07:00; mặc định: bây giờ");
+    build->add_option("--valid-days", build_options.valid_days, "số ngày đến khi bản tin hết hạn")
         ->capture_default_str()
-        ->check(CLI::Range(1, 3660));
-    CLI::Option* expires_option =
-        build->add_option("--expires-at", expires_at, "RFC 3339 instant the feed expires (instead of --valid-days)");
-    build->add_option("--max-side", build_options.pictures.max_side, "longest side of a published picture, pixels")
+        ->check(number_range(1, 3660));
+    CLI::Option* expires_option = build->add_option(
+        "--expires-at", expires_at, "thời điểm hết hạn dạng 2025-01-20T08:00:00+07:00 (thay cho --valid-days)");
+    build->add_option("--max-side", build_options.pictures.max_side, "cạnh dài nhất của ảnh khi đăng, tính bằng điểm ảnh")
         ->capture_default_str()
-        ->check(CLI::Range(320, 8192));
-    build->add_option("--jpeg-quality", build_options.pictures.jpeg_quality, "JPEG quality of re-encoded photos")
+        ->check(number_range(320, 8192));
+    build->add_option("--jpeg-quality", build_options.pictures.jpeg_quality, "chất lượng JPEG của ảnh được xử lý lại")
         ->capture_default_str()
-        ->check(CLI::Range(50, 100));
+        ->check(number_range(50, 100));
+    build->add_flag("--no-text-check", build_skip_text_check,
+                    "bỏ qua bước vẽ thử để xem chữ có vừa màn hình không (nhanh hơn, nhưng chữ quá dài không bị chặn)");
 
     std::filesystem::path init_directory;
-    CLI::App* init = app.add_subcommand("init", "Create a content folder with one example of every kind and a guide.");
-    init->add_option("DIR", init_directory, "new or empty folder")->required();
+    CLI::App* init = add_command(app, "init", "Tạo thư mục nội dung có sẵn một ví dụ cho mỗi loại và bản hướng dẫn HUONG-DAN.md.");
+    init->add_option("DIR", init_directory, "thư mục mới hoặc đang trống")->required();
 
     std::filesystem::path validate_directory;
     bool skip_text_check = false;
-    CLI::App* validate = app.add_subcommand(
-        "validate", "List every problem of a content folder with file and line; exit 1 on errors, 0 on warnings only.");
-    validate->add_option("DIR", validate_directory, "content folder")->required()->check(CLI::ExistingDirectory);
-    validate->add_flag("--no-text-check", skip_text_check, "skip drawing the slides to check that text fits");
+    CLI::App* validate = add_command(
+        app, "validate", "Liệt kê mọi lỗi và cảnh báo của thư mục nội dung, kèm tên tệp và số dòng; thoát với mã 1 khi "
+                         "có lỗi, 0 khi chỉ có cảnh báo.");
+    validate->add_option("DIR", validate_directory, "thư mục nội dung")->required()->check(existing_folder());
+    validate->add_flag("--no-text-check", skip_text_check, "bỏ qua bước vẽ thử để xem chữ có vừa màn hình không");
 
     PreviewRequest preview_request;
-    CLI::App* preview = app.add_subcommand(
-        "preview", "Draw every slide as the kiosks will, to PNG files, and print their paths.");
-    preview->add_option("DIR", preview_request.source_directory, "content folder")
+    CLI::App* preview = add_command(
+        app, "preview", "Vẽ mọi trang đúng như máy chiếu sẽ hiện, ra tệp PNG, rồi in đường dẫn các tệp.");
+    preview->add_option("DIR", preview_request.source_directory, "thư mục nội dung")
         ->required()
-        ->check(CLI::ExistingDirectory);
-    preview->add_option("--out", preview_request.output_directory, "folder for the PNG files")->required();
+        ->check(existing_folder());
+    preview->add_option("--out", preview_request.output_directory, "thư mục chứa các tệp PNG")->required();
     preview->add_option("--shape", preview_request.shapes,
-                        "screen size: 1920x1080 (default), 1080x1920, 1280x720, 800x480, or all (repeatable)");
+                        "cỡ màn hình: 1920x1080 (mặc định), 1080x1920, 1280x720, 800x480, hoặc all (dùng được nhiều lần)");
     preview->add_option("--site", preview_request.site,
-                        "draw only the items a kiosk of this site shows (its \"site\" in kiosk.json)");
-    preview->add_option("--tag", preview_request.tags, "a tag of that kiosk (its \"tags\"; repeatable)")
+                        "chỉ vẽ các mục mà máy chiếu ở điểm này hiện (mục \"site\" trong kiosk.json)");
+    preview->add_option("--tag", preview_request.tags, "một nhãn của máy chiếu đó (mục \"tags\"; dùng được nhiều lần)")
         ->needs("--site");
     preview->add_option("--place-name", preview_request.place_name,
-                        "the header's name, as the kiosk's \"place_name\"; default: the site, or \"Xem trước\"");
+                        "tên ở đầu trang, như \"place_name\" của máy chiếu; mặc định: điểm, hoặc \"Xem trước\"");
     preview->add_option("--at", preview_request.at,
-                        "the moment drawn in the header (date and clock), RFC 3339 such as "
-                        "2024-11-20T08:00:00+07:00; default: now");
-    preview->add_option("--theme", preview_request.theme_file, "the kiosk's theme file (its \"theme\" in kiosk.json)")
-        ->check(CLI::ExistingFile);
+                        "thời điểm vẽ ở đầu trang (ngày và giờ), dạng 2024-11-20T08:00:00+07:00; mặc định: bây giờ");
+    preview->add_option("--theme", preview_request.theme_file, "tệp giao diện của máy chiếu (mục \"theme\" trong kiosk.json)")
+        ->check(existing_file());
 
     publish::PushOptions push_options;
-    CLI::App* push = app.add_subcommand(
-        "push", "Upload a built feed with HTTP PUT (or copy it to a folder): media first, the manifest last.");
-    push->add_option("FEED", push_options.feed_directory, "feed directory written by build")
+    CLI::App* push = add_command(
+        app, "push", "Đưa bản tin đã build lên cổng thông tin bằng HTTP PUT (hoặc chép vào một thư mục): ảnh trước, "
+                     "manifest sau cùng.");
+    push->add_option("FEED", push_options.feed_directory, "thư mục xuất do lệnh build ghi")
         ->required()
-        ->check(CLI::ExistingDirectory);
-    push->add_option("TARGET", push_options.target, "https://portal/bangvang/SOURCE, or a folder")->required();
-    push->add_option("--token", push_options.token, "access token, sent as \"Authorization: Bearer TOKEN\"");
-    push->add_flag("--force", push_options.allow_older, "push even if the target has the same or a newer version");
+        ->check(existing_folder());
+    push->add_option("TARGET", push_options.target, "https://cong-thong-tin/bangvang/NGUON, hoặc một thư mục")->required();
+    push->add_option("--token", push_options.token, "mã truy cập, gửi dạng \"Authorization: Bearer MÃ\"");
+    push->add_flag("--force", push_options.allow_older, "vẫn đưa lên khi nơi nhận đã có phiên bản bằng hoặc mới hơn");
 
     std::string status_target;
-    CLI::App* status = app.add_subcommand("status", "Print the version live at a URL or folder.");
-    status->add_option("TARGET", status_target, "https://portal/bangvang/SOURCE, or a folder")->required();
+    CLI::App* status = add_command(app, "status", "Cho biết phiên bản đang được phát ở một địa chỉ hoặc thư mục.");
+    status->add_option("TARGET", status_target, "https://cong-thong-tin/bangvang/NGUON, hoặc một thư mục")->required();
 
-    CLI11_PARSE(app, argc, argv);
+    name_values_in_vietnamese(app);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        return refuse_command_line(app, error);
+    }
     try {
         if (keygen->parsed()) return run_keygen(key_name);
         if (init->parsed()) return run_init(init_directory);
@@ -274,10 +346,10 @@ int main(int argc, char** argv) {
             if (version_option->count() > 0) build_options.version = version;
             if (issued_option->count() > 0) build_options.issued_at = issued_at;
             if (expires_option->count() > 0) build_options.expires_at = expires_at;
-            return run_build(build_options);
+            return run_build(build_options, !build_skip_text_check);
         }
     } catch (const std::runtime_error& error) {
-        std::fprintf(stderr, "bangvang-publish: %s\n", error.what());
+        std::fprintf(stderr, "bangvang-publish: %s\n", publish::say::failure(error.what()).text.c_str());
         return 1;
     }
     return 2;

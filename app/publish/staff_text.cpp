@@ -16,6 +16,13 @@ std::string trimmed(std::string_view text) {
     return std::string(text.substr(first, last - first + 1));
 }
 
+// At most `bytes` bytes of `text`, never cutting a UTF-8 sequence in two.
+std::string utf8_prefix(const std::string& text, std::size_t bytes) {
+    if (text.size() <= bytes) return text;
+    while (bytes > 0 && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) --bytes;
+    return text.substr(0, bytes) + "\xE2\x80\xA6";
+}
+
 struct FreeDeleter {
     void operator()(utf8proc_uint8_t* bytes) const { std::free(bytes); }
 };
@@ -67,9 +74,7 @@ StaffText parse_staff_text(std::string_view utf8_text) {
         const auto colon = text.find(':');
         // A colon far into the line is prose, not a field name ("Ghi chú: ..." is 8 bytes).
         if (colon == std::string::npos || colon == 0 || colon > 40) {
-            parsed.problems.push_back(
-                {line, "expected a field line such as \"Tên: Nguyễn Văn A\" before the first blank line, got \"" +
-                           text.substr(0, 60) + "\""});
+            parsed.problems.push_back({line, utf8_prefix(text, 60)});
             continue;
         }
         parsed.fields.push_back(HeaderField{.key = trimmed(text.substr(0, colon)),

@@ -22,7 +22,7 @@ struct Paragraph {
 
 struct LineProblem {
     int line = 0;
-    std::string reason;
+    std::string text;  // the header line that is not "Field: value" (its first 60 bytes)
 };
 
 struct StaffText {

@@ -8,13 +8,14 @@
 #include <system_error>
 
 #include "publish/publish_error.hpp"
+#include "publish/staff_messages.hpp"
 
 namespace bangvang::publish {
 
 TemporaryDirectory::TemporaryDirectory(std::string_view prefix) {
     std::string pattern = (std::filesystem::temp_directory_path() / (std::string(prefix) + "-XXXXXX")).string();
     if (::mkdtemp(pattern.data()) == nullptr) {
-        throw PublishError("cannot create a temporary folder " + pattern + ": " + std::strerror(errno));
+        throw PublishError(say::cannot_create_folder(pattern, std::strerror(errno)));
     }
     path_ = pattern;
 }

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "core/text.hpp"
+#include "publish/staff_messages.hpp"
 
 namespace bangvang::publish {
 
@@ -36,13 +37,7 @@ struct IconvCloser {
 using IconvPtr = std::unique_ptr<void, IconvCloser>;
 
 core::Problem not_utf8(std::string_view origin) {
-    return core::Problem{
-        .where = std::string(origin),
-        .field = "",
-        .reason = "is not UTF-8 text. Save it again as UTF-8: in Excel \"File > Save As\", type "
-                  "\"CSV UTF-8 (Comma delimited)\"; in LibreOffice \"File > Save As\", tick \"Edit filter "
-                  "settings\" and choose the character set \"Unicode (UTF-8)\"; in Notepad choose the "
-                  "encoding \"UTF-8\" (Lưu lại dưới dạng UTF-8)"};
+    return core::Problem{.where = std::string(origin), .field = "", .reason = say::not_utf8().text};
 }
 
 }  // namespace

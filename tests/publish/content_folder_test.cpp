@@ -113,7 +113,7 @@ TEST_CASE("CSV as Excel and LibreOffice save it", "[publish]") {
     SECTION("a quote never closed names its line") {
         const auto table = publish::parse_csv("a,b\n1,\"open\n2,3\n", "x.csv");
         REQUIRE_FALSE(table.ok());
-        CHECK_THAT(table.problem().message(), Catch::Contains("x.csv:2") && Catch::Contains("never closed"));
+        CHECK_THAT(table.problem().message(), Catch::Contains("x.csv:2") && Catch::Contains("không đóng lại"));
     }
 }
 
@@ -158,7 +158,7 @@ TEST_CASE("init scaffolds a folder that validates cleanly and builds one item of
     const auto written = publish::scaffold_content_folder(directory / "noi-dung");
     CHECK(written.size() >= 9);
     CHECK(fs::exists(directory / "noi-dung" / "HUONG-DAN.md"));
-    CHECK_THROWS_WITH(publish::scaffold_content_folder(directory / "noi-dung"), Catch::Contains("already holds files"));
+    CHECK_THROWS_WITH(publish::scaffold_content_folder(directory / "noi-dung"), Catch::Contains("đã có tệp bên trong"));
 
     const auto findings = publish::validate_content(directory / "noi-dung", fixed_now);
     INFO(joined(findings));
@@ -227,12 +227,14 @@ TEST_CASE("validate reports every mistake at once with its file and line", "[pub
     SECTION("the folder's own checks: all at once, each with file and line") {
         const auto findings = publish::validate_content(content, fixed_now, {.check_text_fits = false});
         INFO(joined(findings));
-        CHECK(has_finding(findings, "guong-dien-hinh/tran-van-minh.txt:3: error:", "tran-van-minh.jpg” is missing"));
-        CHECK(has_finding(findings, "guong-dien-hinh/tran-van-minh.txt:2: error:", "“31/02/2024” is not a date"));
-        CHECK(has_finding(findings, "bang-xep-hang/khoi-truong.csv:5: error:", "“chín mươi” is not a number"));
-        CHECK(has_finding(findings, "thong-bao/thong-bao-hai.txt:1: error:",
-                          "“cuoc-thi-viet” is already used by thong-bao/cuoc-thi-viet.txt"));
-        CHECK(has_finding(findings, "guong-dien-hinh/le-thu-trang.txt:2: warning:", "only 320x400 pixels"));
+        CHECK(has_finding(findings, "guong-dien-hinh/tran-van-minh.txt, dòng 3: lỗi:",
+                          "không tìm thấy ảnh “tran-van-minh.jpg”"));
+        CHECK(has_finding(findings, "guong-dien-hinh/tran-van-minh.txt, dòng 2: lỗi:",
+                          "“31/02/2024” không phải là một ngày có thật"));
+        CHECK(has_finding(findings, "bang-xep-hang/khoi-truong.csv, dòng 5: lỗi:", "“chín mươi” không phải là số"));
+        CHECK(has_finding(findings, "thong-bao/thong-bao-hai.txt, dòng 1: lỗi:",
+                          "mã “cuoc-thi-viet” đã được dùng cho thong-bao/cuoc-thi-viet.txt"));
+        CHECK(has_finding(findings, "guong-dien-hinh/le-thu-trang.txt, dòng 2: cảnh báo:", "chỉ có 320x400 điểm ảnh"));
         CHECK(publish::count_errors(findings) == 4);
     }
     SECTION("once those are fixed, text too long for every screen shape is an error") {
@@ -241,11 +243,11 @@ TEST_CASE("validate reports every mistake at once with its file and line", "[pub
         fs::remove(content / "thong-bao" / "thong-bao-hai.txt");
         const auto findings = publish::validate_content(content, fixed_now);
         INFO(joined(findings));
-        CHECK(has_finding(findings, "guong-dien-hinh/pham-quoc-hung.txt: error:", "too long for every screen shape"));
-        CHECK(has_finding(findings, "guong-dien-hinh/pham-quoc-hung-portal.txt: warning:",
-                          "too long for every screen shape (cut with … at 1920x1080, 1080x1920, 1280x720, 800x480), "
-                          "but the QR code leads to the whole article"));
-        CHECK(has_finding(findings, "guong-dien-hinh/le-thu-trang.txt:2: warning:", "only 320x400 pixels"));
+        CHECK(has_finding(findings, "guong-dien-hinh/pham-quoc-hung.txt: lỗi:", "quá dài cho mọi cỡ màn hình"));
+        CHECK(has_finding(findings, "guong-dien-hinh/pham-quoc-hung-portal.txt: cảnh báo:",
+                          "quá dài cho mọi cỡ màn hình (bị cắt bằng … ở 1920x1080, 1080x1920, 1280x720, 800x480), "
+                          "nhưng mã QR dẫn tới toàn bài"));
+        CHECK(has_finding(findings, "guong-dien-hinh/le-thu-trang.txt, dòng 2: cảnh báo:", "chỉ có 320x400 điểm ảnh"));
         CHECK(publish::count_errors(findings) == 1);
         // build refuses nothing the kiosk would accept, but says it would be cut.
     }
@@ -253,7 +255,8 @@ TEST_CASE("validate reports every mistake at once with its file and line", "[pub
         const auto built = publish::build_feed({.source_directory = content, .feed_directory = directory / "feed"},
                                                fixed_now);
         REQUIRE_FALSE(built.ok());
-        CHECK_THAT(built.problem().message(), Catch::Contains("4 errors") && Catch::Contains("khoi-truong.csv:5"));
+        CHECK_THAT(built.problem().message(),
+                   Catch::Contains("còn 4 lỗi") && Catch::Contains("khoi-truong.csv, dòng 5"));
         CHECK_FALSE(fs::exists(directory / "feed" / "manifest.json"));
     }
 }
@@ -266,8 +269,8 @@ TEST_CASE("warnings alone leave the folder publishable", "[publish]") {
     const auto findings = publish::validate_content(content, fixed_now, {.check_text_fits = false});
     INFO(joined(findings));
     CHECK(publish::count_errors(findings) == 0);
-    CHECK(has_finding(findings, "thong-bao/ghi-chu.txt:2: warning:", "unknown field “Màu nền”"));
-    CHECK(has_finding(findings, "ghi-chu-rieng.txt: warning:", "is not in one of the folders"));
+    CHECK(has_finding(findings, "thong-bao/ghi-chu.txt, dòng 2: cảnh báo:", "trường “Màu nền” không có trong mẫu"));
+    CHECK(has_finding(findings, "ghi-chu-rieng.txt: cảnh báo:", "không nằm trong thư mục nào"));
 }
 
 TEST_CASE("Trọng số makes an item play more often: a whole number from 1 to 100", "[publish]") {
@@ -288,6 +291,6 @@ TEST_CASE("Trọng số makes an item play more often: a whole number from 1 to 
         write_text(content / "thong-bao" / "nhac-lai.txt", "Tiêu đề: Nhắc lại\nTrong so: 0\n\nNội dung.\n");
         const auto findings = publish::validate_content(content, fixed_now, {.check_text_fits = false});
         INFO(joined(findings));
-        CHECK(has_finding(findings, "thong-bao/nhac-lai.txt:2: error:", "from 1 to 100"));
+        CHECK(has_finding(findings, "thong-bao/nhac-lai.txt, dòng 2: lỗi:", "từ 1 đến 100"));
     }
 }

@@ -80,6 +80,6 @@ TEST_CASE("status refuses a served manifest.json that is too deep or too large",
         const auto run = publish("status " + server.url() + "good", scratch.path() / "run-good");
         INFO(run.standard_error);
         CHECK(run.exit_code == 0);
-        CHECK_THAT(run.standard_output, Catch::Contains("version 7") && Catch::Contains("quan-thanh-xuan"));
+        CHECK_THAT(run.standard_output, Catch::Contains("phiên bản 7") && Catch::Contains("quan-thanh-xuan"));
     }
 }

@@ -221,9 +221,8 @@ TEST_CASE("a missing picture is reported with its path and item, and nothing is 
     const fs::path feed = content.parent_path() / "feed";
     const std::string message = failure_message({.source_directory = content, .feed_directory = feed});
     CHECK_THAT(message, Catch::Contains("guong-dien-hinh/story-tran-van-minh.jpg"));
-    CHECK_THAT(message, Catch::Contains("does not exist"));
+    CHECK_THAT(message, Catch::Contains("không có: đặt ảnh vào đúng thư mục"));
     CHECK_THAT(message, Catch::Contains("story-tran-van-minh"));
-    CHECK_THAT(message, Catch::Contains("story.photo"));
     CHECK_FALSE(fs::exists(feed / "manifest.json"));
 }
 
@@ -241,7 +240,7 @@ TEST_CASE("bad source folders are refused with the file and the reason", "[publi
         const std::string message = failure_message(options);
         CHECK_THAT(message, Catch::Contains("source.json"));
         CHECK_THAT(message, Catch::Contains("nguon.txt"));
-        CHECK_THAT(message, Catch::Contains("is not a content folder"));
+        CHECK_THAT(message, Catch::Contains("không phải thư mục nội dung"));
     }
     SECTION("not JSON") {
         write_file(source_file, "{\"format\": \"bangvang.feed/1\", \"items\": [");
@@ -269,7 +268,7 @@ TEST_CASE("bad source folders are refused with the file and the reason", "[publi
         write_file(source_file, source.dump());
         const std::string message = failure_message(options);
         CHECK_THAT(message, Catch::Contains("guong-dien-hinh/notes.jpg"));
-        CHECK_THAT(message, Catch::Contains("is not a JPEG or PNG picture"));
+        CHECK_THAT(message, Catch::Contains("không phải ảnh JPEG hoặc PNG"));
     }
     SECTION("an item the manifest parser rejects") {
         source["items"][2]["story"].erase("name");

@@ -91,7 +91,7 @@ TEST_CASE("push to a folder: media first, manifest last, nothing copied twice", 
     const auto again = publish::push_feed({.feed_directory = feeds.first, .target = portal.string(), .allow_older = true});
     CHECK(again.media_uploaded == 0);
     CHECK_THROWS_WITH(publish::push_feed({.feed_directory = feeds.first, .target = portal.string()}),
-                      Catch::Contains("already has version 10"));
+                      Catch::Contains("đã có phiên bản 10"));
 }
 
 TEST_CASE("push to nginx with PUT, status, the token, and an interrupted push", "[publish][nginx]") {
@@ -134,7 +134,7 @@ TEST_CASE("push to nginx with PUT, status, the token, and an interrupted push", 
                                             .token = token,
                                             .progress =
                                                 [&](const std::string& line) {
-                                                    if (line.find("uploaded") != std::string::npos && ++uploads == 3) {
+                                                    if (line.find("đã tải lên") != std::string::npos && ++uploads == 3) {
                                                         server->kill_now();
                                                     }
                                                 }}),

@@ -135,7 +135,7 @@ TEST_CASE("the kiosk shows, pixel for pixel, what preview showed: sample pushed 
                                 root / "run-push");
     INFO(pushed.standard_error);
     REQUIRE(pushed.exit_code == 0);
-    CHECK_THAT(pushed.standard_output, Catch::Contains("pushed version"));
+    CHECK_THAT(pushed.standard_output, Catch::Contains("đã đưa phiên bản"));
 
     // A kiosk of phường Nhân Chính, 1280x720, trusting that key, syncing from nginx.
     std::string public_key = read_file(root / "keys" / "quan.public");

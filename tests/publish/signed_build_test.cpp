@@ -41,7 +41,7 @@ TEST_CASE("keygen writes a private secret key and its public key, and never over
     CHECK(files.public_key == *public_key);
 
     CHECK_THROWS_WITH(publish::generate_key_files(directory / "keys" / "quan-thanh-xuan"),
-                      Catch::Contains("never overwritten"));
+                      Catch::Contains("không ghi đè khóa đã có"));
 }
 
 TEST_CASE("build --key signs the exact manifest bytes, and the next build counts the version on", "[publish]") {
@@ -74,7 +74,7 @@ TEST_CASE("build --key signs the exact manifest bytes, and the next build counts
         lower.version = 5;
         const auto refused = publish::build_feed(lower, fixed_now);
         REQUIRE_FALSE(refused.ok());
-        CHECK_THAT(refused.problem().message(), Catch::Contains("--version") && Catch::Contains("at least"));
+        CHECK_THAT(refused.problem().message(), Catch::Contains("--version") && Catch::Contains("trở lên"));
     }
     SECTION("a build without a key removes a stale signature") {
         auto unsigned_options = options;
@@ -96,7 +96,7 @@ TEST_CASE("build takes an explicit expiry and refuses one before the issue time"
     options.expires_at = "2024-11-01T00:00:00+07:00";
     const auto refused = publish::build_feed(options, fixed_now);
     REQUIRE_FALSE(refused.ok());
-    CHECK_THAT(refused.problem().message(), Catch::Contains("--expires-at") && Catch::Contains("after"));
+    CHECK_THAT(refused.problem().message(), Catch::Contains("--expires-at") && Catch::Contains("phải sau"));
 }
 
 TEST_CASE("a key file that is not a key is refused naming the file", "[publish]") {

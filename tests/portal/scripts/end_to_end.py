@@ -71,7 +71,7 @@ def main():
         feeds_root = os.path.join(work, "www")
         feed = os.path.join(feeds_root, "feeds", "quan-thanh-xuan")
         portal_site.run([publish_binary, "keygen", "--out", os.path.join(work, "keys", "district")])
-        portal_site.run([publish_binary, "build", os.path.join(source, "content/sample"), "--out", feed,
+        portal_site.run([publish_binary, "build", "--no-text-check", os.path.join(source, "content/sample"), "--out", feed,
                          "--key", os.path.join(work, "keys", "district.secret")])
         feed_key = open(os.path.join(work, "keys", "district.public")).read().strip()
         with open(os.path.join(feed, "manifest.json")) as file:
