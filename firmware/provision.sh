@@ -166,11 +166,13 @@ while [[ $# -gt 0 ]]; do
     esac
 done
 
-# The kiosk's own rule for ids (app/kiosk/kiosk_config.cpp).
-identifier_pattern='^[a-z0-9._-]{1,64}$'
+# The project's one rule for ids (app/core/identifier.hpp), so that a site or tag given
+# here is one a feed's audience can name; tests/kiosk/test_identifier_rule.cpp runs this
+# pattern against core's rule on the same ids.
+identifier_pattern='^[a-z0-9][a-z0-9-]{0,63}$'
 check_identifier() {
     [[ $2 =~ $identifier_pattern ]] ||
-        usage_error "$1 must be 1-64 lowercase letters, digits, '.', '_' or '-' (got \"$2\")"
+        usage_error "$1 must be 1-64 lowercase letters, digits or '-', not starting with '-' (got \"$2\")"
 }
 check_text() {
     [[ $2 != *[[:cntrl:]]* ]] || usage_error "$1 must not contain control characters"

@@ -39,6 +39,20 @@ public:
         return entries_.front().value;
     }
 
+    // Removes every entry whose value `drop` accepts.
+    template <typename Predicate>
+    void erase_if(Predicate drop) {
+        for (auto entry = entries_.begin(); entry != entries_.end();) {
+            if (!drop(std::as_const(entry->value))) {
+                ++entry;
+                continue;
+            }
+            bytes_ -= entry->bytes;
+            index_.erase(entry->key);
+            entry = entries_.erase(entry);
+        }
+    }
+
     void clear() {
         index_.clear();
         entries_.clear();

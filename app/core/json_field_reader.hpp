@@ -54,7 +54,7 @@ public:
                                 std::size_t max_count) const;
 
     std::string text(const nlohmann::json* value, const std::string& field, TextRules rules) const;
-    // [a-z0-9][a-z0-9-]{0,63}
+    // core/identifier.hpp: [a-z0-9][a-z0-9-]{0,63}
     std::string identifier(const nlohmann::json& value, const std::string& field) const;
     // 64 lowercase hex digits
     std::string sha256(const nlohmann::json& value, const std::string& field) const;

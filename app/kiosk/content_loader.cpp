@@ -18,7 +18,7 @@ LoadSummary load_sources(const KioskConfig& config, store::ContentCache& cache, 
         if (source.is_remote()) continue;  // the sync worker fetches it
         std::string component = "source " + source.id;
         auto synced = sync::sync_feed_folder(source.feed_directory, source_trust(source), cache, clock,
-                                             render::ScreenSize{.width = config.screen_width(), .height = config.screen_height()});
+                                             core::ScreenSize{.width = config.screen_width(), .height = config.screen_height()});
         sync::SourceStatus& status = summary.statuses.emplace_back();
         status.source_id = source.id;
         status.last_attempt = now;

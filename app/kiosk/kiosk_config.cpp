@@ -7,13 +7,14 @@
 #include "core/bounded_json.hpp"
 #include "core/clock_time.hpp"
 #include "core/text.hpp"
+#include "kiosk/config_reader.hpp"
+#include "kiosk/source_config.hpp"
 #include "files/bounded_read.hpp"
 
 namespace bangvang::kiosk {
 
 using core::Problem;
 using core::Result;
-using Json = nlohmann::json;
 
 int KioskConfig::screen_width() const {
     return screen.orientation == Orientation::portrait ? screen.height : screen.width;
@@ -31,67 +32,6 @@ namespace {
 
 constexpr std::size_t max_config_bytes = 1024 * 1024;  // a config is a few kilobytes
 
-// Reads the config's members one by one, remembering the first problem, so that
-// the parse below reads as a list of fields rather than a ladder of ifs.
-class ConfigReader {
-public:
-    explicit ConfigReader(std::string origin) : origin_(std::move(origin)) {}
-
-    bool failed() const { return problem_.has_value(); }
-    Problem problem() const { return *problem_; }
-
-    void fail(std::string field, std::string reason) {
-        if (!problem_) problem_ = Problem{origin_, std::move(field), std::move(reason)};
-    }
-
-    std::string text(const Json& object, const std::string& key, const std::string& field, bool required) {
-        auto found = object.find(key);
-        if (found == object.end()) {
-            if (required) fail(field, "is missing");
-            return {};
-        }
-        if (!found->is_string()) {
-            fail(field, "must be a string");
-            return {};
-        }
-        auto cleaned = core::clean_text(found->get_ref<const std::string&>(), origin_, field);
-        if (!cleaned) {
-            fail(field, cleaned.problem().reason);
-            return {};
-        }
-        return *cleaned;
-    }
-
-    std::string identifier(const Json& object, const std::string& key, const std::string& field, bool required) {
-        std::string value = text(object, key, field, required);
-        static const std::regex pattern("[a-z0-9][a-z0-9._-]{0,63}");
-        if (!value.empty() && !std::regex_match(value, pattern)) {
-            fail(field, "must be 1-64 lowercase letters, digits, '.', '_' or '-' (got \"" + value + "\")");
-        }
-        return value;
-    }
-
-    int integer(const Json& object, const std::string& key, const std::string& field, int fallback, int low,
-                int high) {
-        auto found = object.find(key);
-        if (found == object.end()) return fallback;
-        if (!found->is_number_integer()) {
-            fail(field, "must be a whole number");
-            return fallback;
-        }
-        auto value = found->get<long long>();
-        if (value < low || value > high) {
-            fail(field, "must be between " + std::to_string(low) + " and " + std::to_string(high));
-            return fallback;
-        }
-        return static_cast<int>(value);
-    }
-
-private:
-    std::string origin_;
-    std::optional<Problem> problem_;
-};
-
 Result<int> parse_utc_offset(std::string_view text) {
     // "+07:00" / "-03:30" / "Z"
     if (text == "Z") return 0;
@@ -107,51 +47,93 @@ Result<int> parse_utc_offset(std::string_view text) {
     return match[1].str() == "-" ? -total : total;
 }
 
-std::filesystem::path resolve(const std::filesystem::path& base, const std::string& path) {
-    std::filesystem::path candidate(path);
-    return candidate.is_absolute() ? candidate : (base / candidate).lexically_normal();
+// "screen": size, orientation, rotation, transition.
+void read_screen(ConfigReader& reader, const Json& document, KioskConfig& config) {
+    if (auto screen = document.find("screen"); screen != document.end()) {
+        if (!screen->is_object()) {
+            reader.fail("screen", "must be an object");
+        } else {
+            config.screen.width = reader.integer(*screen, "width", "screen.width", 1920, 320, 7680);
+            config.screen.height = reader.integer(*screen, "height", "screen.height", 1080, 240, 4320);
+            config.screen.transition_milliseconds = reader.integer(
+                *screen, "transition_milliseconds", "screen.transition_milliseconds", 700, 0, 5000);
+            std::string orientation = reader.text(*screen, "orientation", "screen.orientation", false);
+            if (orientation == "portrait") {
+                config.screen.orientation = Orientation::portrait;
+            } else if (!orientation.empty() && orientation != "landscape") {
+                reader.fail("screen.orientation", "must be \"landscape\" or \"portrait\"");
+            }
+            config.screen.rotation = reader.integer(*screen, "rotation", "screen.rotation", 0, 0, 270);
+            if (config.screen.rotation % 90 != 0) reader.fail("screen.rotation", "must be 0, 90, 180 or 270");
+            if (config.screen.rotation % 180 == 90 && orientation.empty()) {
+                config.screen.orientation = Orientation::portrait;
+            }
+        }
+    }
 }
 
-bool is_http_url(const std::string& url) {
-    return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
+// "ticker": the strip along the bottom and its messages.
+void read_ticker(ConfigReader& reader, const Json& document, KioskConfig& config) {
+    if (auto ticker = document.find("ticker"); ticker != document.end()) {
+        if (!ticker->is_object()) {
+            reader.fail("ticker", "must be an object");
+        } else {
+            auto flag = [&](const char* key, bool fallback) {
+                auto found = ticker->find(key);
+                if (found == ticker->end()) return fallback;
+                if (!found->is_boolean()) reader.fail(std::string("ticker.") + key, "must be true or false");
+                return found->is_boolean() ? found->get<bool>() : fallback;
+            };
+            config.ticker.enabled = flag("enabled", true);
+            config.ticker.announcements = flag("announcements", true);
+            if (auto messages = ticker->find("messages"); messages != ticker->end()) {
+                if (!messages->is_array() || messages->size() > 50) {
+                    reader.fail("ticker.messages", "must be an array of at most 50 strings");
+                } else {
+                    for (std::size_t index = 0; index < messages->size(); ++index) {
+                        Json holder = {{"message", (*messages)[index]}};
+                        std::string message =
+                            reader.text(holder, "message", "ticker.messages[" + std::to_string(index) + "]", true);
+                        if (message.size() > 400) {
+                            reader.fail("ticker.messages[" + std::to_string(index) + "]", "is longer than 400 bytes");
+                        }
+                        if (!message.empty()) config.ticker.messages.push_back(std::move(message));
+                    }
+                }
+            }
+        }
+    }
 }
 
-// A source's "keys": one or more base64 Ed25519 public keys (one line of NAME.public each).
-std::vector<sync::PublicKey> read_keys(ConfigReader& reader, const Json& entry, const std::string& field) {
-    std::vector<sync::PublicKey> keys;
-    auto found = entry.find("keys");
-    if (found == entry.end()) {
-        reader.fail(field + ".keys", "is missing: every source needs the public key(s) its feeds are signed with");
-        return keys;
-    }
-    if (!found->is_array() || found->empty() || found->size() > 8) {
-        reader.fail(field + ".keys", "must be an array of 1 to 8 base64 public keys");
-        return keys;
-    }
-    for (std::size_t index = 0; index < found->size(); ++index) {
-        const std::string key_field = field + ".keys[" + std::to_string(index) + "]";
-        const Json& value = (*found)[index];
-        if (!value.is_string()) {
-            reader.fail(key_field, "must be a string");
-            continue;
+// "sync": polling intervals and TLS settings.
+void read_sync(ConfigReader& reader, const Json& document, const std::filesystem::path& config_directory,
+               KioskConfig& config) {
+    if (auto sync = document.find("sync"); sync != document.end()) {
+        if (!sync->is_object()) {
+            reader.fail("sync", "must be an object");
+        } else {
+            config.sync.interval_seconds =
+                reader.integer(*sync, "interval_seconds", "sync.interval_seconds", 300, 5, 86400);
+            config.sync.max_backoff_seconds =
+                reader.integer(*sync, "max_backoff_seconds", "sync.max_backoff_seconds", 3600, 5, 7 * 86400);
+            if (std::string ca = reader.text(*sync, "ca_file", "sync.ca_file", false); !ca.empty()) {
+                config.sync.ca_file = resolve(config_directory, ca);
+            }
+            config.sync.pinned_public_key = reader.text(*sync, "pinned_public_key", "sync.pinned_public_key", false);
+            if (!config.sync.pinned_public_key.empty() && config.sync.pinned_public_key.rfind("sha256//", 0) != 0) {
+                reader.fail("sync.pinned_public_key", "must look like \"sha256//<base64 of the key's SHA-256>\"");
+            }
         }
-        auto key = sync::parse_public_key(value.get_ref<const std::string&>(), key_field);
-        if (!key) {
-            reader.fail(key_field, key.problem().reason);
-            continue;
-        }
-        keys.push_back(*key);
     }
-    return keys;
 }
 
 }  // namespace
 
 Result<KioskConfig> parse_kiosk_config(std::string_view json, std::string_view origin,
                                         const std::filesystem::path& config_directory) {
-    Result<Json> parsed = core::read_json(json, origin, core::JsonLimits{.max_bytes = max_config_bytes});
-    if (!parsed) return parsed.problem();
-    const Json& document = *parsed;
+    const Result<Json> root = core::read_json(json, origin, core::JsonLimits{.max_bytes = max_config_bytes});
+    if (!root) return root.problem();
+    const Json& document = *root;
     if (!document.is_object()) return Problem{std::string(origin), "", "must be a JSON object"};
 
     ConfigReader reader{std::string(origin)};
@@ -198,112 +180,10 @@ Result<KioskConfig> parse_kiosk_config(std::string_view json, std::string_view o
         config.theme_file = resolve(config_directory, theme);
     }
 
-    if (auto screen = document.find("screen"); screen != document.end()) {
-        if (!screen->is_object()) {
-            reader.fail("screen", "must be an object");
-        } else {
-            config.screen.width = reader.integer(*screen, "width", "screen.width", 1920, 320, 7680);
-            config.screen.height = reader.integer(*screen, "height", "screen.height", 1080, 240, 4320);
-            config.screen.transition_milliseconds = reader.integer(
-                *screen, "transition_milliseconds", "screen.transition_milliseconds", 700, 0, 5000);
-            std::string orientation = reader.text(*screen, "orientation", "screen.orientation", false);
-            if (orientation == "portrait") {
-                config.screen.orientation = Orientation::portrait;
-            } else if (!orientation.empty() && orientation != "landscape") {
-                reader.fail("screen.orientation", "must be \"landscape\" or \"portrait\"");
-            }
-            config.screen.rotation = reader.integer(*screen, "rotation", "screen.rotation", 0, 0, 270);
-            if (config.screen.rotation % 90 != 0) reader.fail("screen.rotation", "must be 0, 90, 180 or 270");
-            if (config.screen.rotation % 180 == 90 && orientation.empty()) {
-                config.screen.orientation = Orientation::portrait;
-            }
-        }
-    }
-
-    if (auto ticker = document.find("ticker"); ticker != document.end()) {
-        if (!ticker->is_object()) {
-            reader.fail("ticker", "must be an object");
-        } else {
-            auto flag = [&](const char* key, bool fallback) {
-                auto found = ticker->find(key);
-                if (found == ticker->end()) return fallback;
-                if (!found->is_boolean()) reader.fail(std::string("ticker.") + key, "must be true or false");
-                return found->is_boolean() ? found->get<bool>() : fallback;
-            };
-            config.ticker.enabled = flag("enabled", true);
-            config.ticker.announcements = flag("announcements", true);
-            if (auto messages = ticker->find("messages"); messages != ticker->end()) {
-                if (!messages->is_array() || messages->size() > 50) {
-                    reader.fail("ticker.messages", "must be an array of at most 50 strings");
-                } else {
-                    for (std::size_t index = 0; index < messages->size(); ++index) {
-                        Json holder = {{"message", (*messages)[index]}};
-                        std::string message =
-                            reader.text(holder, "message", "ticker.messages[" + std::to_string(index) + "]", true);
-                        if (message.size() > 400) {
-                            reader.fail("ticker.messages[" + std::to_string(index) + "]", "is longer than 400 bytes");
-                        }
-                        if (!message.empty()) config.ticker.messages.push_back(std::move(message));
-                    }
-                }
-            }
-        }
-    }
-
-    if (auto sources = document.find("sources"); sources != document.end()) {
-        if (!sources->is_array()) {
-            reader.fail("sources", "must be an array");
-        } else {
-            for (std::size_t index = 0; index < sources->size(); ++index) {
-                const Json& entry = (*sources)[index];
-                std::string field = "sources[" + std::to_string(index) + "]";
-                if (!entry.is_object()) {
-                    reader.fail(field, "must be an object");
-                    continue;
-                }
-                SourceConfig source;
-                source.id = reader.identifier(entry, "id", field + ".id", true);
-                std::string url = reader.text(entry, "url", field + ".url", true);
-                if (url.rfind("file://", 0) == 0) {
-                    source.feed_directory = resolve(config_directory, url.substr(7));
-                } else if (is_http_url(url)) {
-                    source.url = url;
-                } else if (url.find("://") != std::string::npos) {
-                    reader.fail(field + ".url",
-                                "must be an https://, http:// or file:// URL or a folder path (got \"" + url + "\")");
-                } else if (!url.empty()) {
-                    source.feed_directory = resolve(config_directory, url);
-                }
-                source.keys = read_keys(reader, entry, field);
-                source.report_url = reader.text(entry, "report_url", field + ".report_url", false);
-                if (!source.report_url.empty() && !is_http_url(source.report_url)) {
-                    reader.fail(field + ".report_url", "must be an https:// or http:// URL");
-                }
-                for (const auto& other : config.sources) {
-                    if (other.id == source.id) reader.fail(field + ".id", "repeats source \"" + source.id + "\"");
-                }
-                config.sources.push_back(std::move(source));
-            }
-        }
-    }
-
-    if (auto sync = document.find("sync"); sync != document.end()) {
-        if (!sync->is_object()) {
-            reader.fail("sync", "must be an object");
-        } else {
-            config.sync.interval_seconds =
-                reader.integer(*sync, "interval_seconds", "sync.interval_seconds", 300, 5, 86400);
-            config.sync.max_backoff_seconds =
-                reader.integer(*sync, "max_backoff_seconds", "sync.max_backoff_seconds", 3600, 5, 7 * 86400);
-            if (std::string ca = reader.text(*sync, "ca_file", "sync.ca_file", false); !ca.empty()) {
-                config.sync.ca_file = resolve(config_directory, ca);
-            }
-            config.sync.pinned_public_key = reader.text(*sync, "pinned_public_key", "sync.pinned_public_key", false);
-            if (!config.sync.pinned_public_key.empty() && config.sync.pinned_public_key.rfind("sha256//", 0) != 0) {
-                reader.fail("sync.pinned_public_key", "must look like \"sha256//<base64 of the key's SHA-256>\"");
-            }
-        }
-    }
+    read_screen(reader, document, config);
+    read_ticker(reader, document, config);
+    read_sources(reader, document, config_directory, config.sources);
+    read_sync(reader, document, config_directory, config);
 
     if (auto schedule = document.find("screen_schedule"); schedule != document.end()) {
         auto parsed = parse_screen_schedule(*schedule, origin);

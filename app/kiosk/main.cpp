@@ -2,6 +2,7 @@
 // from the cache only.
 #include <cstdio>
 #include <exception>
+#include <memory>
 
 #include "kiosk/command_line.hpp"
 #include "kiosk/content_loader.hpp"
@@ -35,6 +36,19 @@ render::Theme choose_theme(const kiosk::KioskConfig& config) {
     }
 }
 
+// Held until the process ends: a second kiosk on the same cache would download every
+// medium twice and fight over its versions. nullopt (and logged) when another holds it.
+std::optional<store::CacheLock> lock_cache(const kiosk::KioskConfig& config) {
+    std::optional<store::CacheLock> lock = store::CacheLock::try_lock(config.cache_directory);
+    if (!lock) {
+        kiosk::log(kiosk::LogLevel::error, "cache",
+                   config.cache_directory.string() +
+                       " is in use by another bangvang process (it holds the folder's lock): only one kiosk may use a "
+                       "cache folder. Stop the other one, or give this one its own cache_directory in its config");
+    }
+    return lock;
+}
+
 // Opens the cache, repairing it when an SD card damaged it, and says what it found.
 store::ContentCache open_cache(const kiosk::KioskConfig& config) {
     const std::filesystem::path database_file = config.cache_directory / "content.sqlite3";
@@ -49,18 +63,51 @@ store::ContentCache open_cache(const kiosk::KioskConfig& config) {
     return std::move(opened.cache);
 }
 
+// The SDL session, the window and its renderer, in the order they must be destroyed.
+struct Display {
+    render::SdlSession session;
+    render::WindowPtr window;
+    render::RendererPtr renderer;
+};
+
+std::unique_ptr<Display> open_display(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
+    const bool headless = options.headless_directory.has_value();
+    // SdlSession neither copies nor moves: built in place, then the window and renderer after it.
+    std::unique_ptr<Display> display(new Display{
+        .session = render::SdlSession(render::SdlSessionOptions{
+            .video_driver = headless ? std::optional<std::string>("dummy") : std::nullopt,
+            .software_framebuffer = headless,
+        }),
+        .window = {},
+        .renderer = {}});
+    display->window = render::create_window(render::WindowOptions{
+        .title = "bangvang",
+        // A rotated screen's output is the slides' shape turned; screenshots keep the slides' shape.
+        .width = headless ? config.screen_width() : config.output_width(),
+        .height = headless ? config.screen_height() : config.output_height(),
+        .fullscreen = !headless && !options.windowed,
+        .hidden = headless,
+    });
+    display->renderer = render::create_renderer(display->window.get(),
+                                                render::RendererOptions{.software = headless, .vsync = !headless});
+    if (!headless) SDL_ShowCursor(SDL_DISABLE);
+    return display;
+}
+
+render::MediaLocator media_locator(const store::ContentCache& cache, const kiosk::KioskSync& sync) {
+    return [&cache, &sync](const std::string& sha256) -> std::optional<std::filesystem::path> {
+        auto path = cache.media_path(sha256);
+        if (std::filesystem::exists(path)) return path;
+        // Deleted under the kiosk's feet: the sync worker fetches the version's lost files again.
+        if (sync.worker) sync.worker->media_missing();
+        return std::nullopt;
+    };
+}
+
 int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
     kiosk::KioskClock clock(options.start_at, config.clock_synchronized_file);
-    // Held until the process ends: a second kiosk on the same cache would download every
-    // medium twice and fight over its versions.
-    const std::optional<store::CacheLock> cache_lock = store::CacheLock::try_lock(config.cache_directory);
-    if (!cache_lock) {
-        kiosk::log(kiosk::LogLevel::error, "cache",
-                   config.cache_directory.string() +
-                       " is in use by another bangvang process (it holds the folder's lock): only one kiosk may use a "
-                       "cache folder. Stop the other one, or give this one its own cache_directory in its config");
-        return 1;
-    }
+    const std::optional<store::CacheLock> cache_lock = lock_cache(config);
+    if (!cache_lock) return 1;
     store::ContentCache cache = open_cache(config);
     const kiosk::LoadSummary loaded = kiosk::load_sources(config, cache, clock.read());
     store::ReportOutbox outbox(cache);  // proof of play, on this thread's connection
@@ -68,21 +115,8 @@ int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
     const bool headless = options.headless_directory.has_value();
     const int width = config.screen_width();
     const int height = config.screen_height();
-    render::SdlSession session(render::SdlSessionOptions{
-        .video_driver = headless ? std::optional<std::string>("dummy") : std::nullopt,
-        .software_framebuffer = headless,
-    });
-    render::WindowPtr window = render::create_window(render::WindowOptions{
-        .title = "bangvang",
-        // A rotated screen's output is the slides' shape turned; screenshots keep the slides' shape.
-        .width = headless ? width : config.output_width(),
-        .height = headless ? height : config.output_height(),
-        .fullscreen = !headless && !options.windowed,
-        .hidden = headless,
-    });
-    render::RendererPtr renderer = render::create_renderer(
-        window.get(), render::RendererOptions{.software = headless, .vsync = !headless});
-    if (!headless) SDL_ShowCursor(SDL_DISABLE);
+    const std::unique_ptr<Display> display = open_display(options, config);
+    SDL_Renderer* const renderer = display->renderer.get();
     // Remote sources sync on their own thread; a headless run waits for one round first
     // so that its pictures show what the portal serves.
     kiosk::KioskSync sync = kiosk::start_sync(config, clock);
@@ -91,16 +125,10 @@ int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
         sync.worker->wait_for_first_round(kiosk::headless_stop_requested);
     }
 
-    render::MediaLocator locate_media = [&cache, &sync](const std::string& sha256) -> std::optional<std::filesystem::path> {
-        auto path = cache.media_path(sha256);
-        if (std::filesystem::exists(path)) return path;
-        // Deleted under the kiosk's feet: the sync worker fetches the version's lost files again.
-        if (sync.worker) sync.worker->media_missing();
-        return std::nullopt;
-    };
+    const render::MediaLocator locate_media = media_locator(cache, sync);
     const render::Theme theme = choose_theme(config);
     const render::RendererBudgets budgets{};
-    render::SlideRenderer slides(renderer.get(), theme, locate_media, width, height, budgets,
+    render::SlideRenderer slides(renderer, theme, locate_media, width, height, budgets,
                                  render::GeometryOptions{.ticker = config.ticker.enabled});
     kiosk::SlideDeck deck(cache, slides, config);
     // The status overlay's figures, and the footer's word on stale content.
@@ -110,7 +138,7 @@ int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
     });
 
     if (headless) {
-        return kiosk::run_headless(renderer.get(), deck, clock, width, height,
+        return kiosk::run_headless(renderer, deck, clock, width, height,
                                    kiosk::HeadlessOptions{.output_directory = *options.headless_directory,
                                                           .once = options.once,
                                                           .on_slide_shown = kiosk::play_recorder(config, outbox)});
@@ -120,7 +148,7 @@ int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
     // The status overlay (F1, I, long press) reads the player's frame figures, and the
     // player takes the overlay as an option: the pointer is set once the player exists.
     const kiosk::Player* shown_by = nullptr;
-    render::StatusOverlayPainter status_painter(renderer.get(), theme, width, height);
+    render::StatusOverlayPainter status_painter(renderer, theme, width, height);
     kiosk::StatusPanel status_panel(status_reporter, status_painter, [&clock] { return clock.read(); }, [&] {
         kiosk::PlayerFigures figures{
             .playable_items = deck.item_count(),
@@ -136,7 +164,7 @@ int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
         }
         return figures;
     });
-    kiosk::Player player(renderer.get(), deck, clock,
+    kiosk::Player player(renderer, deck, clock,
                          kiosk::PlayerOptions{.width = width,
                                               .height = height,
                                               .rotation = config.screen.rotation,

@@ -5,7 +5,6 @@
 #include <optional>
 #include <utility>
 
-#include "kiosk/event_wait.hpp"
 #include "kiosk/log.hpp"
 #include "render/crossfade.hpp"
 
@@ -16,8 +15,6 @@ namespace {
 // The ticker moves about a ninth of the screen's shorter side a second (120 px/s at
 // 1080p), in whole pixels per frame: uneven steps would make it judder.
 constexpr double ticker_speed_per_second = 0.11;
-// The watchdog needs a ping now and then, not one per ticker frame.
-constexpr Uint64 watchdog_ping_interval_ms = 1000;
 
 std::int64_t date_key(const core::WallClock& clock) {
     return std::int64_t{clock.date.year} * 10000 + clock.date.month * 100 + clock.date.day;
@@ -192,160 +189,6 @@ std::optional<SDL_Rect> Player::redraw_clock() {
     }
     SDL_SetRenderTarget(renderer_, current_.get());
     return deck_.renderer().redraw_clock(now);
-}
-
-int Player::run() {
-    // However run() ends, the last slide's time on screen is reported too.
-    struct ReportLastSlide {
-        Player& player;
-        ~ReportLastSlide() {
-            try {
-                player.report_slide_shown();
-            } catch (const std::exception& error) {
-                log(LogLevel::warning, "player", std::string("last slide not reported: ") + error.what());
-            }
-        }
-    } report_last_slide{*this};
-    deck_.refresh(clock_.now());
-    if (options_.screen_power && !options_.screen_power->should_be_on(clock_.now())) {
-        if (!sleep_outside_hours()) return 0;  // it shows the first slide when hours begin
-    } else {
-        if (options_.screen_power) options_.screen_power->turn(true);
-        show(deck_.advance(clock_.now()), false);
-    }
-    Uint64 slide_started = SDL_GetTicks64();
-    core::UnixSeconds minute_shown = clock_.now() / 60;
-    Uint64 last_ping = 0;
-
-    for (;;) {
-        if (options_.screen_power && !options_.screen_power->should_be_on(clock_.now())) {
-            if (!sleep_outside_hours()) return 0;
-            slide_started = SDL_GetTicks64();
-            minute_shown = clock_.now() / 60;
-            continue;
-        }
-        Uint64 duration_ms = Uint64(deck_.slide(current_index_).duration_seconds) * 1000;
-        Uint64 ticks = SDL_GetTicks64();
-        Uint64 elapsed = ticks - slide_started;
-        // Wake for whichever comes first: the slide's end, the clock's next minute, the
-        // next ticker frame, the overlay's refresh.
-        Uint64 until_slide_end = elapsed >= duration_ms ? 0 : duration_ms - elapsed;
-        Uint64 until_minute = Uint64(60 - clock_.now() % 60) * 1000;
-        Uint64 wait = paused_ ? until_minute : std::min(until_slide_end, until_minute);
-        auto watchdog = options_.service_notifier ? options_.service_notifier->watchdog_interval() : std::nullopt;
-        // Wake twice per watchdog interval so one late ping never gets the kiosk killed.
-        if (watchdog) wait = std::min<Uint64>(wait, Uint64(watchdog->count()) / 2);
-        if (overlay_visible_) {
-            const Uint64 refresh = Uint64(std::max(options_.overlay_refresh_milliseconds, 1));
-            const Uint64 since = ticks - last_frame_ticks_;
-            wait = std::min(wait, since >= refresh ? 0 : refresh - since);
-        }
-        // A long press turns into the overlay while still held; the overlay hides after its time.
-        if (auto deadline = overlay_toggle_.next_deadline()) wait = std::min(wait, *deadline > ticks ? *deadline - ticks : 0);
-        // A scrolling ticker draws a frame each time round: FrameOutput's present waits for the refresh.
-        if (ticker_moving()) wait = 0;
-
-        SDL_Event event;
-        bool got_event = wait == 0 ? SDL_PollEvent(&event) == 1
-                                   : wait_for_event(event, static_cast<Uint32>(wait));
-        if (options_.service_notifier && SDL_GetTicks64() - last_ping >= watchdog_ping_interval_ms) {
-            options_.service_notifier->watchdog_ping();
-            last_ping = SDL_GetTicks64();
-        }
-        std::optional<std::size_t> jump_to;
-        while (got_event) {
-            if (options_.content_changed_event != 0 && event.type == options_.content_changed_event) {
-                content_changed_ = true;
-            }
-            switch (event.type) {
-                case SDL_QUIT: return 0;
-                case SDL_KEYDOWN:
-                    switch (event.key.keysym.sym) {
-                        case SDLK_ESCAPE:
-                        case SDLK_q: return 0;
-                        case SDLK_RIGHT:
-                        case SDLK_PAGEDOWN: jump_to = next_index(current_index_); break;
-                        case SDLK_LEFT:
-                        case SDLK_PAGEUP: jump_to = previous_index(current_index_); break;
-                        case SDLK_s:
-                            if (options_.on_sync_key) options_.on_sync_key();
-                            break;
-                        case SDLK_SPACE:
-                            paused_ = !paused_;
-                            log(LogLevel::info, "player", paused_ ? "paused" : "resumed");
-                            break;
-                        case SDLK_F1:
-                        case SDLK_i: overlay_toggle_.toggle(SDL_GetTicks64()); break;
-                        default: break;
-                    }
-                    break;
-                case SDL_RENDER_DEVICE_RESET:
-                    // Every texture is gone (e.g. HDMI replugged): the caches' ones too.
-                    deck_.forget_textures();
-                    [[fallthrough]];
-                case SDL_RENDER_TARGETS_RESET:
-                    // The GPU lost our target textures: draw again.
-                    output_.recreate_targets();
-                    draw_slide(current_.get(), current_index_);
-                    whole_frame_needed_ = true;
-                    break;
-                case SDL_MOUSEBUTTONDOWN:
-                    if (event.button.button == SDL_BUTTON_LEFT) overlay_toggle_.press(SDL_GetTicks64());
-                    break;
-                case SDL_MOUSEBUTTONUP:
-                    // A tap (a touchscreen's taps arrive as mouse clicks too): right half next, left half
-                    // previous, halves of the slide as the viewer sees it on a rotated screen. A long
-                    // press toggled the status overlay instead.
-                    if (event.button.button == SDL_BUTTON_LEFT && overlay_toggle_.release(SDL_GetTicks64())) {
-                        const SDL_Point point = output_.slide_point(SDL_Point{event.button.x, event.button.y});
-                        jump_to = point.x * 2 >= options_.width ? next_index(current_index_)
-                                                                : previous_index(current_index_);
-                    }
-                    break;
-                case SDL_WINDOWEVENT:
-                    if (event.window.event == SDL_WINDOWEVENT_EXPOSED) whole_frame_needed_ = true;
-                    break;
-                default: break;
-            }
-            got_event = SDL_PollEvent(&event) == 1;
-        }
-        overlay_toggle_.update(SDL_GetTicks64());
-        if (overlay_toggle_.visible() != overlay_visible_) set_overlay_visible(overlay_toggle_.visible());
-
-        if (jump_to) {
-            show(*jump_to, false);
-            slide_started = SDL_GetTicks64();
-            continue;
-        }
-        if (!paused_ && SDL_GetTicks64() - slide_started >= duration_ms) {
-            if (options_.once && deck_.rotation_complete(clock_.now())) return 0;
-            if (content_changed_) {
-                // New content from the sync thread joins at a slide boundary, never mid-slide.
-                content_changed_ = false;
-                deck_.refresh(clock_.now());
-            }
-            show(next_index(current_index_), true);
-            slide_started = SDL_GetTicks64();
-            minute_shown = clock_.now() / 60;
-            continue;
-        }
-        std::optional<SDL_Rect> changed;
-        bool frame_due = whole_frame_needed_ || ticker_moving() ||
-                         (overlay_visible_ && SDL_GetTicks64() - last_frame_ticks_ >=
-                                                  Uint64(std::max(options_.overlay_refresh_milliseconds, 1)));
-        if (clock_.now() / 60 != minute_shown) {
-            minute_shown = clock_.now() / 60;
-            if (!paused_ && deck_.has_preempting_item(clock_.now())) {
-                // An urgent item's window opened: it cuts the current slide short.
-                show(deck_.advance(clock_.now()), true);
-                slide_started = SDL_GetTicks64();
-                continue;
-            }
-            changed = redraw_clock();
-            frame_due = true;
-        }
-        if (frame_due) compose_frame(changed);
-    }
 }
 
 }  // namespace bangvang::kiosk

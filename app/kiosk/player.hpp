@@ -71,6 +71,12 @@ public:
     const FrameStatistics& frame_statistics() const { return statistics_; }
 
 private:
+    // What the event loop (player_loop.cpp) keeps between turns.
+    struct LoopState {
+        Uint64 slide_started = 0;             // SDL ticks when the current slide began
+        core::UnixSeconds minute_shown = 0;   // the minute the clock on screen shows
+        Uint64 last_ping = 0;                 // the watchdog's last ping
+    };
     struct Ticker {
         std::vector<std::string> messages;
         int cycle_width = 0;          // pixels of one pass; 0 = still
@@ -79,6 +85,14 @@ private:
         std::int64_t drawn_scroll = -1;
     };
 
+    // One turn of the loop: wait, handle what came, advance or draw. False: stop.
+    bool turn(LoopState& loop);
+    Uint64 milliseconds_to_wait(const LoopState& loop) const;
+    // False for an event that stops the player; a tap or key may pick a slide to jump to.
+    bool handle_event(const SDL_Event& event, std::optional<std::size_t>& jump_to);
+    bool handle_key(SDL_Keycode key, std::optional<std::size_t>& jump_to);
+    // The slide's end, the clock's minute, a frame when one is due. False: stop (--once).
+    bool advance_or_draw(LoopState& loop);
     void show(std::size_t index, bool with_transition);
     void draw_slide(SDL_Texture* target, std::size_t index);
     // Repaints the clock in the slide's texture; the area it changed, or none when the

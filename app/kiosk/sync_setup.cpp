@@ -77,7 +77,7 @@ KioskSync start_sync(const KioskConfig& config, const KioskClock& clock) {
         SDL_PushEvent(&event);  // thread-safe: SDL's event queue has its own lock
     };
     options.sync_now_signal = &sync_requested;
-    options.screen = render::ScreenSize{.width = config.screen_width(), .height = config.screen_height()};
+    options.screen = core::ScreenSize{.width = config.screen_width(), .height = config.screen_height()};
     options.reporting = sync::KioskReportIdentity{.kiosk_id = config.identity.kiosk_id,
                                                   .site = config.identity.site,
                                                   .utc_offset_minutes = config.utc_offset_minutes};

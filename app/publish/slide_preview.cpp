@@ -5,11 +5,11 @@
 #include <cstdio>
 
 #include "core/eligibility.hpp"
+#include "media/screen_copy_writer.hpp"
 #include "render/png_writer.hpp"
 #include "render/sdl_handles.hpp"
 #include "render/slide_renderer.hpp"
 #include "render/theme.hpp"
-#include "sync/screen_copy_writer.hpp"
 
 namespace bangvang::publish {
 
@@ -67,7 +67,7 @@ bool paragraphs_missing(const core::Item& item, const render::SlideReport& repor
 namespace {
 
 // The kiosk draws a photo larger than its screen from the screen-sized copy its sync
-// made (sync/screen_copy_writer.hpp), so the preview does the same: per screen shape,
+// made (media/screen_copy_writer.hpp), so the preview does the same: per screen shape,
 // the feed's media linked into a scratch folder with their copies beside them.
 class PreviewMediaCopies {
 public:
@@ -80,8 +80,8 @@ public:
             if (!fs::is_regular_file(original, error)) continue;
             fs::create_symlink(fs::absolute(original), folder_ / media.sha256, error);
             if (error) continue;
-            sync::write_screen_copy(folder_ / media.sha256, media,
-                                    render::ScreenSize{.width = shape.width, .height = shape.height});
+            media::write_screen_copy(folder_ / media.sha256, media,
+                                    core::ScreenSize{.width = shape.width, .height = shape.height});
         }
     }
     ~PreviewMediaCopies() {

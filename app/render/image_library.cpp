@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "render/scaled_jpeg.hpp"
-#include "render/screen_copy.hpp"
+#include "media/scaled_jpeg.hpp"
+#include "media/screen_copy.hpp"
 
 namespace bangvang::render {
 namespace {
@@ -12,17 +12,14 @@ namespace {
 SurfacePtr shrink_to_fit(SurfacePtr surface, int shorter_side) {
     const int largest = std::max(surface->w, surface->h);
     const int smallest = std::min(surface->w, surface->h);
-    SurfacePtr converted = surface->format->format == SDL_PIXELFORMAT_ARGB8888
-                               ? std::move(surface)
-                               : SurfacePtr(SDL_ConvertSurfaceFormat(surface.get(), SDL_PIXELFORMAT_ARGB8888, 0));
-    if (!converted) throw_sdl_error("SDL_ConvertSurfaceFormat(ARGB8888)");
+    SurfacePtr converted = media::as_argb8888(std::move(surface));
     const double scale = std::min(static_cast<double>(largest_image_side) / largest,
                                   static_cast<double>(std::max(1, shorter_side)) / smallest);
     if (scale >= 1.0) return converted;
     SurfacePtr smaller = create_rgba_surface(std::max(1, static_cast<int>(std::lround(converted->w * scale))),
                                              std::max(1, static_cast<int>(std::lround(converted->h * scale))));
     if (SDL_SoftStretchLinear(converted.get(), nullptr, smaller.get(), nullptr) != 0) {
-        throw_sdl_error("SDL_SoftStretchLinear");
+        media::throw_sdl_error("SDL_SoftStretchLinear");
     }
     return smaller;
 }
@@ -31,28 +28,17 @@ SurfacePtr shrink_to_fit(SurfacePtr surface, int shorter_side) {
 
 ImageLibrary::ImageLibrary(SDL_Renderer* renderer, MediaLocator locate, std::size_t budget_bytes,
                            int screen_shorter_side)
-    : renderer_(renderer),
-      locate_(std::move(locate)),
-      budget_bytes_(budget_bytes),
-      screen_shorter_side_(screen_shorter_side) {}
+    : renderer_(renderer), locate_(std::move(locate)), screen_shorter_side_(screen_shorter_side), entries_(budget_bytes) {}
 
 std::optional<ImageTexture> ImageLibrary::get(const std::string& sha256) {
-    if (auto found = index_.find(sha256); found != index_.end()) {
-        entries_.splice(entries_.begin(), entries_, found->second);
-        if (!found->second->texture) return std::nullopt;
-        return found->second->image;
+    if (const Entry* found = entries_.find(sha256)) {
+        if (!found->texture) return std::nullopt;
+        return found->image;
     }
     Entry entry;
-    entry.sha256 = sha256;
     auto loaded = load(sha256, entry);
-    while (!entries_.empty() && bytes_ + entry.bytes > budget_bytes_) {
-        bytes_ -= entries_.back().bytes;
-        index_.erase(entries_.back().sha256);
-        entries_.pop_back();
-    }
-    bytes_ += entry.bytes;
-    entries_.push_front(std::move(entry));
-    index_[sha256] = entries_.begin();
+    const std::size_t bytes = entry.bytes;
+    entries_.insert(sha256, std::move(entry), bytes);
     return loaded;
 }
 
@@ -64,12 +50,12 @@ std::optional<ImageTexture> ImageLibrary::load(const std::string& sha256, Entry&
     }
     // The screen-sized copy the sync path made, when there is one; a copy that does not
     // decode (a damaged card) is noted and the original drawn instead.
-    for (const std::filesystem::path& copy : screen_copy_candidates(*path)) {
+    for (const std::filesystem::path& copy : media::screen_copy_candidates(*path)) {
         std::error_code error;
         if (!std::filesystem::is_regular_file(copy, error)) continue;
         try {
             return upload(decode(copy), entry);
-        } catch (const RenderError& failure) {
+        } catch (const std::runtime_error& failure) {  // media::MediaError decoding, RenderError uploading
             ++screen_copy_fallbacks_;
             last_fallback_ = "screen copy " + copy.filename().string() + " unreadable (" + failure.what() +
                              "); the original is drawn";
@@ -77,7 +63,7 @@ std::optional<ImageTexture> ImageLibrary::load(const std::string& sha256, Entry&
     }
     try {
         return upload(decode(*path), entry);
-    } catch (const RenderError& error) {
+    } catch (const std::runtime_error& error) {
         last_failure_ = error.what();
         return std::nullopt;
     }
@@ -85,7 +71,7 @@ std::optional<ImageTexture> ImageLibrary::load(const std::string& sha256, Entry&
 
 SurfacePtr ImageLibrary::decode(const std::filesystem::path& path) const {
     // JPEG photos are decoded already shrunk; PNGs (drawings, small) through SDL_image.
-    std::optional<SurfacePtr> decoded = load_scaled_jpeg(path, screen_shorter_side_);
+    std::optional<SurfacePtr> decoded = media::load_scaled_jpeg(path, screen_shorter_side_);
     return shrink_to_fit(decoded ? std::move(*decoded) : load_image_surface(path), screen_shorter_side_);
 }
 
@@ -99,21 +85,7 @@ std::optional<ImageTexture> ImageLibrary::upload(SurfacePtr surface, Entry& entr
 }
 
 void ImageLibrary::forget_failures() {
-    for (auto entry = entries_.begin(); entry != entries_.end();) {
-        if (entry->texture) {
-            ++entry;
-            continue;
-        }
-        index_.erase(entry->sha256);
-        bytes_ -= entry->bytes;
-        entry = entries_.erase(entry);
-    }
-}
-
-void ImageLibrary::clear() {
-    index_.clear();
-    entries_.clear();
-    bytes_ = 0;
+    entries_.erase_if([](const Entry& entry) { return !entry.texture; });
 }
 
 }  // namespace bangvang::render

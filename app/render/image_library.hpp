@@ -4,11 +4,10 @@
 // every frame); callers draw a placeholder for them.
 #include <filesystem>
 #include <functional>
-#include <list>
 #include <optional>
 #include <string>
-#include <unordered_map>
 
+#include "core/byte_budget_lru.hpp"
 #include "render/sdl_handles.hpp"
 
 namespace bangvang::render {
@@ -32,37 +31,33 @@ public:
     std::optional<ImageTexture> get(const std::string& sha256);
     // Why the last failed image failed, for a log line.
     const std::string& last_failure() const { return last_failure_; }
-    // Screen-sized copies (render/screen_copy.hpp) that did not decode, so the original
+    // Screen-sized copies (media/screen_copy.hpp) that did not decode, so the original
     // was drawn; the last one's reason, for a log line.
     std::size_t screen_copy_fallbacks() const { return screen_copy_fallbacks_; }
     const std::string& last_fallback() const { return last_fallback_; }
-    void clear();
+    void clear() { entries_.clear(); }
     // Forgets the images remembered as missing or broken, so that the next get() looks again.
     void forget_failures();
-    std::size_t bytes() const { return bytes_; }
-    std::size_t budget_bytes() const { return budget_bytes_; }
+    std::size_t bytes() const { return entries_.bytes(); }
+    std::size_t budget_bytes() const { return entries_.budget_bytes(); }
 
 private:
     struct Entry {
-        std::string sha256;
         TexturePtr texture;  // null: known to be missing or broken
         ImageTexture image;
         std::size_t bytes = 0;
     };
     std::optional<ImageTexture> load(const std::string& sha256, Entry& entry);
-    SurfacePtr decode(const std::filesystem::path& path) const;  // throws RenderError
+    SurfacePtr decode(const std::filesystem::path& path) const;  // throws media::MediaError
     std::optional<ImageTexture> upload(SurfacePtr surface, Entry& entry);
 
     SDL_Renderer* renderer_;
     MediaLocator locate_;
-    std::size_t budget_bytes_;
     int screen_shorter_side_;
-    std::size_t bytes_ = 0;
     std::string last_failure_;
     std::size_t screen_copy_fallbacks_ = 0;
     std::string last_fallback_;
-    std::list<Entry> entries_;
-    std::unordered_map<std::string, std::list<Entry>::iterator> index_;
+    core::ByteBudgetLru<Entry> entries_;
 };
 
 // Images larger than this on either side are scaled down on load: feeds are meant

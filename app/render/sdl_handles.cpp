@@ -70,21 +70,6 @@ TexturePtr create_texture_from_surface(SDL_Renderer* renderer, SDL_Surface* surf
     return texture;
 }
 
-SurfacePtr create_rgba_surface(int width, int height) {
-    SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888));
-    if (!surface) {
-        throw_sdl_error("SDL_CreateRGBSurfaceWithFormat(" + std::to_string(width) + "x" + std::to_string(height) +
-                        ")");
-    }
-    return surface;
-}
-
-SurfacePtr load_image_surface(const std::filesystem::path& path) {
-    SurfacePtr surface(IMG_Load(path.c_str()));
-    if (!surface) throw RenderError("IMG_Load(" + path.string() + "): " + IMG_GetError());
-    return surface;
-}
-
 FontPtr open_font(const std::filesystem::path& path, int pixel_size) {
     FontPtr font(TTF_OpenFont(path.c_str(), pixel_size));
     if (!font) {

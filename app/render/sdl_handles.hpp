@@ -11,6 +11,8 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 
+#include "media/surface.hpp"
+
 namespace bangvang::render {
 
 // An SDL, SDL_ttf or SDL_image call failed: the message says which call, on what, and why.
@@ -28,9 +30,6 @@ struct RendererDeleter {
 struct TextureDeleter {
     void operator()(SDL_Texture* texture) const { SDL_DestroyTexture(texture); }
 };
-struct SurfaceDeleter {
-    void operator()(SDL_Surface* surface) const { SDL_FreeSurface(surface); }
-};
 struct FontDeleter {
     void operator()(TTF_Font* font) const { TTF_CloseFont(font); }
 };
@@ -38,8 +37,12 @@ struct FontDeleter {
 using WindowPtr = std::unique_ptr<SDL_Window, WindowDeleter>;
 using RendererPtr = std::unique_ptr<SDL_Renderer, RendererDeleter>;
 using TexturePtr = std::unique_ptr<SDL_Texture, TextureDeleter>;
-using SurfacePtr = std::unique_ptr<SDL_Surface, SurfaceDeleter>;
 using FontPtr = std::unique_ptr<TTF_Font, FontDeleter>;
+// Surfaces are media's (media/surface.hpp): their factories throw media::MediaError.
+using media::create_rgba_surface;
+using media::load_image_surface;
+using media::SurfaceDeleter;
+using media::SurfacePtr;
 
 struct SdlSessionOptions {
     // "dummy" or "offscreen" for headless runs; nullopt lets SDL pick (KMS, X11, Wayland).
@@ -78,8 +81,6 @@ RendererPtr create_renderer(SDL_Window* window, const RendererOptions& options);
 // A texture the size of a slide that SDL_SetRenderTarget can draw into.
 TexturePtr create_target_texture(SDL_Renderer* renderer, int width, int height);
 TexturePtr create_texture_from_surface(SDL_Renderer* renderer, SDL_Surface* surface);
-SurfacePtr create_rgba_surface(int width, int height);
-SurfacePtr load_image_surface(const std::filesystem::path& path);
 FontPtr open_font(const std::filesystem::path& path, int pixel_size);
 
 // "<what>: <SDL_GetError()>" as an exception, for calls that report failure by value.

@@ -57,28 +57,18 @@ SDL_Color mix(SDL_Color from, SDL_Color to, double t) {
 SDL_Color with_alpha(SDL_Color colour, Uint8 alpha) { return SDL_Color{colour.r, colour.g, colour.b, alpha}; }
 
 ShapePainter::ShapePainter(SDL_Renderer* renderer, std::size_t budget_bytes)
-    : renderer_(renderer), budget_bytes_(budget_bytes) {}
+    : renderer_(renderer), textures_(budget_bytes) {}
 
 SDL_Texture* ShapePainter::find(const std::string& key) {
-    auto found = index_.find(key);
-    if (found == index_.end()) return nullptr;
-    entries_.splice(entries_.begin(), entries_, found->second);
-    return found->second->texture.get();
+    const TexturePtr* found = textures_.find(key);
+    return found ? found->get() : nullptr;
 }
 
 SDL_Texture* ShapePainter::store(std::string key, SurfacePtr surface) {
-    std::size_t bytes = static_cast<std::size_t>(surface->w) * static_cast<std::size_t>(surface->h) * 4;
-    while (!entries_.empty() && bytes_ + bytes > budget_bytes_) {
-        bytes_ -= entries_.back().bytes;
-        index_.erase(entries_.back().key);
-        entries_.pop_back();
-    }
+    const std::size_t bytes = static_cast<std::size_t>(surface->w) * static_cast<std::size_t>(surface->h) * 4;
     TexturePtr texture = create_texture_from_surface(renderer_, surface.get());
     SDL_SetTextureBlendMode(texture.get(), SDL_BLENDMODE_BLEND);
-    entries_.push_front(Entry{key, std::move(texture), bytes});
-    bytes_ += bytes;
-    index_[std::move(key)] = entries_.begin();
-    return entries_.front().texture.get();
+    return textures_.insert(std::move(key), std::move(texture), bytes).get();
 }
 
 void ShapePainter::rounded_rect(SDL_Rect rect, int radius, const Fill& fill) {

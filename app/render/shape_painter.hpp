@@ -2,11 +2,10 @@
 // Filled shapes with anti-aliased edges: SDL_RenderGeometry draws hard, jagged
 // edges, which look cheap on a large screen. Each shape is rasterised once into a
 // texture with per-pixel coverage and kept until the cache fills.
-#include <list>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
+#include "core/byte_budget_lru.hpp"
 #include "render/sdl_handles.hpp"
 
 namespace bangvang::render {
@@ -43,27 +42,15 @@ public:
     void gradient_rect(SDL_Rect rect, const Fill& fill);
 
     // Forgets every cached shape (their textures died with a renderer reset).
-    void clear() {
-        index_.clear();
-        entries_.clear();
-        bytes_ = 0;
-    }
-    std::size_t bytes() const { return bytes_; }
+    void clear() { textures_.clear(); }
+    std::size_t bytes() const { return textures_.bytes(); }
 
 private:
-    struct Entry {
-        std::string key;
-        TexturePtr texture;
-        std::size_t bytes = 0;
-    };
     SDL_Texture* find(const std::string& key);
     SDL_Texture* store(std::string key, SurfacePtr surface);
 
     SDL_Renderer* renderer_;
-    std::size_t budget_bytes_;
-    std::size_t bytes_ = 0;
-    std::list<Entry> entries_;
-    std::unordered_map<std::string, std::list<Entry>::iterator> index_;
+    core::ByteBudgetLru<TexturePtr> textures_;
 };
 
 // Linear mix of two colours, t in [0, 1].

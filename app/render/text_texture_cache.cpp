@@ -57,16 +57,15 @@ void set_wrapped_alignment(TTF_Font* font, TextAlign align) {
 }
 
 TextTextureCache::TextTextureCache(SDL_Renderer* renderer, FontCache& fonts, std::size_t budget_bytes)
-    : renderer_(renderer), fonts_(fonts), budget_bytes_(budget_bytes) {}
+    : renderer_(renderer), fonts_(fonts), entries_(budget_bytes) {}
 
 RenderedText TextTextureCache::get(std::string_view text, FontWeight weight, int size, SDL_Color colour,
                                    int wrap_width, TextAlign align) {
     if (text.empty()) return RenderedText{};
     std::string key = cache_key(text, weight, size, colour, wrap_width, align);
-    if (auto found = index_.find(key); found != index_.end()) {
+    if (const Entry* found = entries_.find(key)) {
         ++hits_;
-        entries_.splice(entries_.begin(), entries_, found->second);
-        return found->second->rendered;
+        return found->rendered;
     }
     ++misses_;
     TTF_Font* font = fonts_.get(weight, size);
@@ -79,40 +78,24 @@ RenderedText TextTextureCache::get(std::string_view text, FontWeight weight, int
     if (!surface) throw RenderError(std::string("TTF_RenderUTF8_Blended_Wrapped: ") + TTF_GetError());
 
     Entry entry;
-    entry.key = std::move(key);
     entry.rendered.width = surface->w;
     entry.rendered.height = surface->h;
     entry.rendered.ink = ink_bounds(surface.get());
     entry.texture = create_texture_from_surface(renderer_, surface.get());
     SDL_SetTextureBlendMode(entry.texture.get(), SDL_BLENDMODE_BLEND);
     entry.rendered.texture = entry.texture.get();
-    entry.bytes = static_cast<std::size_t>(surface->w) * static_cast<std::size_t>(surface->h) * 4;
-
-    evict_to_fit(entry.bytes);
-    bytes_ += entry.bytes;
-    entries_.push_front(std::move(entry));
-    index_.emplace(entries_.front().key, entries_.begin());
-    return entries_.front().rendered;
-}
-
-void TextTextureCache::evict_to_fit(std::size_t incoming_bytes) {
-    while (!entries_.empty() && bytes_ + incoming_bytes > budget_bytes_) {
-        Entry& oldest = entries_.back();
-        bytes_ -= oldest.bytes;
-        index_.erase(oldest.key);
-        entries_.pop_back();
-    }
+    const std::size_t bytes = static_cast<std::size_t>(surface->w) * static_cast<std::size_t>(surface->h) * 4;
+    return entries_.insert(std::move(key), std::move(entry), bytes).rendered;
 }
 
 TextCacheStatistics TextTextureCache::statistics() const {
-    return TextCacheStatistics{
-        .entries = entries_.size(), .bytes = bytes_, .budget_bytes = budget_bytes_, .hits = hits_, .misses = misses_};
+    return TextCacheStatistics{.entries = entries_.size(),
+                               .bytes = entries_.bytes(),
+                               .budget_bytes = entries_.budget_bytes(),
+                               .hits = hits_,
+                               .misses = misses_};
 }
 
-void TextTextureCache::clear() {
-    index_.clear();
-    entries_.clear();
-    bytes_ = 0;
-}
+void TextTextureCache::clear() { entries_.clear(); }
 
 }  // namespace bangvang::render

@@ -3,11 +3,10 @@
 // (text, font, size, colour, wrap width, alignment), so redrawing a slide costs
 // no FreeType work. Bounded by a byte budget with least-recently-used eviction.
 #include <cstddef>
-#include <list>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
+#include "core/byte_budget_lru.hpp"
 #include "render/font_cache.hpp"
 #include "render/sdl_handles.hpp"
 
@@ -45,22 +44,15 @@ public:
 
 private:
     struct Entry {
-        std::string key;
         TexturePtr texture;
         RenderedText rendered;
-        std::size_t bytes = 0;
     };
-
-    void evict_to_fit(std::size_t incoming_bytes);
 
     SDL_Renderer* renderer_;
     FontCache& fonts_;
-    std::size_t budget_bytes_;
-    std::size_t bytes_ = 0;
     std::size_t hits_ = 0;
     std::size_t misses_ = 0;
-    std::list<Entry> entries_;  // most recently used first
-    std::unordered_map<std::string_view, std::list<Entry>::iterator> index_;
+    core::ByteBudgetLru<Entry> entries_;
 };
 
 // Applies SDL_ttf's wrapped-line alignment for `align`.

@@ -4,10 +4,10 @@
 #include <set>
 #include <system_error>
 
+#include "media/image_check.hpp"
+#include "media/screen_copy_writer.hpp"
 #include "store/media_store.hpp"
-#include "sync/image_check.hpp"
 #include "sync/report_delivery.hpp"
-#include "sync/screen_copy_writer.hpp"
 
 namespace bangvang::sync {
 
@@ -38,7 +38,7 @@ std::optional<std::string> bring_media(const core::MediaRef& media, store::Conte
         if (!fetched->origin.empty()) problem.where = fetched->origin;
         return problem.message();
     }
-    if (std::optional<std::string> reason = check_image_file(*stored, media)) {
+    if (std::optional<std::string> reason = media::check_image_file(*stored, media)) {
         std::error_code ignored;
         fs::remove(*stored, ignored);
         return (fetched->origin.empty() ? "media " + media.sha256 : fetched->origin) + ": " + *reason;
@@ -74,14 +74,14 @@ std::optional<std::string> lacks_space(const store::ContentCache& cache, const c
 
 core::Result<AppliedFeed> apply_verified_feed(const VerifiedFeed& feed, store::ContentCache& cache,
                                               const MediaFetcher& fetch, core::UnixSeconds now, std::string_view where,
-                                              render::ScreenSize screen) {
+                                              core::ScreenSize screen) {
     const core::Manifest& manifest = feed.manifest;
     AppliedFeed applied;
     applied.version = manifest.version;
     std::map<std::string, std::string> failed;  // sha256 -> reason
     const auto make_screen_copy = [&](const core::MediaRef& media) {
-        const ScreenCopyResult copy = write_screen_copy(cache.media_path(media.sha256), media, screen);
-        if (copy.outcome == ScreenCopyOutcome::written) ++applied.screen_copies_written;
+        const media::ScreenCopyResult copy = media::write_screen_copy(cache.media_path(media.sha256), media, screen);
+        if (copy.outcome == media::ScreenCopyOutcome::written) ++applied.screen_copies_written;
         if (!copy.failure.empty()) applied.screen_copy_failures.push_back(copy.failure);
     };
     const auto keeping = [&] {
@@ -98,7 +98,7 @@ core::Result<AppliedFeed> apply_verified_feed(const VerifiedFeed& feed, store::C
             if (screen.known()) {
                 std::error_code ignored;
                 bool has_copy = false;
-                for (const fs::path& copy : render::screen_copy_candidates(cache.media_path(media.sha256))) {
+                for (const fs::path& copy : media::screen_copy_candidates(cache.media_path(media.sha256))) {
                     has_copy = has_copy || fs::is_regular_file(copy, ignored);
                 }
                 if (!has_copy) make_screen_copy(media);

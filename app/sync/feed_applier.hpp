@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "core/result.hpp"
-#include "render/screen_copy.hpp"
+#include "core/screen_size.hpp"
 #include "store/content_cache.hpp"
 #include "sync/feed_verifier.hpp"
 
@@ -41,7 +41,7 @@ struct AppliedFeed {
     std::size_t held_back_items = 0;
     std::size_t media_fetched = 0;  // files that were not in the cache yet
     std::vector<MediaFailure> media_failures;
-    std::size_t screen_copies_written = 0;        // screen-sized copies made (sync/screen_copy_writer.hpp)
+    std::size_t screen_copies_written = 0;        // screen-sized copies made (media/screen_copy_writer.hpp)
     std::vector<std::string> screen_copy_failures;  // copies not made: the originals are drawn
     bool repaired = false;  // the version played already: only its missing media were fetched
 };
@@ -53,6 +53,6 @@ struct AppliedFeed {
 // With a known `screen`, images larger than it get a screen-sized copy beside them.
 core::Result<AppliedFeed> apply_verified_feed(const VerifiedFeed& feed, store::ContentCache& cache,
                                               const MediaFetcher& fetch, core::UnixSeconds now, std::string_view where,
-                                              render::ScreenSize screen = {});
+                                              core::ScreenSize screen = {});
 
 }  // namespace bangvang::sync

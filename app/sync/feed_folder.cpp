@@ -30,7 +30,7 @@ core::Result<std::string> read_bounded_file(const fs::path& file, std::size_t li
 }
 
 core::Result<FeedSync> sync_feed_folder(const fs::path& folder, const SourceTrust& trust, store::ContentCache& cache,
-                                        core::ClockReading now, render::ScreenSize screen) {
+                                        core::ClockReading now, core::ScreenSize screen) {
     const fs::path manifest_file = folder / "manifest.json";
     core::Result<std::string> manifest_bytes = read_bounded_file(manifest_file, core::max_manifest_bytes);
     if (!manifest_bytes) return manifest_bytes.problem();

@@ -19,7 +19,7 @@ struct FeedSync {
 
 core::Result<FeedSync> sync_feed_folder(const std::filesystem::path& folder, const SourceTrust& trust,
                                         store::ContentCache& cache, core::ClockReading now,
-                                        render::ScreenSize screen = {});
+                                        core::ScreenSize screen = {});
 
 // Reads at most `limit` bytes; a larger file is a Problem. Missing file: a Problem.
 core::Result<std::string> read_bounded_file(const std::filesystem::path& file, std::size_t limit);

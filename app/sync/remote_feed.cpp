@@ -46,7 +46,7 @@ void remember(ConditionalState& conditional, ConditionalState validators, const 
 core::Result<PollResult> poll_remote_feed(const std::string& base_url, const SourceTrust& trust,
                                           store::ContentCache& cache, HttpClient& client,
                                           ConditionalState& conditional, core::ClockReading now,
-                                          render::ScreenSize screen) {
+                                          core::ScreenSize screen) {
     PollResult result;
     const AcceptedSourceState accepted = accepted_source_state(cache, trust.source_id);
     // Only a version that is whole in the cache may be answered by a 304: with items held

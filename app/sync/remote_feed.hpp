@@ -29,6 +29,6 @@ struct PollResult {
 core::Result<PollResult> poll_remote_feed(const std::string& base_url, const SourceTrust& trust,
                                           store::ContentCache& cache, HttpClient& client,
                                           ConditionalState& conditional, core::ClockReading now,
-                                          render::ScreenSize screen = {});
+                                          core::ScreenSize screen = {});
 
 }  // namespace bangvang::sync

@@ -31,7 +31,7 @@
 #include <deque>
 
 #include "core/clock_time.hpp"
-#include "render/screen_copy.hpp"
+#include "core/screen_size.hpp"
 #include "sync/feed_verifier.hpp"
 #include "sync/http_client.hpp"
 #include "sync/report_delivery.hpp"
@@ -84,7 +84,7 @@ struct SyncWorkerOptions {
     const volatile std::sig_atomic_t* sync_now_signal = nullptr;
     KioskReportIdentity reporting;        // named in heartbeats and reports
     store::OutboxLimits outbox_limits{};  // for heartbeats; the player's outbox has its own
-    render::ScreenSize screen{};          // the slides' size: larger images get a screen-sized copy
+    core::ScreenSize screen{};          // the slides' size: larger images get a screen-sized copy
 };
 
 // Delay before the next poll after `consecutive_failures` errors (0 = healthy);

@@ -81,6 +81,10 @@ TEST_CASE("config mistakes are refused naming the field and the reason", "[kiosk
     require_problem("[1, 2]", "", "JSON object");
     require_problem(replaced(valid_config, R"("kiosk_id": "tx-nhan-chinh-01",)", ""), "kiosk_id", "missing");
     require_problem(replaced(valid_config, "tx-nhan-chinh-01", "Kiosk Số 1"), "kiosk_id", "lowercase");
+    // One identifier rule (core/identifier.hpp): a site no feed's audience can name is refused.
+    require_problem(replaced(valid_config, R"("site": "phuong-nhan-chinh")", R"("site": "truong.thcs")"), "site",
+                    "as a feed's audience names it");
+    require_problem(replaced(valid_config, R"("phuong", )", R"("-phuong", )"), "tags[0]", "not starting with '-'");
     require_problem(replaced(valid_config, R"("cache_directory": "cache",)", ""), "cache_directory", "missing");
     require_problem(replaced(valid_config, "+07:00", "7"), "utc_offset", "+07:00");
     require_problem(replaced(valid_config, R"("width": 1920)", R"("width": "wide")"), "screen.width", "whole number");

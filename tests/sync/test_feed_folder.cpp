@@ -4,11 +4,12 @@
 
 #include "store/content_cache.hpp"
 #include "sync/feed_folder.hpp"
-#include "sync/image_check.hpp"
+#include "media/image_check.hpp"
 #include "sync_test_support.hpp"
 
 using namespace bangvang;
 using namespace bangvang::sync;
+using namespace bangvang::media;
 using namespace bangvang::sync::testing;
 using bangvang::testing::ScratchDirectory;
 using Catch::Contains;

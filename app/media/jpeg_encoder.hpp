@@ -6,12 +6,12 @@
 
 #include <SDL.h>
 
-namespace bangvang::render {
+namespace bangvang::media {
 
 inline constexpr int screen_copy_jpeg_quality = 90;
 
-// Throws RenderError naming the file when it cannot be written or encoded. The file is
+// Throws MediaError naming the file when it cannot be written or encoded. The file is
 // flushed but not fsynced: the caller that renames it into place does that.
 void save_jpeg(const SDL_Surface& surface, const std::filesystem::path& path, int quality = screen_copy_jpeg_quality);
 
-}  // namespace bangvang::render
+}  // namespace bangvang::media

@@ -7,15 +7,12 @@
 #include <array>
 #include <filesystem>
 
-#include "render/sdl_handles.hpp"
+#include "core/screen_size.hpp"
+#include "media/surface.hpp"
 
-namespace bangvang::render {
+namespace bangvang::media {
 
-struct ScreenSize {
-    int width = 0;  // 0: unknown, no copies made
-    int height = 0;
-    bool known() const { return width > 0 && height > 0; }
-};
+using core::ScreenSize;
 
 // Where the copy of `original` is kept: original + ".screen.jpg" or ".screen.png".
 std::filesystem::path screen_copy_path(const std::filesystem::path& original, bool png_source);
@@ -30,4 +27,4 @@ bool larger_than_screen(int width, int height, ScreenSize screen);
 // short-to-short; returned as it is when it already fits.
 SurfacePtr shrink_to_screen(SurfacePtr surface, ScreenSize screen);
 
-}  // namespace bangvang::render
+}  // namespace bangvang::media

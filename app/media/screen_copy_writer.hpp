@@ -1,7 +1,7 @@
 #pragma once
 // After a media file is verified: when the image is larger than the kiosk's screen,
 // decode it once more at screen size and keep that copy beside it
-// (render/screen_copy.hpp names it), written like the originals: a temporary file,
+// (screen_copy.hpp names it), written like the originals: a temporary file,
 // fsynced, renamed, the folder fsynced. The player then decodes a screen's worth of
 // pixels instead of a camera original.
 #include <filesystem>
@@ -9,9 +9,9 @@
 #include <string>
 
 #include "core/model.hpp"
-#include "render/screen_copy.hpp"
+#include "media/screen_copy.hpp"
 
-namespace bangvang::sync {
+namespace bangvang::media {
 
 enum class ScreenCopyOutcome { not_needed, already_there, written };
 
@@ -23,6 +23,6 @@ struct ScreenCopyResult {
 // Never throws for a bad image or a full disk: a copy is an optimisation, and the
 // original stays usable either way.
 ScreenCopyResult write_screen_copy(const std::filesystem::path& original, const core::MediaRef& media,
-                                   render::ScreenSize screen);
+                                   ScreenSize screen);
 
-}  // namespace bangvang::sync
+}  // namespace bangvang::media

@@ -1,9 +1,9 @@
-#include "render/screen_copy.hpp"
+#include "media/screen_copy.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-namespace bangvang::render {
+namespace bangvang::media {
 
 std::filesystem::path screen_copy_path(const std::filesystem::path& original, bool png_source) {
     std::filesystem::path copy = original;
@@ -33,10 +33,7 @@ bool larger_than_screen(int width, int height, ScreenSize screen) {
 }
 
 SurfacePtr shrink_to_screen(SurfacePtr surface, ScreenSize screen) {
-    SurfacePtr converted = surface->format->format == SDL_PIXELFORMAT_ARGB8888
-                               ? std::move(surface)
-                               : SurfacePtr(SDL_ConvertSurfaceFormat(surface.get(), SDL_PIXELFORMAT_ARGB8888, 0));
-    if (!converted) throw_sdl_error("SDL_ConvertSurfaceFormat(ARGB8888)");
+    SurfacePtr converted = as_argb8888(std::move(surface));
     if (!larger_than_screen(converted->w, converted->h, screen)) return converted;
     const double scale = fit_scale(converted->w, converted->h, screen);
     SurfacePtr smaller = create_rgba_surface(std::max(1, static_cast<int>(std::lround(converted->w * scale))),
@@ -47,4 +44,4 @@ SurfacePtr shrink_to_screen(SurfacePtr surface, ScreenSize screen) {
     return smaller;
 }
 
-}  // namespace bangvang::render
+}  // namespace bangvang::media

@@ -1,4 +1,4 @@
-#include "render/scaled_jpeg.hpp"
+#include "media/scaled_jpeg.hpp"
 
 #include <algorithm>
 #include <csetjmp>
@@ -9,9 +9,9 @@
 #include <jpeglib.h>
 
 #include "core/exif_orientation.hpp"
-#include "render/jpeg_handling.hpp"
+#include "media/jpeg_handling.hpp"
 
-namespace bangvang::render {
+namespace bangvang::media {
 
 namespace {
 
@@ -74,7 +74,7 @@ SurfacePtr turn_upright(SurfacePtr stored, int orientation) {
 
 std::optional<SurfacePtr> load_scaled_jpeg(const std::filesystem::path& path, int shorter_side_at_least) {
     FilePtr file(std::fopen(path.c_str(), "rb"));
-    if (!file) throw RenderError("cannot open " + path.string());
+    if (!file) throw MediaError("cannot open " + path.string());
     if (!looks_like_jpeg(file.get())) return std::nullopt;
 
     jpeg_decompress_struct info{};
@@ -86,7 +86,7 @@ std::optional<SurfacePtr> load_scaled_jpeg(const std::filesystem::path& path, in
     std::vector<JSAMPLE> cmyk_row;  // likewise
     if (setjmp(errors.jump) != 0) {
         jpeg_destroy_decompress(&info);
-        throw RenderError("JPEG " + path.string() + ": " + errors.message);
+        throw MediaError("JPEG " + path.string() + ": " + errors.message);
     }
     // No RAII owner for `info`: longjmp would skip its destructor. Both exits destroy it.
     jpeg_create_decompress(&info);
@@ -121,4 +121,4 @@ std::optional<SurfacePtr> load_scaled_jpeg(const std::filesystem::path& path, in
     return turn_upright(std::move(surface), orientation);
 }
 
-}  // namespace bangvang::render
+}  // namespace bangvang::media

@@ -10,18 +10,19 @@
 #include <cstdint>
 
 #include "render/image_library.hpp"
-#include "render/jpeg_encoder.hpp"
-#include "render/scaled_jpeg.hpp"
-#include "render/screen_copy.hpp"
+#include "media/jpeg_encoder.hpp"
+#include "media/scaled_jpeg.hpp"
+#include "media/screen_copy.hpp"
 #include "store/content_cache.hpp"
 #include "support/nginx_server.hpp"
-#include "sync/image_check.hpp"
+#include "media/image_check.hpp"
 #include "sync/remote_feed.hpp"
-#include "sync/screen_copy_writer.hpp"
-#include "sync_test_support.hpp"
+#include "media/screen_copy_writer.hpp"
+#include "sync/sync_test_support.hpp"
 
 using namespace bangvang;
 using namespace bangvang::sync;
+using namespace bangvang::media;
 using namespace bangvang::sync::testing;
 using bangvang::testing::NginxServer;
 using bangvang::testing::ScratchDirectory;
@@ -30,7 +31,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr render::ScreenSize full_hd{.width = 1920, .height = 1080};
+constexpr core::ScreenSize full_hd{.width = 1920, .height = 1080};
 
 // A photo-like picture: gradients with some noise, so the encoders do real work.
 render::SurfacePtr test_picture(int width, int height, bool transparent_edges) {
@@ -52,7 +53,7 @@ render::SurfacePtr test_picture(int width, int height, bool transparent_edges) {
 
 std::string jpeg_bytes(const render::SurfacePtr& picture, const fs::path& scratch) {
     const fs::path file = scratch / "picture.jpg";
-    render::save_jpeg(*picture, file);
+    media::save_jpeg(*picture, file);
     return read_file(file);
 }
 
@@ -113,11 +114,11 @@ TEST_CASE("screen copies: made at sync, drawn by the image library, removed with
     CHECK(first->sync.applied.screen_copies_written == 2);
     CHECK(first->sync.applied.screen_copy_failures.empty());
 
-    const fs::path photo_copy = render::screen_copy_path(cache.media_path(photo.sha256), false);
-    const fs::path drawing_copy = render::screen_copy_path(cache.media_path(drawing.sha256), true);
+    const fs::path photo_copy = media::screen_copy_path(cache.media_path(photo.sha256), false);
+    const fs::path drawing_copy = media::screen_copy_path(cache.media_path(drawing.sha256), true);
     REQUIRE(fs::is_regular_file(photo_copy));
     REQUIRE(fs::is_regular_file(drawing_copy));
-    for (const fs::path& copy : render::screen_copy_candidates(cache.media_path(small.sha256))) {
+    for (const fs::path& copy : media::screen_copy_candidates(cache.media_path(small.sha256))) {
         CHECK_FALSE(fs::exists(copy));  // 32x32 fits the screen as it is
     }
     const ImageHeader photo_header = header_of(photo_copy);
@@ -169,7 +170,7 @@ TEST_CASE("screen copies: made at sync, drawn by the image library, removed with
         CHECK_THAT(library.last_fallback(), Catch::Matchers::Contains(photo_copy.filename().string()));
     }
     // The library draws the copy, not the original: a copy of another size shows which was decoded.
-    render::save_jpeg(*test_picture(160, 120, false), photo_copy);
+    media::save_jpeg(*test_picture(160, 120, false), photo_copy);
     {
         render::ImageLibrary library(software.renderer.get(), locate, 64 * 1024 * 1024, 1080);
         const auto drawn = library.get(photo.sha256);
@@ -206,7 +207,7 @@ TEST_CASE("screen copies: a media file stored before the screen was known gets i
     ConditionalState conditional;
     const SourceTrust trust{.source_id = "quan-thanh-xuan", .configured_keys = {district.public_key()}};
     REQUIRE(poll_remote_feed(server.url(), trust, cache, client, conditional, test_now).ok());
-    const fs::path copy = render::screen_copy_path(cache.media_path(photo.sha256), false);
+    const fs::path copy = media::screen_copy_path(cache.media_path(photo.sha256), false);
     CHECK_FALSE(fs::exists(copy));
 
     feed.version = 2;
@@ -233,13 +234,13 @@ TEST_CASE("screen copies: decode time of a 4000x3000 photo with and without its 
 
     double copy_total = 0;
     for (int round = 0; round < rounds; ++round) {
-        fs::remove(render::screen_copy_path(original, false));
+        fs::remove(media::screen_copy_path(original, false));
         const auto started = Clock::now();
         const ScreenCopyResult result = write_screen_copy(original, media, full_hd);
         copy_total += milliseconds(Clock::now() - started);
         REQUIRE(result.outcome == ScreenCopyOutcome::written);
     }
-    const fs::path copy = render::screen_copy_path(original, false);
+    const fs::path copy = media::screen_copy_path(original, false);
 
     SoftwareRenderer software;
     const auto decode_time = [&](bool with_copy) {
@@ -248,7 +249,7 @@ TEST_CASE("screen copies: decode time of a 4000x3000 photo with and without its 
             const fs::path folder = scratch.path() / (with_copy ? "with" : "without");
             fs::create_directories(folder);
             fs::copy_file(original, folder / media.sha256, fs::copy_options::overwrite_existing);
-            if (with_copy) fs::copy_file(copy, render::screen_copy_path(folder / media.sha256, false), fs::copy_options::overwrite_existing);
+            if (with_copy) fs::copy_file(copy, media::screen_copy_path(folder / media.sha256, false), fs::copy_options::overwrite_existing);
             render::ImageLibrary library(software.renderer.get(), [&](const std::string& sha256) -> std::optional<fs::path> {
                 return folder / sha256;
             }, 64 * 1024 * 1024, 1080);

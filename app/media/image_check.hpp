@@ -8,7 +8,7 @@
 
 #include "core/model.hpp"
 
-namespace bangvang::sync {
+namespace bangvang::media {
 
 inline constexpr int max_image_side_pixels = 16384;          // as core::max_image_side
 inline constexpr std::int64_t max_image_pixels = 40'000'000;  // ~160 MiB decoded as RGBA
@@ -26,4 +26,4 @@ std::optional<ImageHeader> read_image_header(const std::filesystem::path& file, 
 // nullopt when the file is an acceptable image of the listed type; otherwise the reason.
 std::optional<std::string> check_image_file(const std::filesystem::path& file, const core::MediaRef& listed);
 
-}  // namespace bangvang::sync
+}  // namespace bangvang::media

@@ -1,23 +1,17 @@
-#include "sync/image_check.hpp"
+#include "media/image_check.hpp"
 
 #include <SDL_image.h>
 
 #include <array>
 #include <fstream>
-#include <memory>
 #include <vector>
 
-#include "render/scaled_jpeg.hpp"
-#include "render/sdl_handles.hpp"
+#include "media/scaled_jpeg.hpp"
+#include "media/surface.hpp"
 
-namespace bangvang::sync {
+namespace bangvang::media {
 
 namespace {
-
-struct SurfaceFreer {
-    void operator()(SDL_Surface* surface) const noexcept { SDL_FreeSurface(surface); }
-};
-using SurfacePtr = std::unique_ptr<SDL_Surface, SurfaceFreer>;
 
 constexpr std::array<unsigned char, 8> png_signature{0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 // JPEG headers sit at the start; give up past this many bytes (EXIF thumbnails can be large).
@@ -127,8 +121,8 @@ std::optional<std::string> check_image_file(const std::filesystem::path& file, c
         // Through the kiosk's own JPEG decoder (libjpeg, as tolerant as it is), at its
         // smallest DCT scale: every byte of the entropy-coded data is still read.
         try {
-            if (!render::load_scaled_jpeg(file, 1)) return "image does not decode: not a JPEG";
-        } catch (const render::RenderError& error) {
+            if (!load_scaled_jpeg(file, 1)) return "image does not decode: not a JPEG";
+        } catch (const MediaError& error) {
             return std::string("image does not decode: ") + error.what();
         }
         return std::nullopt;
@@ -138,4 +132,4 @@ std::optional<std::string> check_image_file(const std::filesystem::path& file, c
     return std::nullopt;
 }
 
-}  // namespace bangvang::sync
+}  // namespace bangvang::media

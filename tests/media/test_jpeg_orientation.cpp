@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "core/exif_orientation.hpp"
-#include "render/scaled_jpeg.hpp"
+#include "media/scaled_jpeg.hpp"
 #include "render/sdl_handles.hpp"
 
 using namespace bangvang;
@@ -119,7 +119,7 @@ TEST_CASE("the JPEG decoder turns every EXIF orientation upright", "[display][jp
         REQUIRE(core::jpeg_orientation(bytes) == expected.orientation);
         const auto file = scratch_file("orientation-" + std::to_string(expected.orientation) + ".jpg");
         write_bytes(file, bytes);
-        auto decoded = render::load_scaled_jpeg(file, 1000);  // at full size
+        auto decoded = media::load_scaled_jpeg(file, 1000);  // at full size
         REQUIRE(decoded);
         const SDL_Surface& upright = **decoded;
         CHECK(upright.w == (expected.swaps ? 32 : 64));
@@ -144,7 +144,7 @@ TEST_CASE("Pillow's hopper_orientation_6.jpg is decoded turned as its EXIF says"
     render::SurfacePtr stored(IMG_Load(file.c_str()));  // SDL_image ignores EXIF: the stored pixels
     REQUIRE(stored);
     render::SurfacePtr stored_argb(SDL_ConvertSurfaceFormat(stored.get(), SDL_PIXELFORMAT_ARGB8888, 0));
-    auto decoded = render::load_scaled_jpeg(file, 1000);
+    auto decoded = media::load_scaled_jpeg(file, 1000);
     REQUIRE(decoded);
     const SDL_Surface& upright = **decoded;
     const bool swaps = core::orientation_swaps_sides(orientation);
@@ -170,7 +170,7 @@ TEST_CASE("Pillow's hopper_orientation_6.jpg is decoded turned as its EXIF says"
 
 TEST_CASE("CMYK JPEGs (Adobe, inverted) decode to their colours, not to a negative", "[display][jpeg][corpus]") {
     const auto file = std::filesystem::path(BANGVANG_CORPORA_DIR) / "jpeg-odd/odd-edge/mozilla_jpg-cmyk-2.jpg";
-    auto decoded = render::load_scaled_jpeg(file, 1000);
+    auto decoded = media::load_scaled_jpeg(file, 1000);
     REQUIRE(decoded);
     const SDL_Surface& picture = **decoded;
     // Coloured words on white paper: the corners are paper.

@@ -1,4 +1,4 @@
-#include "render/jpeg_encoder.hpp"
+#include "media/jpeg_encoder.hpp"
 
 #include <csetjmp>
 #include <cstdio>
@@ -6,10 +6,10 @@
 
 #include <jpeglib.h>
 
-#include "render/jpeg_handling.hpp"
-#include "render/sdl_handles.hpp"
+#include "media/jpeg_handling.hpp"
+#include "media/surface.hpp"
 
-namespace bangvang::render {
+namespace bangvang::media {
 
 namespace {
 
@@ -22,10 +22,10 @@ using jpeg_handling::on_fatal_error;
 
 void save_jpeg(const SDL_Surface& surface, const std::filesystem::path& path, int quality) {
     if (surface.format->format != SDL_PIXELFORMAT_ARGB8888) {
-        throw RenderError("JPEG " + path.string() + ": the encoder takes ARGB8888 surfaces only");
+        throw MediaError("JPEG " + path.string() + ": the encoder takes ARGB8888 surfaces only");
     }
     FilePtr file(std::fopen(path.c_str(), "wb"));
-    if (!file) throw RenderError("cannot create " + path.string());
+    if (!file) throw MediaError("cannot create " + path.string());
 
     jpeg_compress_struct info{};
     ErrorManager errors{};
@@ -34,7 +34,7 @@ void save_jpeg(const SDL_Surface& surface, const std::filesystem::path& path, in
     errors.standard.output_message = ignore_warning;
     if (setjmp(errors.jump) != 0) {
         jpeg_destroy_compress(&info);
-        throw RenderError("JPEG " + path.string() + ": " + errors.message);
+        throw MediaError("JPEG " + path.string() + ": " + errors.message);
     }
     // No RAII owner for `info`: longjmp would skip its destructor. Both exits destroy it.
     jpeg_create_compress(&info);
@@ -55,7 +55,7 @@ void save_jpeg(const SDL_Surface& surface, const std::filesystem::path& path, in
     }
     jpeg_finish_compress(&info);
     jpeg_destroy_compress(&info);
-    if (std::fflush(file.get()) != 0 || std::ferror(file.get())) throw RenderError("cannot write " + path.string());
+    if (std::fflush(file.get()) != 0 || std::ferror(file.get())) throw MediaError("cannot write " + path.string());
 }
 
-}  // namespace bangvang::render
+}  // namespace bangvang::media

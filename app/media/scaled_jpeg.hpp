@@ -5,13 +5,13 @@
 #include <filesystem>
 #include <optional>
 
-#include "render/sdl_handles.hpp"
+#include "media/surface.hpp"
 
-namespace bangvang::render {
+namespace bangvang::media {
 
 // The image in ARGB8888, turned upright by its EXIF orientation, at the smallest n/8 scale whose shorter side is still at
 // least `shorter_side_at_least` (or the full size when it is smaller). nullopt when
-// the file is not a JPEG; throws RenderError when it is one but cannot be decoded.
+// the file is not a JPEG; throws MediaError when it is one but cannot be decoded.
 std::optional<SurfacePtr> load_scaled_jpeg(const std::filesystem::path& path, int shorter_side_at_least);
 
-}  // namespace bangvang::render
+}  // namespace bangvang::media

@@ -8,7 +8,7 @@
 
 #include <jpeglib.h>
 
-namespace bangvang::render::jpeg_handling {
+namespace bangvang::media::jpeg_handling {
 
 struct FileCloser {
     void operator()(std::FILE* file) const { std::fclose(file); }
@@ -32,4 +32,4 @@ inline void on_fatal_error(j_common_ptr info) {
 // stderr on every such file; the picture is drawn all the same.
 inline void ignore_warning(j_common_ptr) {}
 
-}  // namespace bangvang::render::jpeg_handling
+}  // namespace bangvang::media::jpeg_handling
