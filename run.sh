@@ -52,10 +52,11 @@ usage: ./run.sh COMMAND
                       the libFuzzer targets (tests/fuzz, clang, in build-fuzz/), one at a
                       time under nice for N seconds each (60); a benchmark, not CI:
                       ctest -L fuzz replays their corpora in every build
-  soak [--days N] [--hour-seconds S]
+  soak [--days N] [--hour-seconds S] [--restart-days N]
                       the real kiosk and nginx for N simulated days (30; an hour lasts S
                       seconds, 3): a feed changing every hour, the server down, failing
-                      and slow at set hours, a restart a day; samples RSS, fds, threads,
+                      and slow at set hours, a restart every N days (1; 0: never);
+                      samples RSS (anonymous, file, shared), fds, threads,
                       cache and media bytes (build/soak/samples.csv) and fails on growth
                       after the first day; a benchmark, not CI
   bench-portal [--kiosks N] [--rounds R] [--clients C] [--paced-seconds S]

@@ -3,12 +3,13 @@
 # bangvang binary (offscreen window) follows a feed that a real nginx serves and that
 # changes every simulated hour (bangvang-publish build + push over WebDAV PUT); the
 # server goes down, answers 500 and trickles at set hours; the kiosk is restarted
-# (SIGTERM) every simulated day. Time is compressed: a simulated hour lasts
+# (SIGTERM) every simulated day (--restart-days N: every N days; 0: never, so that a
+# growth no restart resets shows). Time is compressed: a simulated hour lasts
 # --hour-seconds (3), the kiosk is asked to poll every second (SIGUSR1), slides last 3 s.
-# Every simulated hour it samples the kiosk's RSS, open fds, threads, cache and media
-# bytes into WORK/samples.csv and prints `figure:` lines at the end; it fails when
+# Every simulated hour it samples the kiosk's RSS (and its anonymous, file and shared
+# parts), open fds, threads, cache and media bytes into WORK/samples.csv and prints `figure:` lines at the end; it fails when
 # anything grows after the first day (warm-up) or SIGTERM takes more than 2 s.
-#   tools/soak.sh BUILD_DIR WORK_DIR [--days N] [--hour-seconds S]
+#   tools/soak.sh BUILD_DIR WORK_DIR [--days N] [--hour-seconds S] [--restart-days N]
 set -euo pipefail
 
 build=$(readlink -f "$1")
@@ -16,10 +17,12 @@ work=$2
 shift 2
 days=30
 hour_seconds=3
+restart_days=1
 while (($# > 0)); do
   case "$1" in
     --days) days=$2; shift ;;
     --hour-seconds) hour_seconds=$2; shift ;;
+    --restart-days) restart_days=$2; shift ;;
     *) echo "soak: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -206,14 +209,17 @@ sample() {  # day hour
     echo "soak: the kiosk died on day $1 hour $2; see $work/kiosk/kiosk.log" >&2
     exit 1
   fi
-  local rss threads fds cache media version
+  local rss anon file shmem threads fds cache media version
   rss=$(awk '/^VmRSS:/ {print $2}' "$status")
+  anon=$(awk '/^RssAnon:/ {print $2}' "$status")
+  file=$(awk '/^RssFile:/ {print $2}' "$status")
+  shmem=$(awk '/^RssShmem:/ {print $2}' "$status")
   threads=$(awk '/^Threads:/ {print $2}' "$status")
   fds=$(find "/proc/$kiosk_pid/fd" -mindepth 1 2>/dev/null | wc -l)
   cache=$(bytes_of "$work"/kiosk/cache/content.sqlite3*)
   media=$(bytes_of "$work/kiosk/cache/media")
   version=$(sed -n 's/.*applied version \([0-9]*\).*/\1/p' "$work/kiosk/kiosk.log" | tail -1)
-  echo "$1,$2,$rss,$fds,$threads,$cache,$media,${version:-0},$(live_media_bytes)" >>"$work/samples.csv"
+  echo "$1,$2,$rss,$anon,$file,$shmem,$fds,$threads,$cache,$media,${version:-0},$(live_media_bytes)" >>"$work/samples.csv"
 }
 
 # The media bytes of the version the server has: what the cache must stay near.
@@ -222,7 +228,7 @@ live_media_bytes() {
     "$work/feed/manifest.json" 2>/dev/null || echo 0
 }
 
-echo "day,hour,rss_kib,fds,threads,cache_bytes,media_bytes,version,live_media_bytes" >"$work/samples.csv"
+echo "day,hour,rss_kib,rss_anon_kib,rss_file_kib,rss_shmem_kib,fds,threads,cache_bytes,media_bytes,version,live_media_bytes" >"$work/samples.csv"
 set_server normal
 publish_hour 0 0
 start_kiosk
@@ -238,8 +244,10 @@ for ((day = 1; day <= days; day++)); do
     sample "$day" "$hour"
   done
   echo "soak: day $day of $days done ($(($(date +%s) - started_at)) s)" >&2
-  stop_kiosk
-  start_kiosk
+  if ((restart_days > 0 && day % restart_days == 0 && day < days)); then
+    stop_kiosk
+    start_kiosk
+  fi
 done
 stop_kiosk
 set_server down
@@ -259,7 +267,7 @@ print(f"figure: soak days: {end['day']}")
 print(f"figure: soak versions published: {sys.argv[2]}")
 print(f"figure: soak versions applied (last): {end['version']}")
 print(f"figure: soak slowest SIGTERM: {sys.argv[3]} s")
-for key, unit in (("rss_kib", "KiB"), ("fds", "fds"), ("threads", "threads"), ("cache_bytes", "bytes"), ("media_bytes", "bytes")):
+for key, unit in (("rss_kib", "KiB"), ("rss_anon_kib", "KiB"), ("rss_file_kib", "KiB"), ("rss_shmem_kib", "KiB"), ("fds", "fds"), ("threads", "threads"), ("cache_bytes", "bytes"), ("media_bytes", "bytes")):
     print(f"figure: soak {key} day 2 end: {start[key]} {unit}")
     print(f"figure: soak {key} last day end: {end[key]} {unit}")
     print(f"figure: soak {key} peak day 2: {peak(first_day, key)} {unit}")
