@@ -22,6 +22,9 @@ PACKAGES=(
 # ./run.sh test only: the browser the portal's end-to-end test drives.
 TEST_PACKAGES=(chromium chromium-driver python3-selenium)
 
+# ./run.sh bench only: the X server of the real-window measurements.
+BENCH_PACKAGES=(xvfb)
+
 # ./run.sh package: the arm64 cross-build (Raspberry Pi OS 64-bit) beside the host's.
 ARM64_PACKAGES=(
   crossbuild-essential-arm64 qemu-user-static
@@ -45,9 +48,14 @@ usage: ./run.sh COMMAND
   build               install what is missing and build only
   gallery [--theme F] every slide of the sample content at the four screen shapes,
                       as PNGs in build/gallery/<W>x<H>/
-  bench [--static-seconds N] [--no-large]
+  bench [--static-seconds N] [--no-large] [--no-window | --window-only]
+        [--window-seconds N] [--renderers "default software opengl opengles2"]
                       the player's figures (first frame, crossfade frame times, static
-                      CPU, peak RSS, cache bytes) for the sample and a large feed
+                      CPU, peak RSS, cache bytes) for the sample and a large feed,
+                      offscreen; then the real kiosk in a real window (Xvfb, SDL's x11
+                      driver) per renderer: CPU rotating (3 s slides, 1 s crossfade)
+                      and static, frames presented per crossfade, PSS and PSS by
+                      mapping, start -> first frame presented from exec
   fuzz [--seconds N] [TARGET...]
                       the libFuzzer targets (tests/fuzz, clang, in build-fuzz/), one at a
                       time under nice for N seconds each (60); a benchmark, not CI:
@@ -258,15 +266,35 @@ gallery() {
 }
 
 bench() {
+  local offscreen=yes window=yes window_options=() bench_options=()
+  while (($#)); do
+    case $1 in
+      --window-only) offscreen=no; shift ;;
+      --no-window) window=no; shift ;;
+      --window-seconds) window_options+=(--seconds "$2"); shift 2 ;;
+      --renderers) window_options+=(--renderers "$2"); shift 2 ;;
+      *) bench_options+=("$1"); shift ;;
+    esac
+  done
   build
   rm -rf build/bench/sample-feed build/bench/cache-sample build/bench/cache-large
   mkdir -p build/bench
   build/app/publish/bangvang-publish build --no-text-check content/sample --out build/bench/sample-feed >/dev/null
-  # The large feed (500 photos of 4000x3000) is generated once into build/bench/large-feed.
-  # --static-seconds N shortens the 30 s static-slide CPU measurement; --no-large skips the large feed.
-  # The kiosk's unit (firmware/bangvang.service) runs it with huge pages for malloc; so does the bench.
-  GLIBC_TUNABLES=glibc.malloc.hugetlb=1 \
-    build/tools/bangvang-bench --sample-feed build/bench/sample-feed --work build/bench "$@"
+  if [[ $offscreen == yes ]]; then
+    # The large feed (500 photos of 4000x3000) is generated once into build/bench/large-feed.
+    # --static-seconds N shortens the 30 s static-slide CPU measurement; --no-large skips the large feed.
+    # The kiosk's unit (firmware/bangvang.service) runs it with huge pages for malloc; so does the bench.
+    GLIBC_TUNABLES=glibc.malloc.hugetlb=1 \
+      build/tools/bangvang-bench --sample-feed build/bench/sample-feed --work build/bench "${bench_options[@]}"
+  fi
+  if [[ $window == yes ]]; then
+    # The real kiosk in a real window (Xvfb + SDL's x11 driver), per renderer: CPU rotating
+    # and static, frames per crossfade, PSS and PSS by mapping, start -> first frame from exec.
+    install_if_missing "${BENCH_PACKAGES[@]}"
+    rm -rf build/bench/window/cache-rotate build/bench/window/cache-static
+    GLIBC_TUNABLES=glibc.malloc.hugetlb=1 \
+      tools/display/window_bench.sh build build/bench/window "${window_options[@]}"
+  fi
 }
 
 # The portal under the report load of many kiosks, through nginx (figure: lines).

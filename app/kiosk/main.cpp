@@ -88,9 +88,17 @@ std::unique_ptr<Display> open_display(const kiosk::CommandLine& options, const k
         .fullscreen = !headless && !options.windowed,
         .hidden = headless,
     });
+    const char* video_driver = SDL_GetCurrentVideoDriver();
     display->renderer = render::create_renderer(display->window.get(),
                                                 render::RendererOptions{.software = headless, .vsync = !headless});
-    if (!headless) SDL_ShowCursor(SDL_DISABLE);
+    if (!headless) {
+        SDL_ShowCursor(SDL_DISABLE);
+        SDL_RendererInfo info{};
+        SDL_GetRendererInfo(display->renderer.get(), &info);
+        kiosk::log(kiosk::LogLevel::info, "display",
+                   std::string("video driver ") + (video_driver ? video_driver : "?") + ", renderer " +
+                       (info.name ? info.name : "?"));
+    }
     return display;
 }
 

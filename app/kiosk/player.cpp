@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <ctime>
 #include <optional>
 #include <utility>
 
@@ -91,6 +93,15 @@ void Player::compose_frame(std::optional<SDL_Rect> changed) {
     // Measured before present(), which may sleep until the display's next refresh.
     statistics_.last_frame_milliseconds = milliseconds_between(start, SDL_GetPerformanceCounter());
     output_.present();
+    if (statistics_.frames == 0) {
+        // What a restart costs the viewer: the bench times this line from the kiosk's exec.
+        timespec cpu{};
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
+        const long long cpu_milliseconds = static_cast<long long>(cpu.tv_sec) * 1000 + cpu.tv_nsec / 1000000;
+        log(LogLevel::info, "player",
+            "first frame presented " + std::to_string(SDL_GetTicks64()) + " ms after SDL started, " +
+                std::to_string(cpu_milliseconds) + " ms of CPU since the process started");
+    }
     whole_frame_needed_ = false;
     last_frame_ticks_ = SDL_GetTicks64();
     ++statistics_.frames;
@@ -121,7 +132,10 @@ void Player::crossfade(SDL_Texture* from, SDL_Texture* to) {
         draw_ticker(SDL_GetTicks64());
         if (overlay_visible_ && options_.draw_overlay) options_.draw_overlay(renderer_);
         output_.present();
+        ++statistics_.crossfade_frames;
+        ++statistics_.frames;
     }
+    ++statistics_.crossfades;
     if (frames > 0) {
         statistics_.last_transition_frames = frames;
         statistics_.last_transition_mean_milliseconds = total_milliseconds / frames;
@@ -159,6 +173,16 @@ void Player::report_slide_shown() {
         .source_id = slide.source_id,
         .started_at = current_started_at_,
         .duration_milliseconds = static_cast<std::int64_t>(SDL_GetTicks64() - current_started_ticks_)});
+}
+
+void Player::log_frame_figures() const {
+    if (statistics_.crossfades == 0) return;
+    char line[200];
+    std::snprintf(line, sizeof line, "%llu crossfades, %.1f frames presented per crossfade, %llu frames in all",
+                  static_cast<unsigned long long>(statistics_.crossfades),
+                  static_cast<double>(statistics_.crossfade_frames) / static_cast<double>(statistics_.crossfades),
+                  static_cast<unsigned long long>(statistics_.frames));
+    log(LogLevel::info, "player", line);
 }
 
 void Player::show(std::size_t index, bool with_transition) {

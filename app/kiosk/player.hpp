@@ -56,6 +56,9 @@ struct FrameStatistics {
     int last_transition_frames = 0;
     double last_transition_mean_milliseconds = 0;
     double last_transition_worst_milliseconds = 0;
+    // Every crossfade so far and the frames presented in them (the first and last included).
+    std::uint64_t crossfades = 0;
+    std::uint64_t crossfade_frames = 0;
 };
 
 class Player {
@@ -107,6 +110,8 @@ private:
     std::size_t next_index(std::size_t index);
     std::size_t previous_index(std::size_t index) const;
     void report_slide_shown();
+    // One log line: crossfades, frames presented per crossfade, frames in all.
+    void log_frame_figures() const;
     // Outside office hours: a black frame, display off, sleep; then display on and the
     // next slide. False when the kiosk was told to stop meanwhile.
     bool sleep_outside_hours();

@@ -22,6 +22,7 @@ int Player::run() {
         Player& player;
         ~ReportLastSlide() {
             try {
+                player.log_frame_figures();
                 player.report_slide_shown();
             } catch (const std::exception& error) {
                 log(LogLevel::warning, "player", std::string("last slide not reported: ") + error.what());
