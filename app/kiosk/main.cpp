@@ -76,7 +76,7 @@ std::unique_ptr<Display> open_display(const kiosk::CommandLine& options, const k
     std::unique_ptr<Display> display(new Display{
         .session = render::SdlSession(render::SdlSessionOptions{
             .video_driver = headless ? std::optional<std::string>("dummy") : std::nullopt,
-            .software_framebuffer = headless,
+            .software_framebuffer = true,
         }),
         .window = {},
         .renderer = {}});
@@ -89,8 +89,9 @@ std::unique_ptr<Display> open_display(const kiosk::CommandLine& options, const k
         .hidden = headless,
     });
     const char* video_driver = SDL_GetCurrentVideoDriver();
+    const bool software = headless || render::software_renderer_suits(video_driver ? video_driver : "");
     display->renderer = render::create_renderer(display->window.get(),
-                                                render::RendererOptions{.software = headless, .vsync = !headless});
+                                                render::RendererOptions{.software = software, .vsync = !headless});
     if (!headless) {
         SDL_ShowCursor(SDL_DISABLE);
         SDL_RendererInfo info{};

@@ -30,6 +30,10 @@ SdlSession::~SdlSession() {
     SDL_Quit();
 }
 
+bool software_renderer_suits(std::string_view video_driver) {
+    return video_driver == "x11" || video_driver == "dummy" || video_driver == "offscreen";
+}
+
 WindowPtr create_window(const WindowOptions& options) {
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
     if (options.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;

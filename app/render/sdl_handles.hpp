@@ -6,6 +6,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 #include <SDL.h>
 #include <SDL_image.h>
@@ -48,9 +49,21 @@ struct SdlSessionOptions {
     // "dummy" or "offscreen" for headless runs; nullopt lets SDL pick (KMS, X11, Wayland).
     std::optional<std::string> video_driver;
     // With the software renderer, keep SDL from backing the window with an OpenGL
-    // texture: about 5x faster frames and a third of the memory (PLATFORM-NOTES).
+    // texture: about 5x faster frames and a third of the memory (PLATFORM-NOTES). On
+    // X11 the window's pixels then reach the server through MIT-SHM. Without it SDL_Init
+    // on Linux also creates a test OpenGL context to decide (Mesa, llvmpipe and libLLVM
+    // loaded into the process even when no OpenGL is used afterwards). Drivers without
+    // a surface of their own (KMS/DRM, Wayland) are not affected. The environment's
+    // SDL_FRAMEBUFFER_ACCELERATION still wins.
     bool software_framebuffer = false;
 };
+
+// Whether SDL's software renderer serves `video_driver` best: x11 (a plain window
+// surface sent through MIT-SHM; on a machine without a GPU OpenGL is llvmpipe, which
+// costs far more CPU and memory) and the headless drivers. KMS/DRM and Wayland have no
+// surface of their own (software would go through OpenGL anyway): the GPU renders there.
+// SDL_RENDER_DRIVER in the environment overrides either choice.
+bool software_renderer_suits(std::string_view video_driver);
 
 // SDL_Init + TTF_Init + IMG_Init for the lifetime of the object. Destroy every
 // window, renderer, texture and font (and every SlideRenderer) before the session.
