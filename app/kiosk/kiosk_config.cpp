@@ -57,6 +57,8 @@ void read_screen(ConfigReader& reader, const Json& document, KioskConfig& config
             config.screen.height = reader.integer(*screen, "height", "screen.height", 1080, 240, 4320);
             config.screen.transition_milliseconds = reader.integer(
                 *screen, "transition_milliseconds", "screen.transition_milliseconds", 700, 0, 5000);
+            config.screen.transition_frames_per_second = reader.integer(
+                *screen, "transition_frames_per_second", "screen.transition_frames_per_second", 30, 0, 240);
             std::string orientation = reader.text(*screen, "orientation", "screen.orientation", false);
             if (orientation == "portrait") {
                 config.screen.orientation = Orientation::portrait;

@@ -37,6 +37,9 @@ struct ScreenConfig {
     int height = 1080;
     Orientation orientation = Orientation::landscape;
     int transition_milliseconds = 700;
+    // Frames a second a crossfade presents at most (each one a whole new frame); 0 = the
+    // display's refresh rate.
+    int transition_frames_per_second = 30;
     // Clockwise degrees (0, 90, 180, 270) the kiosk turns its frames before they reach
     // the output: a portrait-mounted screen under the Pi's KMS driver, which ignores
     // config.txt's display_rotate. 90/270 with no "orientation" imply portrait.

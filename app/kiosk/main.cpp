@@ -178,6 +178,7 @@ int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
                                               .height = height,
                                               .rotation = config.screen.rotation,
                                               .transition_milliseconds = config.screen.transition_milliseconds,
+                                              .transition_frames_per_second = config.screen.transition_frames_per_second,
                                               .once = options.once,
                                               .service_notifier = &notifier,
                                               .content_changed_event = sync.content_changed_event,

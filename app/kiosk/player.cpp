@@ -113,8 +113,17 @@ void Player::crossfade(SDL_Texture* from, SDL_Texture* to) {
     double total_milliseconds = 0;
     double worst_milliseconds = 0;
     Uint64 frame_started = 0;
-    // Paced by vsync, or by FrameOutput at the display's refresh rate without it.
+    // Paced by vsync, or by FrameOutput at the display's refresh rate without it, and
+    // no faster than transition_frames_per_second.
+    const Uint64 frequency = SDL_GetPerformanceFrequency();
+    const Uint64 frame_interval =
+        options_.transition_frames_per_second > 0 ? frequency / Uint64(options_.transition_frames_per_second) : 0;
     for (;;) {
+        if (frame_started != 0 && frame_interval > 0) {
+            const Uint64 due = frame_started + frame_interval;
+            const Uint64 now = SDL_GetPerformanceCounter();
+            if (due > now) SDL_Delay(static_cast<Uint32>(((due - now) * 1000 + frequency - 1) / frequency));
+        }
         double progress = render::crossfade_progress(SDL_GetTicks64() - start,
                                                      Uint64(std::max(options_.transition_milliseconds, 0)));
         if (progress >= 1.0) break;

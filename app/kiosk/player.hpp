@@ -29,6 +29,10 @@ struct PlayerOptions {
     int height = 1080;
     int rotation = 0;   // clockwise degrees the frames are turned on the output: 0, 90, 180, 270
     int transition_milliseconds = 700;
+    // A crossfade's frames a second at most; 0 = every refresh. Each is a whole new frame:
+    // blending two 1080p slides and sending 8 MB to the display, which on a machine
+    // without a GPU costs CPU per frame. 30 a second still looks smooth.
+    int transition_frames_per_second = 30;
     bool once = false;
     ServiceNotifier* service_notifier = nullptr;   // pinged on every wake; none = unsupervised
     // SDL user event the sync worker pushes when a source changed; the deck is

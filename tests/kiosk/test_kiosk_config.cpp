@@ -51,6 +51,7 @@ TEST_CASE("a complete kiosk config is read with paths resolved against its folde
     CHECK(config->screen.orientation == Orientation::portrait);
     CHECK(config->screen_width() == 1080);
     CHECK(config->screen_height() == 1920);
+    CHECK(config->screen.transition_frames_per_second == 30);
     REQUIRE(config->sources.size() == 3);
     CHECK(config->sources[0].feed_directory == "/media/usb/feed");
     CHECK(config->sources[1].feed_directory == "/etc/bangvang/feeds/school");
@@ -90,6 +91,8 @@ TEST_CASE("config mistakes are refused naming the field and the reason", "[kiosk
     require_problem(replaced(valid_config, R"("width": 1920)", R"("width": "wide")"), "screen.width", "whole number");
     require_problem(replaced(valid_config, R"("height": 1080)", R"("height": 99999)"), "screen.height", "between");
     require_problem(replaced(valid_config, "portrait", "sideways"), "screen.orientation", "landscape");
+    require_problem(replaced(valid_config, R"("height": 1080)", R"("height": 1080, "transition_frames_per_second": 500)"),
+                    "screen.transition_frames_per_second", "between");
     require_problem(replaced(valid_config, "file:///media/usb/feed", "ftp://example/feed"), "sources[0].url",
                     "file://");
     require_problem(replaced(valid_config, R"(, "keys": ["AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="]})", "}"),
