@@ -196,12 +196,20 @@ void Player::log_frame_figures() const {
 
 void Player::show(std::size_t index, bool with_transition) {
     report_slide_shown();  // the slide on screen is leaving it
-    // Made at the first change of slide, not before the first frame: 8 MB less to clear then.
-    if (!incoming_) incoming_ = render::create_target_texture(renderer_, options_.width, options_.height);
-    draw_slide(incoming_.get(), index);
-    update_ticker();
-    if (with_transition) crossfade(current_.get(), incoming_.get());
-    std::swap(current_, incoming_);
+    if (with_transition) {
+        // Made for the change and given back after it: while a slide stands (most of the
+        // time) the kiosk holds one slide-sized texture, not two (8 MB at 1080p).
+        incoming_ = render::create_target_texture(renderer_, options_.width, options_.height);
+        draw_slide(incoming_.get(), index);
+        update_ticker();
+        crossfade(current_.get(), incoming_.get());
+        std::swap(current_, incoming_);
+        incoming_.reset();
+    } else {
+        // Nothing blends: the slide is drawn straight into the one on screen.
+        draw_slide(current_.get(), index);
+        update_ticker();
+    }
     current_index_ = index;
     current_date_key_ = date_key(deck_.wall_clock(clock_.now()));
     whole_frame_needed_ = true;
