@@ -180,6 +180,15 @@ start_kiosk() {
   (cd "$work/kiosk" && exec env SDL_VIDEODRIVER=offscreen "$kiosk_binary" --config kiosk.json --windowed) \
     >>"$work/kiosk/kiosk.log" 2>&1 &
   kiosk_pid=$!
+  # SIGUSR1 ("poll now") before the kiosk catches it would end it (under load a start
+  # took more than the first second): wait until its handler is set.
+  local caught
+  for _ in $(seq 600); do
+    caught=$(awk '/^SigCgt:/ {print $2}' "/proc/$kiosk_pid/status" 2>/dev/null || true)
+    [[ -z $caught ]] && break  # gone: sample() says so
+    (((16#$caught >> 9) & 1)) && return 0
+    sleep 0.1
+  done
 }
 
 # Seconds SIGTERM took to end the kiosk; fails the soak past 2 s.
