@@ -15,6 +15,7 @@
 #include "publish/media_file.hpp"
 #include "publish/slide_preview.hpp"
 #include "publish/temporary_directory.hpp"
+#include "publish/text_cuts.hpp"
 
 namespace bangvang::publish {
 
@@ -205,19 +206,16 @@ void check_photo_sizes(const fs::path& source_directory, const SourceDocument& d
 }
 
 // Why a text cut at every screen shape still reaches its readers, or empty when it
-// does not: a story's QR code "Đọc toàn văn" leads to the whole article, and before a
-// commemoration's date the countdown takes the room its text has afterwards.
-std::string rest_of_text_reachable(const core::Item& item, core::UnixSeconds now) {
+// does not: a story's QR code "Đọc toàn văn" leads to the whole article.
+std::string rest_of_text_reachable(const core::Item& item) {
     if (const auto* story = std::get_if<core::Story>(&item.content); story && !story->portal_url.empty()) {
         return say::qr_code_leads_to_article();
-    }
-    if (const auto* commemoration = std::get_if<core::Commemoration>(&item.content)) {
-        const core::CivilDate today = core::to_wall_clock(now, core::vietnam_utc_offset_minutes).date;
-        if (today < commemoration->anniversary) return say::countdown_takes_room();
     }
     return {};
 }
 
+// Every cut the renderer makes, per screen shape, told as it happens on the kiosk: the
+// preview draws through the kiosk's own renderer, which reports what it left out.
 void check_text_fits(const core::Manifest& manifest, const fs::path& feed, const SourceMap& source,
                      core::UnixSeconds now, std::vector<Finding>& findings) {
     const auto slides = render_preview(manifest, PreviewOptions{.feed_directory = feed,
@@ -228,29 +226,48 @@ void check_text_fits(const core::Manifest& manifest, const fs::path& feed, const
                                                                 .place_name = "Xem trước",
                                                                 .now = now,
                                                                 .theme_file = {}});
-    std::map<std::size_t, std::vector<std::string>> cut_shapes;
+    struct Cut {
+        std::size_t item = 0;
+        int line = 0;
+        std::string description;
+        bool body = false;
+        std::vector<std::string> shapes;
+    };
+    std::vector<Cut> cuts;
+    std::map<std::size_t, std::set<std::string>> cut_shapes;
     for (const PreviewSlide& slide : slides) {
-        if (!slide.text_cut) continue;
-        auto& shapes = cut_shapes[slide.item_index];
-        if (std::find(shapes.begin(), shapes.end(), slide.shape.name()) == shapes.end()) {
-            shapes.push_back(slide.shape.name());
+        const core::Item& item = manifest.items[slide.item_index];
+        for (const render::TextCutReport& report : slide.cuts) {
+            const CutField field = field_of_cut(item, report);
+            const int line = slide.item_index < source.item_lines.size()
+                                 ? line_of_cut(source.item_lines[slide.item_index], item, field)
+                                 : 0;
+            const std::string description = describe_cut(item, report);
+            cut_shapes[slide.item_index].insert(slide.shape.name());
+            auto same = std::find_if(cuts.begin(), cuts.end(), [&](const Cut& cut) {
+                return cut.item == slide.item_index && cut.description == description;
+            });
+            if (same == cuts.end()) {
+                cuts.push_back(Cut{slide.item_index, line, description, report.field == "body", {}});
+                same = cuts.end() - 1;
+            }
+            if (std::find(same->shapes.begin(), same->shapes.end(), slide.shape.name()) == same->shapes.end()) {
+                same->shapes.push_back(slide.shape.name());
+            }
         }
     }
-    for (const auto& [index, shapes] : cut_shapes) {
+    for (const Cut& cut : cuts) {
         std::string listed;
-        for (const std::string& shape : shapes) listed += (listed.empty() ? "" : ", ") + shape;
-        const std::string& id = manifest.items[index].id;
-        const std::string file = item_file(source, index);
-        if (shapes.size() != kiosk_screen_shapes.size()) {
-            findings.push_back(Finding::warning(file, 0, say::text_cut_on_some_screens(id, listed)));
-            continue;
-        }
-        const std::string reachable = rest_of_text_reachable(manifest.items[index], now);
-        if (reachable.empty()) {
-            findings.push_back(Finding::error(file, 0, say::text_cut_everywhere(id, listed)));
-        } else {
-            findings.push_back(Finding::warning(file, 0, say::text_cut_everywhere_reachable(id, listed, reachable)));
-        }
+        for (const std::string& shape : cut.shapes) listed += (listed.empty() ? "" : ", ") + shape;
+        const bool everywhere = cut_shapes[cut.item].size() == kiosk_screen_shapes.size();
+        const std::string reachable = rest_of_text_reachable(manifest.items[cut.item]);
+        std::string message = "ở màn hình " + listed + ": " + cut.description;
+        message += reachable.empty() ? "" : " (" + reachable + ")";
+        message += cut.body ? "; hãy rút gọn bài hoặc tách thành hai bài" : "; hãy viết ngắn hơn";
+        const StaffMessage said{.code = cut.body ? "text_cut body" : "text_cut", .text = std::move(message)};
+        const std::string file = item_file(source, cut.item);
+        findings.push_back(everywhere && reachable.empty() ? Finding::error(file, cut.line, said)
+                                                           : Finding::warning(file, cut.line, said));
     }
 }
 

@@ -15,6 +15,7 @@
 #include "publish/key_files.hpp"
 #include "publish/publish_error.hpp"
 #include "publish/slide_preview.hpp"
+#include "publish/text_cuts.hpp"
 #include "publish/temporary_directory.hpp"
 
 namespace {
@@ -146,6 +147,11 @@ int run_preview(const PreviewRequest& request) {
                                                  .theme_file = request.theme_file});
     for (const auto& slide : slides) {
         std::printf("%s\n", publish::say::preview_slide(slide.file.string(), slide.text_cut).c_str());
+        // Exactly what this screen shape will not show, from the kiosk's own layout.
+        for (const auto& cut : slide.cuts) {
+            std::printf("  %s: %s\n", slide.shape.name().c_str(),
+                        publish::describe_cut(checked.built->manifest.items[slide.item_index], cut).c_str());
+        }
     }
     return 0;
 }

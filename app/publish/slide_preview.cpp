@@ -17,49 +17,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view ellipsis = "\xE2\x80\xA6";
-
 // The kiosk's own audience rule, so a preview for a site shows what its screens show.
 bool shown_at(const core::Item& item, const PreviewOptions& options) {
     if (!options.site) return true;
     return core::is_in_audience(item.audience,
                                 core::KioskIdentity{.kiosk_id = "preview", .site = *options.site, .tags = options.tags});
-}
-
-// Strings the author wrote that end in "…" themselves are not cuts.
-bool authored_ellipsis(const core::Item& item, std::string_view block_text) {
-    const auto last_break = block_text.rfind('\n');
-    const std::string_view text = last_break == std::string_view::npos ? block_text : block_text.substr(last_break + 1);
-    bool found = false;
-    const auto check = [&](const std::string& value) { found = found || value == text; };
-    std::visit(
-        [&](const auto& content) {
-            using Content = std::decay_t<decltype(content)>;
-            if constexpr (std::is_same_v<Content, core::Story>) {
-                check(content.headline);
-                for (const auto& paragraph : content.body) check(paragraph);
-            } else if constexpr (std::is_same_v<Content, core::Announcement> ||
-                                 std::is_same_v<Content, core::Commemoration>) {
-                for (const auto& paragraph : content.body) check(paragraph);
-            }
-        },
-        item.content);
-    return found;
-}
-
-// The renderer fits text by shrinking it, then by leaving out the last paragraphs (by
-// design: the QR code leads to the full text) or cutting one with "…". A body whose
-// first paragraph is not drawn whole has lost its point.
-bool paragraphs_missing(const core::Item& item, const render::SlideReport& report) {
-    std::string drawn;
-    for (const render::TextBlockReport& block : report.text_blocks) drawn += block.text + "\n";
-    const auto missing = [&](const std::vector<std::string>& paragraphs) {
-        return !paragraphs.empty() && drawn.find(paragraphs.front()) == std::string::npos;
-    };
-    if (const auto* story = std::get_if<core::Story>(&item.content)) return missing(story->body);
-    if (const auto* announcement = std::get_if<core::Announcement>(&item.content)) return missing(announcement->body);
-    if (const auto* commemoration = std::get_if<core::Commemoration>(&item.content)) return missing(commemoration->body);
-    return false;
 }
 
 }  // namespace
@@ -149,14 +111,10 @@ std::vector<PreviewSlide> render_preview(const core::Manifest& manifest, const P
             for (int page = 0; page < pages; ++page) {
                 SDL_SetRenderTarget(renderer.get(), target.get());
                 const render::SlideReport report = slide_renderer.draw(item, page, frame);
+                // What is cut is what the renderer itself left out: the kiosk draws the same.
                 PreviewSlide slide{.file = {}, .item_index = index, .item_id = item.id, .page = page, .shape = shape,
-                                   .text_cut = false};
-                slide.text_cut = paragraphs_missing(item, report);
-                for (const render::TextBlockReport& block : report.text_blocks) {
-                    if (std::string_view(block.text).ends_with(ellipsis) && !authored_ellipsis(item, block.text)) {
-                        slide.text_cut = true;
-                    }
-                }
+                                   .text_cut = !report.cuts.empty(), .cuts = report.cuts,
+                                   .qr_codes = report.qr_codes};
                 if (!options.output_directory.empty()) {
                     char prefix[32];
                     std::snprintf(prefix, sizeof prefix, "%03d-", ++number);

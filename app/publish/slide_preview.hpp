@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/model.hpp"
+#include "render/slide_report.hpp"
 
 namespace bangvang::publish {
 
@@ -43,7 +44,9 @@ struct PreviewSlide {
     std::string item_id;
     int page = 0;
     ScreenShape shape;
-    bool text_cut = false;  // some text ended in "…" because it did not fit
+    bool text_cut = false;  // some text did not fit: `cuts` says which
+    std::vector<render::TextCutReport> cuts;
+    std::vector<render::QrCodeReport> qr_codes;
 };
 
 // Throws render::RenderError when SDL fails, render::ThemeError for a bad theme file.

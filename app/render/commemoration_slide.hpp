@@ -7,6 +7,10 @@
 
 namespace bangvang::render {
 
-void draw_commemoration_slide(SlideCanvas& canvas, const core::Commemoration& commemoration, core::CivilDate today);
+// A body too long for one page goes on over further pages (at most max_body_pages); the
+// countdown depends on `today`, so the page count does too.
+int commemoration_page_count(SlideCanvas& canvas, const core::Commemoration& commemoration, core::CivilDate today);
+void draw_commemoration_slide(SlideCanvas& canvas, const core::Commemoration& commemoration, core::CivilDate today,
+                              int page);
 
 }  // namespace bangvang::render

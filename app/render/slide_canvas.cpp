@@ -16,15 +16,25 @@ SDL_Texture* QrTextureCache::get(const std::string& url) {
     return textures_.emplace(url, create_qr_texture(renderer_, url)).first->second.get();
 }
 
-DrawnText SlideCanvas::text(std::string_view content, const TextStyle& style, SDL_Rect box) {
-    DrawnText drawn = text_painter.draw(content, style, box);
+namespace {
+void record(SlideReport& report, const DrawnText& drawn) {
     report.text_blocks.push_back(drawn.report);
+    if (drawn.truncated) {
+        report.cuts.push_back(TextCutReport{.field = {}, .shown = drawn.report.text, .paragraph = 0,
+                                            .lost_characters = drawn.lost_characters});
+    }
+}
+}  // namespace
+
+DrawnText SlideCanvas::text(std::string_view content, const TextStyle& style, SDL_Rect box) {
+    DrawnText drawn = text_painter.draw(content, style, box, painting);
+    record(report, drawn);
     return drawn;
 }
 
 DrawnText SlideCanvas::text(const std::vector<std::string>& paragraphs, const TextStyle& style, SDL_Rect box) {
-    DrawnText drawn = text_painter.draw(paragraphs, style, box);
-    report.text_blocks.push_back(drawn.report);
+    DrawnText drawn = text_painter.draw(paragraphs, style, box, painting);
+    record(report, drawn);
     return drawn;
 }
 
@@ -33,11 +43,12 @@ SDL_Rect SlideCanvas::framed_image(const std::optional<std::string>& sha256, SDL
     const int border = std::max(2, px(0.007));
     const int shadow = std::max(2, px(0.009));
     const int radius = geometry.radius;
+    SDL_Rect picture{outer.x + border, outer.y + border, outer.w - 2 * border, outer.h - 2 * border};
+    if (!painting) return picture;
     shapes.rounded_rect(SDL_Rect{outer.x + shadow / 2, outer.y + shadow, outer.w, outer.h}, radius,
                         solid(SDL_Color{60, 30, 10, 45}));
     shapes.rounded_rect(outer, radius,
                         Fill{colours().gold_light, colours().gold, GradientDirection::vertical});
-    SDL_Rect picture{outer.x + border, outer.y + border, outer.w - 2 * border, outer.h - 2 * border};
     std::optional<ImageTexture> image = sha256 ? images.get(*sha256) : std::nullopt;
     if (image) {
         const double focus = placeholder == PlaceholderKind::person ? face_focus : scene_focus;
@@ -72,10 +83,14 @@ SDL_Rect SlideCanvas::qr_code(std::string_view url, SDL_Rect box, std::string_vi
     side = std::max(modules, side / modules * modules);  // whole pixels per module keep it scannable
     SDL_Rect code{box.x + (box.w - side) / 2, box.y, side, side};
     const int rim = std::max(2, px(0.004));
-    shapes.rounded_rect(SDL_Rect{code.x - rim, code.y - rim, code.w + 2 * rim, code.h + 2 * rim}, rim * 2,
-                        solid(colours().rule));
-    SDL_RenderCopy(renderer, texture, nullptr, &code);
+    if (painting) {
+        shapes.rounded_rect(SDL_Rect{code.x - rim, code.y - rim, code.w + 2 * rim, code.h + 2 * rim}, rim * 2,
+                            solid(colours().rule));
+        SDL_RenderCopy(renderer, texture, nullptr, &code);
+    }
     report.images.push_back(code);
+    report.qr_codes.push_back(QrCodeReport{.text = std::string(url), .code = code, .modules = modules,
+                                           .pixels_per_module = side / modules});
     DrawnText label = text(caption, caption_style,
                            SDL_Rect{box.x, code.y + code.h + rim * 2, box.w, caption_height});
     SDL_Rect used = code;
@@ -93,7 +108,7 @@ SDL_Rect SlideCanvas::pill(std::string_view label, SDL_Point top_left, int max_w
     left.align = TextAlign::left;
     FittedText fitted = text_painter.fit({std::string(label)}, left, inner_width, line * 2);
     SDL_Rect shape{top_left.x, top_left.y, fitted.width + 2 * padding_x, fitted.height + 2 * padding_y};
-    shapes.rounded_rect(shape, std::min(shape.h / 2, line), fill);
+    if (painting) shapes.rounded_rect(shape, std::min(shape.h / 2, line), fill);
     // Drawn at the width it was fitted at, so it wraps exactly as measured.
     text(label, left, SDL_Rect{shape.x + padding_x, shape.y + padding_y, inner_width, fitted.height});
     return shape;

@@ -28,11 +28,14 @@ struct SlideCanvas {
     ImageLibrary& images;
     QrTextureCache& qr_codes;
     SlideReport& report;
+    // False during a layout pass: blocks are placed and measured, nothing is drawn.
+    // Templates guard their own shape calls with it.
+    bool painting = true;
 
     const ThemeColours& colours() const { return theme.colours; }
     int px(double fraction) const { return geometry.px(fraction); }
 
-    // Draws and records a text block in the report.
+    // Draws and records a text block in the report (with what was cut, if anything).
     DrawnText text(std::string_view text, const TextStyle& style, SDL_Rect box);
     DrawnText text(const std::vector<std::string>& paragraphs, const TextStyle& style, SDL_Rect box);
 

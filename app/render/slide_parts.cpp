@@ -20,7 +20,86 @@ std::string page_label(int page, int page_count) {
     return "Trang " + std::to_string(page + 1) + "/" + std::to_string(page_count);
 }
 
+namespace {
+TextStyle page_pill_style(const SlideCanvas& canvas) {
+    return TextStyle{.weight = FontWeight::bold, .size = canvas.px(canvas.theme.text.caption * 1.1),
+                     .colour = canvas.colours().header_text};
+}
+}  // namespace
+
+int page_pill_width(SlideCanvas& canvas, int page, int page_count) {
+    if (page_count <= 1) return 0;
+    const TextStyle style = page_pill_style(canvas);
+    const int line = canvas.text_painter.line_height(style.weight, style.size);
+    return canvas.text_painter.fit({page_label(page, page_count)}, style, canvas.geometry.content.w / 4, line * 2)
+               .width +
+           style.size * 6 / 5;
+}
+
+SDL_Rect draw_page_pill(SlideCanvas& canvas, int page, int page_count, SDL_Point top_right, int line_height) {
+    if (page_count <= 1) return SDL_Rect{top_right.x, top_right.y, 0, 0};
+    const TextStyle page_style = page_pill_style(canvas);
+    const std::string label = page_label(page, page_count);
+    const int width = page_pill_width(canvas, page, page_count);
+    const int height = static_cast<int>(std::lround(page_style.size * line_height_ratio)) + page_style.size / 2;
+    const SDL_Point corner{top_right.x - width, top_right.y + (line_height - height) / 2};
+    return canvas.pill(label, corner, width, page_style,
+                       Fill{canvas.colours().header_top, canvas.colours().header_bottom, GradientDirection::vertical});
+}
+
+SlideCanvas layout_canvas(const SlideCanvas& canvas, SlideReport& scratch) {
+    return SlideCanvas{canvas.renderer, canvas.theme,  canvas.geometry, canvas.text_painter, canvas.shapes,
+                       canvas.images,   canvas.qr_codes, scratch,       false};
+}
+
+PagedBody plan_paged_body(SlideCanvas& canvas, const std::vector<std::string>& body, const TextStyle& style,
+                          TextSize first, TextSize next) {
+    PagedBody paged{.plan = {}, .style = style};
+    std::vector<std::string> non_empty;
+    for (const std::string& paragraph : body) {
+        if (paragraph.find_first_not_of(" \n") != std::string::npos) non_empty.push_back(paragraph);
+    }
+    if (non_empty.empty()) {
+        paged.plan.pages.emplace_back();
+        return paged;
+    }
+    if (first.width > 0 && first.height > 0 && !canvas.text_painter.fit(non_empty, style, first.width, first.height).truncated) {
+        paged.plan.pages.push_back(body);
+        return paged;
+    }
+    // Several pages at full size: every page is then drawn at the size it was planned at.
+    paged.style.min_size = style.size;
+    TextStyle unbounded = paged.style;
+    unbounded.max_lines = 0;
+    constexpr int tall = 1 << 20;
+    const BodyMeasure measure{
+        .wrapped = [&](std::string_view text, int width) {
+            if (width <= 0) return TextSize{tall, tall};
+            const FittedText fitted = canvas.text_painter.fit({std::string(text)}, unbounded, width, tall);
+            return fitted.truncated ? TextSize{width + 1, tall} : TextSize{fitted.width, fitted.height};
+        },
+        .paragraph_gap = static_cast<int>(std::lround(
+            style.paragraph_gap * canvas.text_painter.line_height(style.weight, style.size))),
+    };
+    paged.plan = plan_body_pages(body, BodyRooms{.first = first, .next = next, .max_pages = max_body_pages}, measure);
+    return paged;
+}
+
+void draw_paged_body(SlideCanvas& canvas, const PagedBody& body, int page, SDL_Rect box) {
+    page = std::clamp(page, 0, body.plan.page_count() - 1);
+    const std::vector<std::string>& shown = body.plan.pages[static_cast<std::size_t>(page)];
+    if (!shown.empty()) canvas.text(shown, body.style, box);
+    if (body.plan.cut && page == body.plan.page_count() - 1) {
+        std::string text;
+        for (const std::string& paragraph : shown) text += (text.empty() ? "" : "\n") + paragraph;
+        canvas.report.cuts.push_back(TextCutReport{.field = "body", .shown = text,
+                                                   .paragraph = body.plan.where.paragraph,
+                                                   .lost_characters = body.plan.where.lost_characters});
+    }
+}
+
 void draw_gold_rule(SlideCanvas& canvas, int x, int y, int width) {
+    if (!canvas.painting) return;
     const int thickness = std::max(2, canvas.px(0.005));
     canvas.shapes.rounded_rect(SDL_Rect{x, y, width, thickness}, thickness / 2,
                                Fill{canvas.colours().gold, canvas.colours().gold_light, GradientDirection::horizontal});
@@ -37,19 +116,8 @@ int draw_list_title_block(SlideCanvas& canvas, const std::string& title, const s
     const int subtitle_height = static_cast<int>(std::lround(subtitle_size * line_height_ratio));
 
     int title_right = content.x + content.w;
-    if (page_count > 1) {
-        const TextStyle page_style{.weight = FontWeight::bold, .size = canvas.px(theme.text.caption * 1.1),
-                                   .colour = canvas.colours().header_text};
-        const std::string label = page_label(page, page_count);
-        const int width = canvas.text_painter.fit({label}, page_style, content.w / 4, title_line).width +
-                          page_style.size * 6 / 5;
-        const int height = static_cast<int>(std::lround(page_style.size * line_height_ratio)) + page_style.size / 2;
-        SDL_Point corner{content.x + content.w - width, content.y + (title_line - height) / 2};
-        canvas.pill(label, corner, width,
-                    page_style, Fill{canvas.colours().header_top, canvas.colours().header_bottom,
-                                     GradientDirection::vertical});
-        title_right = corner.x - canvas.geometry.gap;
-    }
+    const SDL_Rect pill = draw_page_pill(canvas, page, page_count, SDL_Point{content.x + content.w, content.y}, title_line);
+    if (pill.w > 0) title_right = pill.x - canvas.geometry.gap;
     const TextStyle title_style{.weight = FontWeight::bold, .size = title_size, .min_size = title_size * 7 / 10,
                                 .colour = canvas.colours().title, .vertical = VerticalAlign::middle,
                                 .paragraph_gap = 0, .max_lines = title_lines(canvas.geometry)};

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "render/body_pages.hpp"
 #include "render/slide_canvas.hpp"
 
 namespace bangvang::render {
@@ -36,6 +37,28 @@ struct PageSlice {
     int count = 0;
 };
 PageSlice page_slice(int count, int per_page, int page);
+
+// The "Trang 2/3" pill, its top-right corner at `top_right`, vertically centred on a line
+// `line_height` tall; returns its rectangle (empty when there is one page).
+SDL_Rect draw_page_pill(SlideCanvas& canvas, int page, int page_count, SDL_Point top_right, int line_height);
+int page_pill_width(SlideCanvas& canvas, int page, int page_count);
+
+// A canvas with the same tools that places blocks without drawing them, reporting into
+// `scratch`: templates run their own layout through it to learn where the body goes.
+SlideCanvas layout_canvas(const SlideCanvas& canvas, SlideReport& scratch);
+
+// A body over the pages of its slide: one page when it fits in `first` at any size down to
+// the style's minimum, otherwise pages at the style's full size (body_pages.hpp).
+struct PagedBody {
+    BodyPlan plan;
+    TextStyle style;  // to draw every page with
+};
+PagedBody plan_paged_body(SlideCanvas& canvas, const std::vector<std::string>& body, const TextStyle& style,
+                          TextSize first, TextSize next);
+
+// Draws page `page` of a paged body in `box`; on the last page of a cut body the report
+// records what is not shown.
+void draw_paged_body(SlideCanvas& canvas, const PagedBody& body, int page, SDL_Rect box);
 
 // "a · b · c" without the empty ones.
 std::string joined(std::initializer_list<std::string> parts, std::string_view separator = " · ");

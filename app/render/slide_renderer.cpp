@@ -116,6 +116,13 @@ int SlideRenderer::page_count(const core::Item& item) {
     if (const auto* roll = std::get_if<core::HonorRoll>(&item.content)) {
         return honor_roll_page_count(geometry, *roll);
     }
+    SlideReport scratch;
+    SlideCanvas canvas = impl_->canvas(scratch);
+    if (const auto* story = std::get_if<core::Story>(&item.content)) return story_page_count(canvas, *story);
+    if (const auto* commemoration = std::get_if<core::Commemoration>(&item.content)) {
+        // Its pages do not depend on the day (commemoration_slide.cpp): any date will do.
+        return commemoration_page_count(canvas, *commemoration, commemoration->anniversary);
+    }
     return 1;
 }
 
@@ -129,7 +136,7 @@ SlideReport SlideRenderer::draw(const core::Item& item, int page, const SlideFra
         [&](const auto& content) {
             using Content = std::decay_t<decltype(content)>;
             if constexpr (std::is_same_v<Content, core::Story>) {
-                draw_story_slide(canvas, content);
+                draw_story_slide(canvas, content, page);
             } else if constexpr (std::is_same_v<Content, core::Standings>) {
                 draw_standings_slide(canvas, content, page);
             } else if constexpr (std::is_same_v<Content, core::HonorRoll>) {
@@ -137,7 +144,7 @@ SlideReport SlideRenderer::draw(const core::Item& item, int page, const SlideFra
             } else if constexpr (std::is_same_v<Content, core::Announcement>) {
                 draw_announcement_slide(canvas, content);
             } else {
-                draw_commemoration_slide(canvas, content, frame.now.date);
+                draw_commemoration_slide(canvas, content, frame.now.date, page);
             }
         },
         item.content);

@@ -1,5 +1,6 @@
 #pragma once
 // What a drawn slide reports about itself, for tests and the publisher's preview.
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -16,9 +17,29 @@ struct TextBlockReport {
     int missing_glyphs = 0;
 };
 
+// Text a staff member wrote that this slide does not show: a block shrunk to its
+// smallest size and still cut, or a body that ran out of pages. The kiosk, `preview`
+// and `validate` all learn what is cut from here: there is one layout, not two.
+struct TextCutReport {
+    std::string field;                // "body" for a story's or commemoration's body; empty for other blocks
+    std::string shown;                // the block as drawn, ending in "…" (paragraphs joined by '\n')
+    std::size_t paragraph = 0;        // body only: index of the first paragraph not shown whole
+    std::size_t lost_characters = 0;  // code points not shown
+};
+
+// A square QR code as drawn: its module count and the pixels each module takes.
+struct QrCodeReport {
+    std::string text;
+    SDL_Rect code{};          // the modules, quiet zone included
+    int modules = 0;          // per side, quiet zone included
+    int pixels_per_module = 0;
+};
+
 struct SlideReport {
     std::vector<TextBlockReport> text_blocks;
     std::vector<SDL_Rect> images;
+    std::vector<TextCutReport> cuts;
+    std::vector<QrCodeReport> qr_codes;
 };
 
 }  // namespace bangvang::render

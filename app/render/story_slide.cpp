@@ -64,10 +64,12 @@ int draw_identity(SlideCanvas& canvas, const core::Story& story, SDL_Rect column
         FittedText label = canvas.text_painter.fit({story.award}, award_style, label_width, line * 2);
         SDL_Rect badge{column.x, y, disc + padding_x / 2 + label.width + padding_x, label.height + 2 * padding_y};
         if (align == TextAlign::centre) badge.x = column.x + (column.w - badge.w) / 2;
-        canvas.shapes.rounded_rect(badge, disc / 2, Fill{colours.gold_light, colours.gold, GradientDirection::vertical});
-        const SDL_Point disc_centre{badge.x + disc / 2, badge.y + disc / 2};
-        canvas.shapes.circle(disc_centre, disc / 2 - std::max(2, disc / 14), solid(colours.header_top));
-        canvas.shapes.star(disc_centre, disc * 3 / 10, colours.gold_light);
+        if (canvas.painting) {
+            canvas.shapes.rounded_rect(badge, disc / 2, Fill{colours.gold_light, colours.gold, GradientDirection::vertical});
+            const SDL_Point disc_centre{badge.x + disc / 2, badge.y + disc / 2};
+            canvas.shapes.circle(disc_centre, disc / 2 - std::max(2, disc / 14), solid(colours.header_top));
+            canvas.shapes.star(disc_centre, disc * 3 / 10, colours.gold_light);
+        }
         canvas.text(story.award, award_style,
                     SDL_Rect{badge.x + disc + padding_x / 2, badge.y + padding_y, label_width, label.height});
         y = badge.y + badge.h;
@@ -84,7 +86,7 @@ int draw_headline(SlideCanvas& canvas, const std::string& headline, SDL_Rect box
                           .min_size = canvas.px(theme.text.headline * 0.75), .colour = canvas.colours().text,
                           .max_lines = max_lines};
     DrawnText drawn = canvas.text(headline, style, SDL_Rect{box.x + indent, box.y, box.w - indent, box.h});
-    if (drawn.occupied.h > 0) {
+    if (drawn.occupied.h > 0 && canvas.painting) {
         canvas.shapes.rounded_rect(SDL_Rect{box.x, drawn.occupied.y + style.size / 8, bar, drawn.occupied.h - style.size / 4},
                                    bar / 2, Fill{canvas.colours().gold, canvas.colours().gold_dark,
                                                  GradientDirection::vertical});
@@ -97,8 +99,18 @@ enum class QrPlace {
     below_body,   // portrait: plenty of height, so the body keeps the full width
 };
 
-// Body, then "movement · date" at the bottom left and the QR code at the bottom right.
-void draw_story_body(SlideCanvas& canvas, const core::Story& story, SDL_Rect area, QrPlace place) {
+// Which page of how many, and the body's pages (null in the layout pass, which only
+// learns where the body goes).
+struct StoryPage {
+    int page = 0;
+    int page_count = 1;
+    const PagedBody* body = nullptr;
+};
+
+// "movement · date" at the bottom left (after "Trang 1/3" when there are pages), the QR
+// code at the bottom right, and the body in what remains of `area`. Returns the body's box.
+SDL_Rect draw_story_body(SlideCanvas& canvas, const core::Story& story, SDL_Rect area, QrPlace place,
+                         const StoryPage& page) {
     const Theme& theme = canvas.theme;
     const int gap = canvas.geometry.gap;
     int text_right = area.x + area.w;
@@ -113,25 +125,37 @@ void draw_story_body(SlideCanvas& canvas, const core::Story& story, SDL_Rect are
     }
     const std::string meta =
         joined({story.movement, story.date ? core::vietnamese_short_date(*story.date) : std::string()});
-    if (!meta.empty()) {
-        const int height = lines(canvas, theme.text.caption, place == QrPlace::below_body ? 2 : 1);
+    if (!meta.empty() || page.page_count > 1) {
+        int height = lines(canvas, theme.text.caption, place == QrPlace::below_body ? 2 : 1);
+        // The pill of "Trang 1/3" is a little taller than a caption line.
+        const int pill_height = lines(canvas, theme.text.caption * 1.1, 1) + canvas.px(theme.text.caption * 1.1) / 2;
+        if (page.page_count > 1) height = std::max(height, pill_height);
         const int meta_right = place == QrPlace::below_body && body_bottom < area.y + area.h
                                    ? area.x + area.w - canvas.px(0.17) - gap
                                    : text_right;
+        int meta_left = area.x;
+        if (page.page_count > 1) {
+            // "Trang 1/3" first in the row, where the eye ends the page.
+            const int width = page_pill_width(canvas, page.page, page.page_count);
+            draw_page_pill(canvas, page.page, page.page_count, SDL_Point{area.x + width, area.y + area.h - pill_height},
+                           pill_height);
+            meta_left = area.x + width + gap / 2;
+        }
         const TextStyle meta_style{.weight = FontWeight::regular, .size = canvas.px(theme.text.caption),
                                    .min_size = canvas.px(theme.text.caption * 0.85),
                                    .colour = canvas.colours().gold_dark, .vertical = VerticalAlign::bottom,
                                    .paragraph_gap = 0};
-        canvas.text(meta, meta_style, SDL_Rect{area.x, area.y + area.h - height, meta_right - area.x, height});
+        if (!meta.empty()) {
+            canvas.text(meta, meta_style,
+                        SDL_Rect{meta_left, area.y + area.h - height, std::max(1, meta_right - meta_left), height});
+        }
         if (place == QrPlace::beside_body || body_bottom == area.y + area.h) body_bottom -= height + gap / 2;
     }
-    const TextStyle body_style{.weight = FontWeight::regular, .size = canvas.px(theme.text.body),
-                               .min_size = canvas.px(theme.text.body_min), .colour = canvas.colours().text,
-                               .paragraph_gap = 0.5};
-    canvas.text(story.body, body_style, SDL_Rect{area.x, area.y, text_right - area.x, body_bottom - area.y});
+    const SDL_Rect box{area.x, area.y, text_right - area.x, body_bottom - area.y};
+    if (page.body) draw_paged_body(canvas, *page.body, page.page, box);
+    return box;
 }
-
-void draw_landscape(SlideCanvas& canvas, const core::Story& story) {
+SDL_Rect draw_landscape(SlideCanvas& canvas, const core::Story& story, const StoryPage& page) {
     const SDL_Rect content = canvas.geometry.content;
     const int gap = canvas.geometry.gap;
     const int photo_width = std::min(content.w * 36 / 100, content.h * 4 / 5);
@@ -146,10 +170,11 @@ void draw_landscape(SlideCanvas& canvas, const core::Story& story) {
     // Two lines at most beside the photo: the story itself needs the room.
     const int headline_room = lines(canvas, canvas.theme.text.headline, 3);
     y = draw_headline(canvas, story.headline, SDL_Rect{column.x, y, column.w, headline_room}, 2) + gap * 2 / 3;
-    draw_story_body(canvas, story, SDL_Rect{column.x, y, column.w, column.y + column.h - y}, QrPlace::beside_body);
+    return draw_story_body(canvas, story, SDL_Rect{column.x, y, column.w, column.y + column.h - y},
+                           QrPlace::beside_body, page);
 }
 
-void draw_portrait(SlideCanvas& canvas, const core::Story& story) {
+SDL_Rect draw_portrait(SlideCanvas& canvas, const core::Story& story, const StoryPage& page) {
     const SDL_Rect content = canvas.geometry.content;
     const int gap = canvas.geometry.gap;
     const int photo_width = content.w * 42 / 100;
@@ -162,17 +187,58 @@ void draw_portrait(SlideCanvas& canvas, const core::Story& story) {
     y += gap * 3 / 2;
     const int headline_room = lines(canvas, canvas.theme.text.headline, 4);
     y = draw_headline(canvas, story.headline, SDL_Rect{content.x, y, content.w, headline_room}, 3) + gap;
-    draw_story_body(canvas, story, SDL_Rect{content.x, y, content.w, content.y + content.h - y}, QrPlace::below_body);
+    return draw_story_body(canvas, story, SDL_Rect{content.x, y, content.w, content.y + content.h - y},
+                           QrPlace::below_body, page);
+}
+
+// Pages after the first: the name and headline as a heading with "Trang 2/3", then the
+// body over the whole width (beside or above the QR code, as on the first page).
+SDL_Rect draw_continuation(SlideCanvas& canvas, const core::Story& story, const StoryPage& page) {
+    const SDL_Rect content = canvas.geometry.content;
+    // The heading repeats what the first page shows whole: shortened here, nothing is lost.
+    const std::size_t cuts_before = canvas.report.cuts.size();
+    const int top = draw_list_title_block(canvas, story.person_name, story.headline, page.page, page.page_count);
+    canvas.report.cuts.resize(cuts_before);
+    const SDL_Rect area{content.x, top, content.w, content.y + content.h - top};
+    StoryPage without_pill = page;
+    without_pill.page_count = 1;  // the heading carries it
+    return draw_story_body(canvas, story, area,
+                           canvas.geometry.portrait ? QrPlace::below_body : QrPlace::beside_body, without_pill);
+}
+
+SDL_Rect draw_page(SlideCanvas& canvas, const core::Story& story, const StoryPage& page) {
+    if (page.page > 0) return draw_continuation(canvas, story, page);
+    return canvas.geometry.portrait ? draw_portrait(canvas, story, page) : draw_landscape(canvas, story, page);
+}
+
+TextStyle body_style(const SlideCanvas& canvas) {
+    return TextStyle{.weight = FontWeight::regular, .size = canvas.px(canvas.theme.text.body),
+                     .min_size = canvas.px(canvas.theme.text.body_min), .colour = canvas.colours().text,
+                     .paragraph_gap = 0.5};
+}
+
+// Where the body goes on the first page and on the others (laid out, not drawn), and
+// how it falls over them.
+PagedBody plan_story(SlideCanvas& canvas, const core::Story& story) {
+    SlideReport scratch;
+    SlideCanvas layout = layout_canvas(canvas, scratch);
+    const SDL_Rect first = draw_page(layout, story, StoryPage{.page = 0, .page_count = 2, .body = nullptr});
+    const SDL_Rect next = draw_page(layout, story, StoryPage{.page = 1, .page_count = 2, .body = nullptr});
+    // A body that fits on one page has no pill in its meta row: the same box either way.
+    return plan_paged_body(canvas, story.body, body_style(canvas), TextSize{first.w, first.h},
+                           TextSize{next.w, next.h});
 }
 
 }  // namespace
 
-void draw_story_slide(SlideCanvas& canvas, const core::Story& story) {
-    if (canvas.geometry.portrait) {
-        draw_portrait(canvas, story);
-    } else {
-        draw_landscape(canvas, story);
-    }
+int story_page_count(SlideCanvas& canvas, const core::Story& story) {
+    return plan_story(canvas, story).plan.page_count();
+}
+
+void draw_story_slide(SlideCanvas& canvas, const core::Story& story, int page) {
+    const PagedBody body = plan_story(canvas, story);
+    page = std::clamp(page, 0, body.plan.page_count() - 1);
+    draw_page(canvas, story, StoryPage{.page = page, .page_count = body.plan.page_count(), .body = &body});
 }
 
 }  // namespace bangvang::render

@@ -6,6 +6,8 @@
 
 namespace bangvang::render {
 
-void draw_story_slide(SlideCanvas& canvas, const core::Story& story);
+// A body too long for one page goes on over further pages (at most max_body_pages).
+int story_page_count(SlideCanvas& canvas, const core::Story& story);
+void draw_story_slide(SlideCanvas& canvas, const core::Story& story, int page);
 
 }  // namespace bangvang::render

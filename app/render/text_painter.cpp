@@ -5,6 +5,7 @@
 #include <utf8proc.h>
 
 #include "core/text.hpp"
+#include "render/body_pages.hpp"
 #include "render/glyph_coverage.hpp"
 
 namespace bangvang::render {
@@ -119,17 +120,40 @@ FittedText TextPainter::fit(const std::vector<std::string>& paragraphs, const Te
     return fitted;
 }
 
-DrawnText TextPainter::draw(const std::vector<std::string>& paragraphs, const TextStyle& style, SDL_Rect box) {
+DrawnText TextPainter::draw(const std::vector<std::string>& paragraphs, const TextStyle& style, SDL_Rect box,
+                            bool paint) {
     FittedText fitted = fit(paragraphs, style, box.w, box.h);
     DrawnText result;
     result.font_size = fitted.font_size;
     result.truncated = fitted.truncated;
     result.report.box = box;
+    if (fitted.truncated) {
+        std::size_t given = 0, drawn = 0;
+        for (const std::string& paragraph : paragraphs) given += count_code_points(displayable_text(paragraph));
+        for (const std::string& paragraph : fitted.paragraphs) {
+            std::string_view text = paragraph;
+            if (text.ends_with("\xE2\x80\xA6")) text.remove_suffix(3);
+            drawn += count_code_points(text);
+        }
+        result.lost_characters = given > drawn ? given - drawn : 1;
+    }
 
     int y = box.y;
     if (style.vertical == VerticalAlign::middle) y += (box.h - fitted.height) / 2;
     if (style.vertical == VerticalAlign::bottom) y += box.h - fitted.height;
     const int top = y;
+    if (!paint) {
+        int x = box.x;
+        if (style.align == TextAlign::centre) x += (box.w - fitted.width) / 2;
+        if (style.align == TextAlign::right) x += box.w - fitted.width;
+        for (std::size_t i = 0; i < fitted.paragraphs.size(); ++i) {
+            result.report.text += (i > 0 ? "\n" : "") + fitted.paragraphs[i];
+        }
+        result.occupied = fitted.paragraphs.empty() ? SDL_Rect{box.x, top, 0, 0}
+                                                    : SDL_Rect{x, top, fitted.width, fitted.height};
+        result.report.drawn = result.occupied;
+        return result;
+    }
     SDL_Rect ink{box.x, top, 0, 0};
     SDL_Rect occupied{box.x, top, 0, 0};
     TTF_Font* font = fonts_.get(style.weight, fitted.font_size);
@@ -159,8 +183,8 @@ DrawnText TextPainter::draw(const std::vector<std::string>& paragraphs, const Te
     return result;
 }
 
-DrawnText TextPainter::draw(std::string_view text, const TextStyle& style, SDL_Rect box) {
-    return draw(std::vector<std::string>{std::string(text)}, style, box);
+DrawnText TextPainter::draw(std::string_view text, const TextStyle& style, SDL_Rect box, bool paint) {
+    return draw(std::vector<std::string>{std::string(text)}, style, box, paint);
 }
 
 int TextPainter::measure_height(std::string_view text, const TextStyle& style, int box_width, int box_height) {

@@ -33,6 +33,7 @@ struct DrawnText {
     SDL_Rect occupied{};
     int font_size = 0;
     bool truncated = false;
+    std::size_t lost_characters = 0;  // code points of the given text not drawn (when truncated)
 };
 
 class TextPainter {
@@ -41,8 +42,11 @@ public:
 
     FittedText fit(const std::vector<std::string>& paragraphs, const TextStyle& style, int box_width,
                    int box_height);
-    DrawnText draw(const std::vector<std::string>& paragraphs, const TextStyle& style, SDL_Rect box);
-    DrawnText draw(std::string_view text, const TextStyle& style, SDL_Rect box);
+    // `paint` false lays the block out without drawing it (the layout pass of a slide
+    // whose page count depends on where its text falls); the result is the same.
+    DrawnText draw(const std::vector<std::string>& paragraphs, const TextStyle& style, SDL_Rect box,
+                   bool paint = true);
+    DrawnText draw(std::string_view text, const TextStyle& style, SDL_Rect box, bool paint = true);
     // Height the block would take in a box of this width (after fitting).
     int measure_height(std::string_view text, const TextStyle& style, int box_width, int box_height);
     int line_height(FontWeight weight, int size);
