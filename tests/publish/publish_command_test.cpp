@@ -87,10 +87,12 @@ void write_text(const fs::path& file, const std::string& text) {
 // A story no screen shape can show whole, without a link to the rest.
 std::string story_too_long_everywhere() {
     std::string story = "Tên: Phạm Quốc Hưng\nTiêu đề: Một câu chuyện rất dài\n\n";
-    for (int sentence = 0; sentence < 8; ++sentence) {
+    // Longer than three pages at every shape, in paragraphs of three sentences.
+    for (int sentence = 0; sentence < 30; ++sentence) {
         story += "Anh Hưng đã làm việc tận tụy ở bộ phận một cửa trong nhiều năm, hướng dẫn người dân "
                  "nộp hồ sơ trực tuyến, trả lời mọi câu hỏi và không để ai phải đi lại hai lần; những "
-                 "việc nhỏ ấy cộng lại thành niềm tin của bà con vào chính quyền cơ sở. ";
+                 "việc nhỏ ấy cộng lại thành niềm tin của bà con vào chính quyền cơ sở.";
+        story += sentence % 3 == 2 ? "\n\n" : " ";
     }
     return story;
 }
@@ -146,11 +148,12 @@ TEST_CASE("staff read every problem in Vietnamese with file and line, all in one
         write_text(folder / "guong-dien-hinh" / "pham-quoc-hung.txt", story_too_long_everywhere());
         const auto too_long = publish("validate " + content, root / "run-too-long");
         CHECK(too_long.exit_code == 1);
-        CHECK_THAT(too_long.standard_output, Catch::Contains("guong-dien-hinh/pham-quoc-hung.txt: lỗi: mục “pham-quoc-hung”: "
-                                                             "nội dung quá dài cho mọi cỡ màn hình"));
+        CHECK_THAT(too_long.standard_output, Catch::Contains("guong-dien-hinh/pham-quoc-hung.txt, dòng ") &&
+                                                 Catch::Contains("lỗi: ở màn hình") &&
+                                                 Catch::Contains("“Nội dung” dài hơn 3 trang: cắt sau “…"));
         const auto refused = publish("build " + content + " --out " + feed, root / "run-build-too-long");
         CHECK(refused.exit_code == 1);
-        CHECK_THAT(refused.standard_output, Catch::Contains("nội dung quá dài cho mọi cỡ màn hình"));
+        CHECK_THAT(refused.standard_output, Catch::Contains("“Nội dung” dài hơn 3 trang"));
         CHECK_FALSE(fs::exists(root / "feed" / "manifest.json"));
     }
     SECTION("--help, a mistaken command line, status and push speak Vietnamese") {
