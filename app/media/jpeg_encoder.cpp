@@ -15,8 +15,7 @@ namespace {
 
 using jpeg_handling::ErrorManager;
 using jpeg_handling::FilePtr;
-using jpeg_handling::ignore_warning;
-using jpeg_handling::on_fatal_error;
+using jpeg_handling::attach_error_manager;
 
 }  // namespace
 
@@ -29,9 +28,7 @@ void save_jpeg(const SDL_Surface& surface, const std::filesystem::path& path, in
 
     jpeg_compress_struct info{};
     ErrorManager errors{};
-    info.err = jpeg_std_error(&errors.standard);
-    errors.standard.error_exit = on_fatal_error;
-    errors.standard.output_message = ignore_warning;
+    info.err = attach_error_manager(errors);
     if (setjmp(errors.jump) != 0) {
         jpeg_destroy_compress(&info);
         throw MediaError("JPEG " + path.string() + ": " + errors.message);

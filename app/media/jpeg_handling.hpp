@@ -32,4 +32,13 @@ inline void on_fatal_error(j_common_ptr info) {
 // stderr on every such file; the picture is drawn all the same.
 inline void ignore_warning(j_common_ptr) {}
 
+// The error manager for one compress or decompress struct: fatal errors jump back to
+// the caller's setjmp on `errors.jump`, warnings are dropped.
+inline jpeg_error_mgr* attach_error_manager(ErrorManager& errors) {
+    jpeg_error_mgr* standard = jpeg_std_error(&errors.standard);
+    errors.standard.error_exit = on_fatal_error;
+    errors.standard.output_message = ignore_warning;
+    return standard;
+}
+
 }  // namespace bangvang::media::jpeg_handling

@@ -17,8 +17,7 @@ namespace {
 
 using jpeg_handling::ErrorManager;
 using jpeg_handling::FilePtr;
-using jpeg_handling::ignore_warning;
-using jpeg_handling::on_fatal_error;
+using jpeg_handling::attach_error_manager;
 
 bool looks_like_jpeg(std::FILE* file) {
     unsigned char magic[3] = {};
@@ -79,9 +78,7 @@ std::optional<SurfacePtr> load_scaled_jpeg(const std::filesystem::path& path, in
 
     jpeg_decompress_struct info{};
     ErrorManager errors{};
-    info.err = jpeg_std_error(&errors.standard);
-    errors.standard.error_exit = on_fatal_error;
-    errors.standard.output_message = ignore_warning;
+    info.err = attach_error_manager(errors);
     SurfacePtr surface;  // declared before setjmp so that a longjmp leaves it well-defined
     std::vector<JSAMPLE> cmyk_row;  // likewise
     if (setjmp(errors.jump) != 0) {
