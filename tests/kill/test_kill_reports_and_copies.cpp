@@ -2,8 +2,12 @@
 // outbox, delivers reports and makes screen copies of photos larger than its screen.
 // After every kill: the cache opens whole with exactly one version, every screen copy
 // on disk decodes whole, and every play the outbox held is remembered. At the end a
-// clean run delivers what is left: every play the outbox ever held reached the server,
-// and none reached it twice. BANGVANG_KILL_COUNT sets the number of kills (default 30).
+// clean run delivers what is left: every play the outbox ever held reached the server.
+// Delivery is at least once: a kill between the server's 2xx and the outbox recording it
+// makes the next start send that report again (the portal counts a play once by kiosk,
+// item and start time), so a play may arrive twice only in a delivery a kill interrupted:
+// never more repeated deliveries than kills. BANGVANG_KILL_COUNT sets the number of kills
+// (default 30).
 #include <catch2/catch.hpp>
 
 #include <SDL.h>
@@ -71,7 +75,7 @@ pid_t start_kiosk(const std::string& binary, const std::string& config, const st
 
 }  // namespace
 
-TEST_CASE("SIGKILL during outbox writes, report delivery and screen copies loses no play and sends none twice", "[kill]") {
+TEST_CASE("SIGKILL during outbox writes, report delivery and screen copies loses no play and repeats only what a kill cut off", "[kill]") {
     const int kills = std::getenv("BANGVANG_KILL_COUNT") ? std::atoi(std::getenv("BANGVANG_KILL_COUNT")) : 30;
     ScratchDirectory scratch("kill-reports");
     FaultServer server(scratch.path() / "server", 3600);
@@ -152,14 +156,17 @@ TEST_CASE("SIGKILL during outbox writes, report delivery and screen copies loses
     }
 
     std::map<std::string, int> received;
+    int repeated_deliveries = 0;  // deliveries carrying a play the server already had
     std::istringstream lines(server.reports_received());
     for (std::string line; std::getline(lines, line);) {
         const auto body = nlohmann::json::parse(nlohmann::json::parse(line).at("body").get<std::string>());
+        bool repeats = false;
         for (const auto& play : body.at("plays")) {
-            ++received[play_key(play.at("item"), play.at("started_at"), play.at("duration_ms"))];
+            if (++received[play_key(play.at("item"), play.at("started_at"), play.at("duration_ms"))] > 1) repeats = true;
         }
+        if (repeats) ++repeated_deliveries;
     }
-    std::size_t lost = 0, sent_twice = 0;
+    std::size_t lost = 0, sent_again = 0;
     for (const auto& play : plays_held) {
         if (!received.contains(play)) {
             ++lost;
@@ -168,14 +175,15 @@ TEST_CASE("SIGKILL during outbox writes, report delivery and screen copies loses
     }
     for (const auto& [play, times] : received) {
         if (times > 1) {
-            ++sent_twice;
+            ++sent_again;
             UNSCOPED_INFO("sent " << times << " times: " << play);
         }
     }
     WARN(kills << " rounds, " << killed_while_running << " SIGKILLs to a running kiosk, " << published - 1
                << " updates completed, " << copies_checked << " screen copies checked, " << plays_held.size()
-               << " plays seen in the outbox, " << received.size() << " distinct plays received");
+               << " plays seen in the outbox, " << received.size() << " distinct plays received, "
+               << sent_again << " received again in " << repeated_deliveries << " repeated deliveries");
     CHECK(lost == 0);
-    CHECK(sent_twice == 0);
+    CHECK(repeated_deliveries <= killed_while_running);
     CHECK(killed_while_running >= kills * 2 / 3);
 }
