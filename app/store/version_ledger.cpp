@@ -6,6 +6,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "core/identifier.hpp"
 #include "files/bounded_read.hpp"
 #include "files/durable_file.hpp"
 #include "store/content_cache.hpp"
@@ -20,15 +21,6 @@ constexpr std::size_t largest_ledger_bytes = 1024 * 1024;  // thousands of sourc
 constexpr std::string_view ledger_header =
     "# bangvang: the highest feed version accepted per source (rollback protection). Do not edit.\n";
 
-bool is_source_id(std::string_view text) {
-    if (text.empty() || text.size() > 200) return false;
-    for (const char character : text) {
-        const bool allowed = (character >= 'a' && character <= 'z') || (character >= '0' && character <= '9') ||
-                             character == '.' || character == '_' || character == '-';
-        if (!allowed) return false;
-    }
-    return true;
-}
 
 }  // namespace
 
@@ -52,7 +44,7 @@ VersionLedger parse_ledger(const std::string& bytes, int& first_bad_line) {
         std::int64_t version = 0;
         const char* digits = space == std::string::npos ? line.data() + line.size() : line.data() + space + 1;
         const auto [end, parsed] = std::from_chars(digits, line.data() + line.size(), version);
-        if (!is_source_id(id) || parsed != std::errc() || end != line.data() + line.size() || version < 0) {
+        if (!core::is_identifier(id) || parsed != std::errc() || end != line.data() + line.size() || version < 0) {
             if (first_bad_line == 0) first_bad_line = number;
             continue;
         }
@@ -99,7 +91,7 @@ VersionLedger readable_version_ledger(const fs::path& file) {
 }
 
 void record_accepted_version(const fs::path& file, const std::string& source_id, std::int64_t version) {
-    if (!is_source_id(source_id)) throw StoreError(file.string() + ": \"" + source_id + "\" is not a source id");
+    if (!core::is_identifier(source_id)) throw StoreError(file.string() + ": \"" + source_id + "\" is not a source id");
     VersionLedger ledger = readable_version_ledger(file);  // a damaged line is dropped, the others kept
     if (ledger.contains(source_id) && ledger.at(source_id) >= version) return;
     ledger[source_id] = version;

@@ -8,6 +8,7 @@
 
 #include "store/content_cache.hpp"
 #include "store/report_outbox.hpp"
+#include "sync/poll_outcome.hpp"
 #include "sync/remote_feed.hpp"
 
 namespace bangvang::sync {
@@ -103,8 +104,7 @@ bool SyncWorker::reports_anywhere() const {
     return std::any_of(sources_.begin(), sources_.end(), [](const WorkerSource& source) { return !source.report_url.empty(); });
 }
 
-void SyncWorker::report(PollingContext& context) {
-    const core::UnixSeconds now = options_.clock();
+Heartbeat SyncWorker::assemble_heartbeat(PollingContext& context, core::UnixSeconds now) {
     Heartbeat heartbeat{.at = now,
                         .program_version = program_version(),
                         .uptime_seconds = std::chrono::duration_cast<std::chrono::seconds>(
@@ -125,56 +125,62 @@ void SyncWorker::report(PollingContext& context) {
         std::lock_guard lock(mutex_);
         remember_error(RecentError{.at = now, .source_id = "", .message = error.what()});
     }
+    std::lock_guard lock(mutex_);
+    heartbeat.recent_errors.assign(recent_errors_.begin(), recent_errors_.end());
+    for (const SourceStatus& status : status_) {
+        auto found = std::find_if(heartbeat.sources.begin(), heartbeat.sources.end(),
+                                  [&](const HeartbeatSource& source) { return source.source_id == status.source_id; });
+        if (found == heartbeat.sources.end()) {
+            heartbeat.sources.push_back(HeartbeatSource{.source_id = status.source_id});
+            found = std::prev(heartbeat.sources.end());
+        }
+        found->last_sync = status.last_success;
+        found->last_error = status.last_error;
+    }
+    return heartbeat;
+}
+
+bool SyncWorker::deliver_to(std::size_t index, PollingContext& context, core::UnixSeconds now,
+                            const std::string& heartbeat_body) {
+    const WorkerSource& source = sources_[index];
+    const std::string& source_id = source.trust.source_id;
+    core::Result<Delivery> delivered = [&]() -> core::Result<Delivery> {
+        try {
+            context.outbox.add_heartbeat(source_id, now, heartbeat_body);
+            return deliver_reports(context.outbox, context.client, source_id, source.report_url, options_.reporting, now);
+        } catch (const std::exception& error) {  // the disk or SQLite: report and retry later
+            return core::Problem{source.report_url, "", error.what()};
+        }
+    }();
     {
         std::lock_guard lock(mutex_);
-        heartbeat.recent_errors.assign(recent_errors_.begin(), recent_errors_.end());
-        for (const SourceStatus& status : status_) {
-            auto found = std::find_if(heartbeat.sources.begin(), heartbeat.sources.end(),
-                                      [&](const HeartbeatSource& source) { return source.source_id == status.source_id; });
-            if (found == heartbeat.sources.end()) {
-                heartbeat.sources.push_back(HeartbeatSource{.source_id = status.source_id});
-                found = std::prev(heartbeat.sources.end());
-            }
-            found->last_sync = status.last_success;
-            found->last_error = status.last_error;
+        SourceStatus& status = status_[index];
+        if (delivered) {
+            status.last_report = now;
+            status.last_report_error.clear();
+        } else {
+            status.last_report_error = delivered.problem().message();
+            remember_error(RecentError{.at = now, .source_id = source_id, .message = status.last_report_error});
         }
     }
-    const std::string heartbeat_body = heartbeat_json(options_.reporting, heartbeat);
+    if (options_.log && delivered) {
+        options_.log(SyncLogLevel::info, "report " + source_id,
+                     "delivered " + std::to_string(delivered->records) + " records in " +
+                         std::to_string(delivered->posts) + " POSTs (" + std::to_string(delivered->bytes_sent) + " bytes)");
+    } else if (options_.log) {
+        options_.log(SyncLogLevel::warning, "report " + source_id,
+                     delivered.problem().message() + "; kept in the outbox for the next round");
+    }
+    return static_cast<bool>(delivered);
+}
 
+void SyncWorker::report(PollingContext& context) {
+    const core::UnixSeconds now = options_.clock();
+    const std::string heartbeat_body = heartbeat_json(options_.reporting, assemble_heartbeat(context, now));
     bool failed = false;
     for (std::size_t index = 0; index < sources_.size(); ++index) {
-        const WorkerSource& source = sources_[index];
-        if (source.report_url.empty()) continue;
-        const std::string& source_id = source.trust.source_id;
-        core::Result<Delivery> delivered = [&]() -> core::Result<Delivery> {
-            try {
-                context.outbox.add_heartbeat(source_id, now, heartbeat_body);
-                return deliver_reports(context.outbox, context.client, source_id, source.report_url, options_.reporting, now);
-            } catch (const std::exception& error) {  // the disk or SQLite: report and retry later
-                return core::Problem{source.report_url, "", error.what()};
-            }
-        }();
-        {
-            std::lock_guard lock(mutex_);
-            SourceStatus& status = status_[index];
-            if (delivered) {
-                status.last_report = now;
-                status.last_report_error.clear();
-            } else {
-                status.last_report_error = delivered.problem().message();
-                remember_error(RecentError{.at = now, .source_id = source_id, .message = status.last_report_error});
-            }
-        }
-        failed = failed || !delivered;
-        if (!options_.log) continue;
-        if (delivered) {
-            options_.log(SyncLogLevel::info, "report " + source_id,
-                         "delivered " + std::to_string(delivered->records) + " records in " +
-                             std::to_string(delivered->posts) + " POSTs (" + std::to_string(delivered->bytes_sent) + " bytes)");
-        } else {
-            options_.log(SyncLogLevel::warning, "report " + source_id,
-                         delivered.problem().message() + "; kept in the outbox for the next round");
-        }
+        if (sources_[index].report_url.empty()) continue;
+        if (!deliver_to(index, context, now, heartbeat_body)) failed = true;
     }
     {
         std::lock_guard lock(mutex_);
@@ -188,10 +194,8 @@ void SyncWorker::report(PollingContext& context) {
 
 void SyncWorker::poll_source(std::size_t index, PollingContext& context) {
     const WorkerSource& source = sources_[index];
-    const std::string component = "sync " + source.trust.source_id;
-    const core::UnixSeconds now = options_.clock();
-    const core::ClockReading reading(now, options_.clock_synchronized());
-    core::Result<PollResult> polled = [&]() -> core::Result<PollResult> {
+    const core::ClockReading reading(options_.clock(), options_.clock_synchronized());
+    const core::Result<PollResult> polled = [&]() -> core::Result<PollResult> {
         try {
             return poll_remote_feed(source.url, source.trust, context.cache, context.client, context.conditional[index],
                                     reading, options_.screen);
@@ -199,94 +203,33 @@ void SyncWorker::poll_source(std::size_t index, PollingContext& context) {
             return core::Problem{source.url, "", error.what()};
         }
     }();
-
-    // What plays now, read before taking the mutex; a damaged cache is said, not thrown.
-    std::optional<store::SourceState> state;
-    std::optional<store::AcceptedVersion> accepted;
-    std::optional<std::string> cache_problem;
+    // What plays now, read before taking the mutex.
+    PlayingNow playing;
     try {
-        state = context.cache.source_state(source.trust.source_id);
-        accepted = context.cache.accepted_version(source.trust.source_id);
+        playing.state = context.cache.source_state(source.trust.source_id);
+        playing.accepted = context.cache.accepted_version(source.trust.source_id);
     } catch (const std::exception& error) {
-        cache_problem = error.what();
+        playing.cache_problem = error.what();
     }
 
-    bool changed = false;
-    std::string message;
-    SyncLogLevel level = SyncLogLevel::info;
+    PollOutcome outcome;
     {
         std::lock_guard lock(mutex_);
         SourceStatus& status = status_[index];
-        status.last_attempt = now;
-        if (polled) {
-            status.last_success = now;
-            status.last_error.clear();
-            // Media that failed are retried after the same backoff as a failed poll, not at
-            // every interval (and never in a tight loop).
-            status.consecutive_failures =
-                polled->sync.applied.media_failures.empty() ? 0 : status.consecutive_failures + 1;
-            status.last_poll_bytes = polled->bytes_received;
-            const AppliedFeed& result = polled->sync.applied;
-            changed = polled->sync.verdict == FeedVerdict::accept ||
-                      (polled->sync.verdict == FeedVerdict::repair && result.media_fetched > 0);
-            if (polled->sync.verdict == FeedVerdict::repair) {
-                message = "version " + std::to_string(polled->sync.version) + ": " +
-                          std::to_string(result.media_fetched) + " missing media files fetched again";
-                if (!result.media_failures.empty()) {
-                    level = SyncLogLevel::warning;
-                    status.last_error = std::to_string(result.media_failures.size()) +
-                                        " media files still missing: " + result.media_failures.front().reason;
-                    message += "; " + status.last_error;
-                }
-            } else if (changed) {
-                const AppliedFeed& applied = polled->sync.applied;
-                message = "applied version " + std::to_string(applied.version) + " (" + std::to_string(applied.items_live) +
-                          " items, " + std::to_string(applied.media_fetched) + " media files fetched, " +
-                          std::to_string(applied.screen_copies_written) + " screen-sized copies made)";
-                if (!applied.screen_copy_failures.empty()) {
-                    message += "; " + std::to_string(applied.screen_copy_failures.size()) +
-                               " drawn from their originals, first: " + applied.screen_copy_failures.front();
-                }
-                if (applied.held_back_items > 0) {
-                    level = SyncLogLevel::warning;
-                    status.last_error = std::to_string(applied.held_back_items) + " items wait for media: " +
-                                        applied.media_failures.front().reason;
-                    message += "; " + status.last_error;
-                }
-            } else {
-                message = "version " + std::to_string(polled->sync.version) + " unchanged (" +
-                          std::to_string(polled->bytes_received) + " bytes)";
-            }
-        } else {
-            ++status.consecutive_failures;
-            status.last_error = polled.problem().message();
-            level = SyncLogLevel::error;
-            message = status.last_error;
-            remember_error(RecentError{.at = now, .source_id = source.trust.source_id, .message = status.last_error});
-        }
-        if (cache_problem) {
-            message += "; the cache cannot say what plays: " + *cache_problem;
-        } else if (state) {
-            status.version = state->version;
-            status.expires_at = state->expires_at;
-            if (level == SyncLogLevel::error) message += "; still playing version " + std::to_string(state->version);
-        } else if (level == SyncLogLevel::error) {
-            message += "; nothing cached for it yet";
-        }
-        if (accepted) status.held_back_items = accepted->held_back_items;
-        if (status.expires_at > 0 && reading.has_passed(status.expires_at)) {
-            message += "; the playing version expired at " + core::format_rfc3339(status.expires_at, core::vietnam_utc_offset_minutes);
+        outcome = record_poll(status, polled, playing, reading);
+        if (outcome.failed) {
+            remember_error(RecentError{.at = reading.seconds, .source_id = source.trust.source_id, .message = status.last_error});
         }
         const double jitter = static_cast<double>(randombytes_uniform(1'000'000)) / 1'000'000.0;
         std::chrono::seconds delay = next_poll_delay(options_, status.consecutive_failures, jitter);
         if (!status.last_success) delay = std::min(delay, options_.first_sync_max_wait);
         next_poll_at_[index] = std::chrono::steady_clock::now() + delay;
-        status.next_poll = now + delay.count();
+        status.next_poll = reading.seconds + delay.count();
         ++polled_once_;
     }
     wake_.notify_all();
-    if (options_.log) options_.log(level, component, message);
-    if (changed && options_.on_content_changed) options_.on_content_changed();
+    if (options_.log) options_.log(outcome.level, "sync " + source.trust.source_id, outcome.message);
+    if (outcome.content_changed && options_.on_content_changed) options_.on_content_changed();
 }
 
 void SyncWorker::run() {

@@ -35,6 +35,7 @@
 #include "sync/feed_verifier.hpp"
 #include "sync/http_client.hpp"
 #include "sync/report_delivery.hpp"
+#include "sync/source_status.hpp"
 
 namespace bangvang::sync {
 
@@ -43,24 +44,6 @@ struct WorkerSource {
     SourceTrust trust;
     std::string report_url{};  // where heartbeats and this source's plays go; empty = none
 };
-
-// What the status overlay and the log say about a source.
-struct SourceStatus {
-    std::string source_id;
-    std::optional<core::UnixSeconds> last_success;
-    std::optional<core::UnixSeconds> last_attempt;
-    std::string last_error;              // empty after a success
-    int consecutive_failures = 0;
-    std::int64_t version = 0;            // the version playing (0: none)
-    core::UnixSeconds expires_at = 0;
-    std::size_t held_back_items = 0;
-    core::UnixSeconds next_poll = 0;     // for display: the wall time the next poll is due at
-    std::size_t last_poll_bytes = 0;
-    std::optional<core::UnixSeconds> last_report;  // last acknowledged report POST
-    std::string last_report_error;                 // empty after a delivered report
-};
-
-enum class SyncLogLevel { info, warning, error };
 
 struct SyncWorkerOptions {
     std::filesystem::path database_file;
@@ -114,6 +97,10 @@ private:
     bool reports_anywhere() const;
     void remember_error(RecentError error);  // holding mutex_
     void report(class PollingContext& context);
+    Heartbeat assemble_heartbeat(class PollingContext& context, core::UnixSeconds now);
+    // POSTs what the outbox owes source `index` (after adding the heartbeat); false if it failed.
+    bool deliver_to(std::size_t index, class PollingContext& context, core::UnixSeconds now,
+                    const std::string& heartbeat_body);
 
     std::vector<WorkerSource> sources_;
     SyncWorkerOptions options_;

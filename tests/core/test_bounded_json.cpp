@@ -3,7 +3,6 @@
 #include <catch2/catch.hpp>
 
 #include "core/bounded_json.hpp"
-#include "core/byte_budget_lru.hpp"
 
 using namespace bangvang::core;
 
@@ -34,28 +33,4 @@ TEST_CASE("read_json refuses what is too large, too deep or not JSON, naming the
     const auto ordered = read_ordered_json(R"({"b": 1, "a": 2})", "x");
     REQUIRE(ordered.ok());
     CHECK(ordered->begin().key() == "b");
-}
-
-TEST_CASE("ByteBudgetLru evicts the least recently used entries until a new one fits", "[byte_budget_lru]") {
-    ByteBudgetLru<int> cache(100);
-    cache.insert("a", 1, 40);
-    cache.insert("b", 2, 40);
-    REQUIRE(cache.find("a") != nullptr);  // a is now the most recently used
-    cache.insert("c", 3, 40);             // 120 > 100: b leaves, not a
-    CHECK(cache.find("b") == nullptr);
-    CHECK(*cache.find("a") == 1);
-    CHECK(*cache.find("c") == 3);
-    CHECK(cache.bytes() == 80);
-    CHECK(cache.size() == 2);
-
-    cache.insert("huge", 4, 500);  // larger than the budget: in, alone
-    CHECK(cache.size() == 1);
-    CHECK(cache.bytes() == 500);
-    cache.insert("small", 5, 1);
-    CHECK(cache.find("huge") == nullptr);
-    CHECK(cache.bytes() == 1);
-    cache.clear();
-    CHECK(cache.size() == 0);
-    CHECK(cache.bytes() == 0);
-    CHECK(cache.budget_bytes() == 100);
 }
