@@ -51,26 +51,40 @@ std::string megabytes(std::uint64_t bytes, bool round_up) {
     return std::to_string(round_up ? (bytes + megabyte - 1) / megabyte : bytes / megabyte);
 }
 
-// The media still to bring must fit before the first byte is fetched: a cache that fills
-// up half way would only download the same files again at every poll. Room is kept for
-// their screen-sized copies and the database (a tenth more, and 2 MB).
-std::optional<std::string> lacks_space(const store::ContentCache& cache, const core::Manifest& manifest) {
-    std::uint64_t to_fetch = 0;
-    for (const core::MediaRef& media : manifest.media) {
-        if (!already_stored(cache, media)) to_fetch += static_cast<std::uint64_t>(media.size_bytes);
-    }
-    if (to_fetch == 0) return std::nullopt;
-    const std::uint64_t needed = to_fetch + to_fetch / 10 + 2 * 1024 * 1024;
-    const std::optional<std::uint64_t> available = free_disk_bytes(cache.media_directory());
-    if (!available || *available >= needed) return std::nullopt;
-    const fs::path folder = cache.media_directory().has_parent_path() ? cache.media_directory().parent_path()
-                                                                       : cache.media_directory();
-    return "not enough space in " + folder.string() + ": need " + megabytes(needed, true) + " MB, " +
-           megabytes(*available, false) + " MB free (the media of version " + std::to_string(manifest.version) +
-           " not yet in the cache take " + megabytes(to_fetch, true) + " MB); nothing was downloaded";
+// Bytes of `media` that an interrupted download already left in the cache (resumed with
+// Range, so only the rest is fetched); 0 when none or when it is not a prefix of the file.
+std::uint64_t partly_downloaded(const store::ContentCache& cache, const core::MediaRef& media) {
+    std::error_code error;
+    const std::uintmax_t size =
+        fs::file_size(cache.media_directory() / store::partial_download_name(media.sha256), error);
+    if (error || size > static_cast<std::uintmax_t>(media.size_bytes)) return 0;
+    return size;
 }
 
 }  // namespace
+
+std::optional<std::string> space_shortfall(const store::ContentCache& cache, const core::Manifest& manifest,
+                                           std::optional<std::uint64_t> free_bytes) {
+    std::uint64_t new_media = 0;
+    std::uint64_t to_fetch = 0;
+    for (const core::MediaRef& media : manifest.media) {
+        if (already_stored(cache, media)) continue;
+        const auto size = static_cast<std::uint64_t>(media.size_bytes);
+        new_media += size;
+        to_fetch += size - partly_downloaded(cache, media);
+    }
+    if (new_media == 0) return std::nullopt;
+    // The screen-sized copies are made of whole files: their room is a tenth of those.
+    const std::uint64_t needed = to_fetch + new_media / 10 + 2 * 1024 * 1024;
+    if (!free_bytes || *free_bytes >= needed) return std::nullopt;
+    const fs::path folder = cache.media_directory().has_parent_path() ? cache.media_directory().parent_path()
+                                                                       : cache.media_directory();
+    std::string partly;
+    if (to_fetch < new_media) partly = ", " + megabytes(new_media - to_fetch, false) + " MB of them downloaded already";
+    return "not enough space in " + folder.string() + ": need " + megabytes(needed, true) + " MB, " +
+           megabytes(*free_bytes, false) + " MB free (the media of version " + std::to_string(manifest.version) +
+           " not yet in the cache take " + megabytes(new_media, true) + " MB" + partly + "); nothing was downloaded";
+}
 
 core::Result<AppliedFeed> apply_verified_feed(const VerifiedFeed& feed, store::ContentCache& cache,
                                               const MediaFetcher& fetch, core::UnixSeconds now, std::string_view where,
@@ -88,7 +102,7 @@ core::Result<AppliedFeed> apply_verified_feed(const VerifiedFeed& feed, store::C
         const auto state = cache.source_state(manifest.source_id);
         return state ? "; still playing version " + std::to_string(state->version) : std::string("; nothing cached yet");
     };
-    if (std::optional<std::string> reason = lacks_space(cache, manifest)) {
+    if (std::optional<std::string> reason = space_shortfall(cache, manifest, free_disk_bytes(cache.media_directory()))) {
         return core::Problem{std::string(where), "media", *reason + keeping()};
     }
     for (const core::MediaRef& media : manifest.media) {

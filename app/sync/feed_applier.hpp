@@ -11,6 +11,7 @@
 // applied: the previous version keeps playing rather than an empty screen.
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,13 @@ struct AppliedFeed {
     std::vector<std::string> screen_copy_failures;  // copies not made: the originals are drawn
     bool repaired = false;  // the version played already: only its missing media were fetched
 };
+
+// Why the media of `manifest` not yet in the cache cannot be fetched into `free_bytes`
+// (the cache folder's free space; nullopt: unknown, not checked), or nullopt when they
+// fit. What interrupted downloads left is counted as fetched already (it is resumed);
+// room is kept for screen-sized copies (a tenth of the new files) and the database (2 MB).
+std::optional<std::string> space_shortfall(const store::ContentCache& cache, const core::Manifest& manifest,
+                                           std::optional<std::uint64_t> free_bytes);
 
 // A feed verified as FeedVerdict::repair (the version playing, some of its media files
 // lost) only has those files fetched again; the cache's versions are not touched.
