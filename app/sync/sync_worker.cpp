@@ -152,13 +152,15 @@ bool SyncWorker::deliver_to(std::size_t index, PollingContext& context, core::Un
             return core::Problem{source.report_url, "", error.what()};
         }
     }();
+    bool stopping = false;
     {
         std::lock_guard lock(mutex_);
         SourceStatus& status = status_[index];
+        stopping = stop_;
         if (delivered) {
             status.last_report = now;
             status.last_report_error.clear();
-        } else {
+        } else if (!stopping) {
             status.last_report_error = delivered.problem().message();
             remember_error(RecentError{.at = now, .source_id = source_id, .message = status.last_report_error});
         }
@@ -168,8 +170,11 @@ bool SyncWorker::deliver_to(std::size_t index, PollingContext& context, core::Un
                      "delivered " + std::to_string(delivered->records) + " records in " +
                          std::to_string(delivered->posts) + " POSTs (" + std::to_string(delivered->bytes_sent) + " bytes)");
     } else if (options_.log) {
-        options_.log(SyncLogLevel::warning, "report " + source_id,
-                     delivered.problem().message() + "; kept in the outbox for the next round");
+        // Cut off by the kiosk's own shutdown: said, not a warning.
+        options_.log(stopping ? SyncLogLevel::info : SyncLogLevel::warning, "report " + source_id,
+                     (stopping ? "delivery ended by the kiosk stopping (" + delivered.problem().message() + ")"
+                               : delivered.problem().message()) +
+                         "; kept in the outbox for the next round");
     }
     return static_cast<bool>(delivered);
 }
@@ -216,7 +221,13 @@ void SyncWorker::poll_source(std::size_t index, PollingContext& context) {
     {
         std::lock_guard lock(mutex_);
         SourceStatus& status = status_[index];
-        outcome = record_poll(status, polled, playing, reading);
+        if (!polled && stop_) {
+            // Cut off by the kiosk's own shutdown (its transfer abandoned at once): said, not
+            // counted as a failure of the server or the network.
+            outcome.message = "poll ended by the kiosk stopping (" + polled.problem().message() + ")";
+        } else {
+            outcome = record_poll(status, polled, playing, reading);
+        }
         if (outcome.failed) {
             remember_error(RecentError{.at = reading.seconds, .source_id = source.trust.source_id, .message = status.last_error});
         }

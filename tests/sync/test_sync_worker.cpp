@@ -3,6 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 #include "fault_server.hpp"
 #include "store/content_cache.hpp"
@@ -108,4 +111,41 @@ TEST_CASE("polls follow the monotonic clock: a wall clock jumping back a day cha
     for (int tries = 0; tries < 60 && polls() < before + 2; ++tries) std::this_thread::sleep_for(std::chrono::milliseconds(100));
     CHECK(polls() >= before + 2);  // the 1 s interval kept going (±20 %)
     CHECK(worker.status()[0].last_success == test_now - 86400);
+}
+
+TEST_CASE("a poll cut off by the worker stopping is said as info, not as an error", "[sync][worker]") {
+    ScratchDirectory scratch("sync-worker-stopping");
+    FaultServer server(scratch.path() / "server");
+    SecretKey district = generate_secret_key();
+    FeedBuilder feed;
+    feed.add_item_with_image("photo", valid_png());
+    feed.write_to(server.root(), {district});
+    server.set_fault("trickle", {"manifest.json"});
+
+    std::mutex lines_mutex;
+    std::vector<std::pair<SyncLogLevel, std::string>> lines;
+    SyncWorkerOptions options;
+    options.database_file = scratch.path() / "cache/content.sqlite3";
+    options.media_directory = scratch.path() / "cache/media";
+    options.clock = [] { return test_now; };
+    options.log = [&](SyncLogLevel level, const std::string& component, const std::string& message) {
+        std::lock_guard lock(lines_mutex);
+        lines.emplace_back(level, component + ": " + message);
+    };
+    {
+        SyncWorker worker({WorkerSource{.url = server.url(), .trust = {.source_id = "quan-thanh-xuan",
+                                                                       .configured_keys = {district.public_key()}}}},
+                          options);
+        // Stopped while the manifest trickles in.
+        for (int tries = 0; tries < 100 && !Catch::Contains("/manifest.json").match(server.request_log()); ++tries) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        REQUIRE_THAT(server.request_log(), Contains("/manifest.json"));
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    }
+    std::lock_guard lock(lines_mutex);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].first == SyncLogLevel::info);
+    CHECK_THAT(lines[0].second, Contains("sync quan-thanh-xuan: poll ended by the kiosk stopping") &&
+                                    Contains("abandoned: the kiosk is stopping"));
 }
