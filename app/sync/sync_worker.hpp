@@ -32,6 +32,7 @@
 
 #include "core/clock_time.hpp"
 #include "core/screen_size.hpp"
+#include "media/pixel_formats.hpp"
 #include "sync/feed_verifier.hpp"
 #include "sync/http_client.hpp"
 #include "sync/report_delivery.hpp"
@@ -102,6 +103,9 @@ private:
     bool deliver_to(std::size_t index, class PollingContext& context, core::UnixSeconds now,
                     const std::string& heartbeat_body);
 
+    // Made before the thread starts, freed after it ends (media/pixel_formats.hpp): its
+    // image checks and screen-sized copies share SDL's pixel formats with the player.
+    media::HeldPixelFormats pixel_formats_;
     std::vector<WorkerSource> sources_;
     SyncWorkerOptions options_;
     mutable std::mutex mutex_;
