@@ -22,7 +22,7 @@ PACKAGES=(
 # ./run.sh test only: the browser the portal's end-to-end test drives.
 TEST_PACKAGES=(chromium chromium-driver python3-selenium)
 
-# ./run.sh bench only: the X server of the real-window measurements.
+# ./run.sh bench and soak only: the X server of the real-window measurements.
 BENCH_PACKAGES=(xvfb)
 
 # ./run.sh package: the arm64 cross-build (Raspberry Pi OS 64-bit) beside the host's.
@@ -61,11 +61,12 @@ usage: ./run.sh COMMAND
                       time under nice for N seconds each (60); a benchmark, not CI:
                       ctest -L fuzz replays their corpora in every build
   soak [--days N] [--hour-seconds S] [--restart-days N]
-                      the real kiosk and nginx for N simulated days (30; an hour lasts S
-                      seconds, 3): a feed changing every hour, the server down, failing
-                      and slow at set hours, a restart every N days (1; 0: never);
-                      samples RSS (anonymous, file, shared), fds, threads,
-                      cache and media bytes (build/soak/samples.csv) and fails on growth
+                      the real kiosk (in a window on Xvfb, SDL's x11 driver) and nginx
+                      for N simulated days (30; an hour lasts S seconds, 3): a feed
+                      changing every hour, the server down, failing and slow at set
+                      hours, a restart every N days (1; 0: never); samples RSS
+                      (anonymous, file, shared), fds, threads, Xvfb's RSS, cache
+                      and media bytes (build/soak/samples.csv) and fails on growth
                       after the first day; a benchmark, not CI
   bench-portal [--kiosks N] [--rounds R] [--clients C] [--paced-seconds S]
                       the portal's figures under N simulated kiosks' reports (10000) through
@@ -531,7 +532,7 @@ case "${1:-}" in
   gallery) shift; gallery "$@" ;;
   bench) shift; bench "$@" ;;
   fuzz) shift; fuzz "$@" ;;
-  soak) shift; build; nice -n 19 tools/soak.sh build build/soak "$@" ;;
+  soak) shift; build; install_if_missing "${BENCH_PACKAGES[@]}"; nice -n 19 tools/soak.sh build build/soak "$@" ;;
   build) build ;;
   package) shift; package "$@" ;;
   -h|--help|help) usage ;;

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The kiosk left running for simulated days (./run.sh soak, a benchmark): the real
-# bangvang binary (offscreen window) follows a feed that a real nginx serves and that
+# bangvang binary, in a window on Xvfb as a PC kiosk runs it (SDL's x11 driver and the
+# renderer the kiosk picks there; SDL's offscreen driver with OpenGL grew by Mesa's
+# allocations, a harness artefact), follows a feed that a real nginx serves and that
 # changes every simulated hour (bangvang-publish build + push over WebDAV PUT); the
 # server goes down, answers 500 and trickles at set hours; the kiosk is restarted
 # (SIGTERM) every simulated day (--restart-days N: every N days; 0: never, so that a
@@ -38,9 +40,11 @@ work=$(readlink -f "$work")
 
 nginx_pid=
 kiosk_pid=
+xvfb_pid=
 finish() {
   [[ -n $kiosk_pid ]] && kill -TERM "$kiosk_pid" 2>/dev/null && wait "$kiosk_pid" 2>/dev/null
   [[ -n $nginx_pid ]] && kill -QUIT "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
+  [[ -n $xvfb_pid ]] && kill -TERM "$xvfb_pid" 2>/dev/null && wait "$xvfb_pid" 2>/dev/null
   return 0
 }
 trap finish EXIT
@@ -176,9 +180,24 @@ cat >"$work/kiosk/kiosk.json" <<JSON
 }
 JSON
 
+# One X server for the whole soak, as a PC kiosk's display outlives the kiosk's restarts.
+command -v Xvfb >/dev/null || { echo "soak: Xvfb is missing (apt-get install xvfb)" >&2; exit 1; }
+display=
+start_xvfb() {
+  Xvfb -displayfd 3 -screen 0 1280x720x24 -nolisten tcp 3>"$work/xvfb.display" >"$work/xvfb.log" 2>&1 &
+  xvfb_pid=$!
+  for _ in $(seq 100); do
+    display=$(cat "$work/xvfb.display" 2>/dev/null || true)
+    [[ -n $display ]] && return 0
+    sleep 0.1
+  done
+  echo "soak: Xvfb did not start; see $work/xvfb.log" >&2
+  exit 1
+}
+
 start_kiosk() {
-  (cd "$work/kiosk" && exec env SDL_VIDEODRIVER=offscreen "$kiosk_binary" --config kiosk.json --windowed) \
-    >>"$work/kiosk/kiosk.log" 2>&1 &
+  (cd "$work/kiosk" && exec env -u SDL_VIDEODRIVER -u SDL_RENDER_DRIVER DISPLAY=":$display" \
+    "$kiosk_binary" --config kiosk.json --windowed) >>"$work/kiosk/kiosk.log" 2>&1 &
   kiosk_pid=$!
   # SIGUSR1 ("poll now") before the kiosk catches it would end it (under load a start
   # took more than the first second): wait until its handler is set.
@@ -218,7 +237,8 @@ sample() {  # day hour
     echo "soak: the kiosk died on day $1 hour $2; see $work/kiosk/kiosk.log" >&2
     exit 1
   fi
-  local rss anon file shmem threads fds cache media version
+  local rss anon file shmem threads fds cache media version xvfb_rss
+  xvfb_rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$xvfb_pid/status" 2>/dev/null || echo 0)
   rss=$(awk '/^VmRSS:/ {print $2}' "$status")
   anon=$(awk '/^RssAnon:/ {print $2}' "$status")
   file=$(awk '/^RssFile:/ {print $2}' "$status")
@@ -228,7 +248,7 @@ sample() {  # day hour
   cache=$(bytes_of "$work"/kiosk/cache/content.sqlite3*)
   media=$(bytes_of "$work/kiosk/cache/media")
   version=$(sed -n 's/.*applied version \([0-9]*\).*/\1/p' "$work/kiosk/kiosk.log" | tail -1)
-  echo "$1,$2,$rss,$anon,$file,$shmem,$fds,$threads,$cache,$media,${version:-0},$(live_media_bytes)" >>"$work/samples.csv"
+  echo "$1,$2,$rss,$anon,$file,$shmem,$fds,$threads,$cache,$media,${version:-0},$(live_media_bytes),${xvfb_rss:-0}" >>"$work/samples.csv"
 }
 
 # The media bytes of the version the server has: what the cache must stay near.
@@ -237,11 +257,14 @@ live_media_bytes() {
     "$work/feed/manifest.json" 2>/dev/null || echo 0
 }
 
-echo "day,hour,rss_kib,rss_anon_kib,rss_file_kib,rss_shmem_kib,fds,threads,cache_bytes,media_bytes,version,live_media_bytes" >"$work/samples.csv"
+echo "day,hour,rss_kib,rss_anon_kib,rss_file_kib,rss_shmem_kib,fds,threads,cache_bytes,media_bytes,version,live_media_bytes,xvfb_rss_kib" >"$work/samples.csv"
+start_xvfb
 set_server normal
 publish_hour 0 0
 start_kiosk
 started_at=$(date +%s)
+for _ in $(seq 100); do grep -q 'display: video driver' "$work/kiosk/kiosk.log" && break; sleep 0.1; done
+echo "soak: the kiosk's display: $(sed -n 's/.*display: //p' "$work/kiosk/kiosk.log" | head -1)" >&2
 for ((day = 1; day <= days; day++)); do
   for ((hour = 0; hour < 24; hour++)); do
     set_server "$(server_mode_at "$hour")"
@@ -276,7 +299,7 @@ print(f"figure: soak days: {end['day']}")
 print(f"figure: soak versions published: {sys.argv[2]}")
 print(f"figure: soak versions applied (last): {end['version']}")
 print(f"figure: soak slowest SIGTERM: {sys.argv[3]} s")
-for key, unit in (("rss_kib", "KiB"), ("rss_anon_kib", "KiB"), ("rss_file_kib", "KiB"), ("rss_shmem_kib", "KiB"), ("fds", "fds"), ("threads", "threads"), ("cache_bytes", "bytes"), ("media_bytes", "bytes")):
+for key, unit in (("xvfb_rss_kib", "KiB"), ("rss_kib", "KiB"), ("rss_anon_kib", "KiB"), ("rss_file_kib", "KiB"), ("rss_shmem_kib", "KiB"), ("fds", "fds"), ("threads", "threads"), ("cache_bytes", "bytes"), ("media_bytes", "bytes")):
     print(f"figure: soak {key} day 2 end: {start[key]} {unit}")
     print(f"figure: soak {key} last day end: {end[key]} {unit}")
     print(f"figure: soak {key} peak day 2: {peak(first_day, key)} {unit}")
