@@ -7,18 +7,45 @@
 #include <chrono>
 #include <cstdarg>
 #include <cstdio>
+#include <mutex>
 #include <stdexcept>
+#include <thread>
 
 namespace bangvang::portal {
 
 namespace {
 
+// Where a request's answer is left by whoever answers it, now or from another thread.
+// Shared with every copy of its Respond, so a call after the request ended is harmless.
+struct AnswerSlot {
+    std::mutex mutex;
+    std::optional<HttpAnswer> answer;
+    bool suspended = false;  // the connection waits for the answer (MHD_suspend_connection)
+};
+
 // What one connection's request collects between libmicrohttpd's calls.
 struct PendingRequest {
     std::string body;
     bool too_large = false;
+    bool handed_over = false;  // the handler was called
+    std::shared_ptr<AnswerSlot> slot = std::make_shared<AnswerSlot>();
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();  // its headers were read
 };
+
+// The first answer counts; a suspended connection is resumed, and libmicrohttpd calls
+// on_request again to send it.
+Respond responder(std::shared_ptr<AnswerSlot> slot, MHD_Connection* connection, std::atomic<int>& unanswered) {
+    return [slot = std::move(slot), connection, &unanswered](HttpAnswer answer) {
+        std::lock_guard lock(slot->mutex);
+        if (slot->answer) return;
+        slot->answer = std::move(answer);
+        if (slot->suspended) {
+            slot->suspended = false;
+            MHD_resume_connection(connection);
+        }
+        unanswered.fetch_sub(1);
+    };
+}
 
 // "app;dur=1.234": the portal's own time for the request in milliseconds, from its headers
 // read to its answer queued (W3C Server-Timing), so the benchmark can tell it from
@@ -56,6 +83,13 @@ MHD_Result send(MHD_Connection* connection, const HttpAnswer& answer) {
     const MHD_Result queued = MHD_queue_response(connection, answer.status, response);
     MHD_destroy_response(response);
     return queued;
+}
+
+HttpAnswer error_answer(unsigned status, const std::string& message, const std::string& reason) {
+    return HttpAnswer{.status = status,
+                      .content_type = "application/json; charset=utf-8",
+                      .body = "{\"error\": \"" + message + "\", \"reason\": \"" + reason + "\"}",
+                      .headers = {}};
 }
 
 HttpAnswer too_large_answer(std::size_t limit) {
@@ -120,7 +154,7 @@ HttpServer::HttpServer(HttpServerOptions options, HttpHandler handler)
         address_length = sizeof(sockaddr_in);
     }
     (void)address_length;
-    const unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG |
+    const unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME |
                            (options_.address.find(':') != std::string::npos ? MHD_USE_IPv6 : 0);
     daemon_.reset(MHD_start_daemon(
         flags, static_cast<std::uint16_t>(options_.port), nullptr, nullptr, &dispatch, this,
@@ -166,21 +200,58 @@ MHD_Result HttpServer::on_request(MHD_Connection* connection, const char* url, c
         return MHD_YES;
     }
     if (pending->too_large) return send(connection, too_large_answer(options_.max_body_bytes));
-    HttpRequest request{.method = method, .path = url, .query = {}, .headers = {}, .body = std::move(pending->body)};
-    MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, &collect, &request.query);
-    MHD_get_connection_values(connection, MHD_HEADER_KIND, &collect_header, &request.headers);
+    const std::shared_ptr<AnswerSlot> slot = pending->slot;
+    if (!pending->handed_over) {
+        pending->handed_over = true;
+        // Counted before `stopping_` is read: the destructor either sees this request
+        // owed or this request sees it stopping.
+        unanswered_.fetch_add(1);
+        if (stopping_.load()) {
+            unanswered_.fetch_sub(1);
+            HttpAnswer closing = error_answer(503, "cổng đang dừng, gửi lại sau", "stopping");
+            closing.headers.push_back(server_timing(*pending));
+            return send(connection, closing);
+        }
+        HttpRequest request{.method = method, .path = url, .query = {}, .headers = {}, .body = std::move(pending->body)};
+        MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, &collect, &request.query);
+        MHD_get_connection_values(connection, MHD_HEADER_KIND, &collect_header, &request.headers);
+        const Respond respond = responder(slot, connection, unanswered_);
+        try {
+            handler_(request, respond);
+        } catch (const std::exception& error) {
+            if (options_.log) options_.log(std::string("lỗi khi trả lời ") + method + " " + url + ": " + error.what());
+            respond(error_answer(500, "lỗi máy chủ; xem nhật ký của bangvang-portal", "internal"));
+        }
+        std::lock_guard lock(slot->mutex);
+        if (!slot->answer) {
+            // Answered later from another thread: the connection waits, this thread goes on.
+            MHD_suspend_connection(connection);
+            slot->suspended = true;
+            return MHD_YES;
+        }
+    }
     HttpAnswer answer;
-    try {
-        answer = handler_(request);
-    } catch (const std::exception& error) {
-        if (options_.log) options_.log(std::string("lỗi khi trả lời ") + method + " " + url + ": " + error.what());
-        answer = HttpAnswer{.status = 500,
-                            .content_type = "application/json; charset=utf-8",
-                            .body = "{\"error\": \"lỗi máy chủ; xem nhật ký của bangvang-portal\", \"reason\": \"internal\"}",
-                            .headers = {}};
+    {
+        std::lock_guard lock(slot->mutex);
+        if (!slot->answer) return MHD_YES;  // not resumed by an answer: nothing to send yet
+        answer = std::move(*slot->answer);
     }
     answer.headers.push_back(server_timing(*pending));
     return send(connection, answer);
+}
+
+HttpServer::~HttpServer() {
+    stopping_.store(true);
+    // Every answer still owed (a report waiting for its commit) is sent first: stopping
+    // libmicrohttpd with a suspended connection is not allowed. Bounded: SIGTERM ends the
+    // portal within 2 s.
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::milliseconds(1500);
+    while (unanswered_.load() > 0 && std::chrono::steady_clock::now() < give_up) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    if (unanswered_.load() > 0 && options_.log) {
+        options_.log(std::to_string(unanswered_.load()) + " yêu cầu chưa được trả lời khi dừng");
+    }
 }
 
 }  // namespace bangvang::portal

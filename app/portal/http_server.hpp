@@ -4,12 +4,16 @@
 // cost — request bodies beyond `max_body_bytes` are answered 413 without reading on,
 // at most `max_connections` at once, a connection idle for `timeout_seconds` is closed
 // (slowloris) — and hands each complete request to one handler. A handler that throws
-// answers 500; nothing escapes a libmicrohttpd thread. Every answer carries
-// `Server-Timing: app;dur=<ms>`, the portal's own time from the request's headers to
-// its answer queued (the benchmark separates it from nginx, network and client).
+// answers 500; nothing escapes a libmicrohttpd thread. A handler may answer later, from
+// another thread (a report is answered only after its group commit): the connection is
+// suspended meanwhile, so the server's threads go on serving other connections.
+// Every answer carries `Server-Timing: app;dur=<ms>`, the portal's own time from the
+// request's headers to its answer queued, waiting for a commit included (the benchmark
+// separates it from nginx, network and client).
 #include <microhttpd.h>
 
 #include <cstddef>
+#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
@@ -38,7 +42,11 @@ struct HttpAnswer {
     std::vector<std::pair<std::string, std::string>> headers{};
 };
 
-using HttpHandler = std::function<HttpAnswer(const HttpRequest&)>;
+// Sends the answer to a request; called exactly once per request (later calls are
+// ignored), from the handler itself or afterwards from any thread.
+using Respond = std::function<void(HttpAnswer)>;
+// Answers through `respond`, at once or later. Until it is called the connection waits.
+using HttpHandler = std::function<void(const HttpRequest&, Respond)>;
 
 struct HttpServerOptions {
     std::string address = "127.0.0.1";  // or "::1"
@@ -59,6 +67,9 @@ class HttpServer {
 public:
     // Throws std::runtime_error naming the address and port when it cannot listen.
     HttpServer(HttpServerOptions options, HttpHandler handler);
+    // Stops accepting, waits for the answers still owed (the handler's promise: each
+    // request is answered), then stops libmicrohttpd's threads.
+    ~HttpServer();
     HttpServer(const HttpServer&) = delete;
     HttpServer& operator=(const HttpServer&) = delete;
 
@@ -71,6 +82,8 @@ public:
 private:
     HttpServerOptions options_;
     HttpHandler handler_;
+    std::atomic<int> unanswered_{0};  // requests handed to the handler and not answered yet
+    std::atomic<bool> stopping_{false};
     DaemonPtr daemon_;  // last: stopped (threads joined) before the rest goes
     int port_ = 0;
 };

@@ -20,6 +20,7 @@
 #include "portal/portal_config.hpp"
 #include "portal/portal_database.hpp"
 #include "portal/portal_service.hpp"
+#include "portal/wal_checkpointer.hpp"
 
 namespace {
 
@@ -87,6 +88,8 @@ int serve(const std::filesystem::path& config_file, const std::filesystem::path&
 
     portal::PortalDatabase database(config->database_file, config->utc_offset_minutes);
     log_schema_upgrade(database, *config);
+    database.leave_checkpoints_to_another_connection();
+    const portal::WalCheckpointer checkpointer(config->database_file, log_line);
     portal::PortalService service(*config, database, log_line, now_milliseconds);
     (void)service.registry();
     portal::HttpServer server(
@@ -97,7 +100,7 @@ int serve(const std::filesystem::path& config_file, const std::filesystem::path&
                                   .timeout_seconds = config->connection_timeout_seconds,
                                   .threads = 2,
                                   .log = log_line},
-        [&service](const portal::HttpRequest& request) { return service.handle(request); });
+        [&service](const portal::HttpRequest& request, const portal::Respond& respond) { service.handle(request, respond); });
     log_line("nghe tại http://" + config->listen_address + ":" + std::to_string(server.port()) + " (cơ sở dữ liệu " +
              config->database_file.string() + ")");
     if (!port_file.empty()) {

@@ -22,70 +22,120 @@ std::optional<std::int64_t> optional_integer(const Statement& row, int column) {
     return row.integer(column);
 }
 
-// The number a name is stored under, made when the name is new. Looked up once per
-// report and name: a report holds a handful of items.
-class NameNumbers {
+}  // namespace
+
+// What storing a report runs, prepared once per connection and kept (reset after each
+// use), and the numbers names are stored under, remembered once looked up: a name once
+// numbered keeps its number (names are never deleted), but a number handed out in a
+// transaction that was rolled back is gone, so then the memory is forgotten.
+class ReportStatements {
 public:
-    explicit NameNumbers(sqlite3* database)
+    explicit ReportStatements(sqlite3* database)
         : find_kiosk_(database, "SELECT number FROM kiosk_names WHERE kiosk_id = ?1"),
           add_kiosk_(database, "INSERT INTO kiosk_names (kiosk_id) VALUES (?1)"),
           find_site_(database, "SELECT number FROM site_names WHERE site = ?1"),
           add_site_(database, "INSERT INTO site_names (site) VALUES (?1)"),
           find_item_(database, "SELECT number FROM item_names WHERE source_id = ?1 AND item_id = ?2"),
           add_item_(database, "INSERT INTO item_names (source_id, item_id) VALUES (?1, ?2)"),
+          used_signature(database, "INSERT OR IGNORE INTO used_signatures (timestamp_ms, kiosk) VALUES (?1, ?2)"),
+          play(database, R"sql(
+            INSERT OR IGNORE INTO plays (started_at, kiosk, item, site, duration_ms, received_at)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6))sql"),
+          folded_seen(database, R"sql(
+            INSERT OR IGNORE INTO folded_counts_seen (kiosk, item, day, plays, duration_ms, received_at)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6))sql"),
+          add_daily(database, R"sql(
+            INSERT INTO daily_counts (day, site, kiosk, item, plays, duration_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+            ON CONFLICT (day, site, kiosk, item) DO UPDATE SET
+                plays = plays + excluded.plays, duration_ms = duration_ms + excluded.duration_ms)sql"),
+          newer_heartbeat(database, "SELECT 1 FROM kiosk_status WHERE kiosk_id = ?1 AND heartbeat_at > ?2"),
+          status(database, R"sql(
+            INSERT INTO kiosk_status (kiosk_id, heartbeat_at, received_at, program_version, uptime_seconds,
+                                      free_disk_bytes, last_error, last_error_at, clock_synchronized, update_result,
+                                      update_at, update_from_version, update_to_version, update_message)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+            ON CONFLICT (kiosk_id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at, received_at = excluded.received_at,
+                program_version = excluded.program_version, uptime_seconds = excluded.uptime_seconds,
+                free_disk_bytes = excluded.free_disk_bytes, last_error = excluded.last_error,
+                last_error_at = excluded.last_error_at, clock_synchronized = excluded.clock_synchronized,
+                update_result = excluded.update_result, update_at = excluded.update_at,
+                update_from_version = excluded.update_from_version, update_to_version = excluded.update_to_version,
+                update_message = excluded.update_message)sql"),
+          forget_sources(database, "DELETE FROM kiosk_sources WHERE kiosk_id = ?1"),
+          source(database, R"sql(
+            INSERT OR REPLACE INTO kiosk_sources (kiosk_id, source_id, version, last_sync, last_error)
+            VALUES (?1, ?2, ?3, ?4, ?5))sql"),
+          refusal(database, R"sql(
+            INSERT INTO refusals (reason, count) VALUES (?1, 1)
+            ON CONFLICT (reason) DO UPDATE SET count = count + 1)sql"),
           database_(database) {}
 
-    std::int64_t kiosk(const std::string& kiosk_id) { return number(find_kiosk_, add_kiosk_, kiosk_id, {}); }
-    std::int64_t site(const std::string& site) { return number(find_site_, add_site_, site, {}); }
+    std::int64_t kiosk(const std::string& kiosk_id) { return number(kiosks_, {kiosk_id, {}}, false, find_kiosk_, add_kiosk_); }
+    std::int64_t site(const std::string& site) { return number(sites_, {site, {}}, false, find_site_, add_site_); }
     std::int64_t item(const std::string& source_id, const std::string& item_id) {
-        const auto known = items_.find({source_id, item_id});
-        if (known != items_.end()) return known->second;
-        const std::int64_t found = number(find_item_, add_item_, source_id, item_id);
-        items_.emplace(std::pair{source_id, item_id}, found);
-        return found;
+        return number(items_, {source_id, item_id}, true, find_item_, add_item_);
+    }
+
+    // After a rollback: numbers handed out since the last commit may be gone.
+    void forget_names() {
+        kiosks_.clear();
+        sites_.clear();
+        items_.clear();
+    }
+    // After a statement failed part way: every statement ready again.
+    void reset_all() {
+        for (Statement* statement : {&find_kiosk_, &add_kiosk_, &find_site_, &add_site_, &find_item_, &add_item_,
+                                     &used_signature, &play, &folded_seen, &add_daily, &newer_heartbeat, &status,
+                                     &forget_sources, &source, &refusal}) {
+            statement->reset();
+        }
     }
 
 private:
-    std::int64_t number(Statement& find, Statement& add, const std::string& first, const std::optional<std::string>& second) {
-        find.bind(1, first);
-        if (second) find.bind(2, *second);
+    using Name = std::pair<std::string, std::string>;
+    std::int64_t number(std::map<Name, std::int64_t>& known, const Name& name, bool two, Statement& find, Statement& add) {
+        const auto found_before = known.find(name);
+        if (found_before != known.end()) return found_before->second;
+        find.bind(1, name.first);
+        if (two) find.bind(2, name.second);
+        std::int64_t result = 0;
         if (find.step()) {
-            const std::int64_t found = find.integer(0);
+            result = find.integer(0);
             find.reset();
-            return found;
+        } else {
+            find.reset();
+            add.bind(1, name.first);
+            if (two) add.bind(2, name.second);
+            add.run();
+            result = sqlite3_last_insert_rowid(database_);
         }
-        find.reset();
-        add.bind(1, first);
-        if (second) add.bind(2, *second);
-        add.run();
-        return sqlite3_last_insert_rowid(database_);
+        known.emplace(name, result);
+        return result;
     }
 
     Statement find_kiosk_, add_kiosk_, find_site_, add_site_, find_item_, add_item_;
+
+public:
+    Statement used_signature, play, folded_seen, add_daily, newer_heartbeat, status, forget_sources, source, refusal;
+
+private:
     sqlite3* database_;
-    std::map<std::pair<std::string, std::string>, std::int64_t> items_;
+    std::map<Name, std::int64_t> kiosks_, sites_, items_;
 };
+
+namespace {
 
 // The newest heartbeat of the report replaces what the kiosk said before, unless an
 // even newer one arrived first (reports may come out of order after an outage).
-bool store_heartbeat(sqlite3* database, const core::ReportedHeartbeat& heartbeat, const ReportOrigin& origin) {
-    Statement newer(database, "SELECT 1 FROM kiosk_status WHERE kiosk_id = ?1 AND heartbeat_at > ?2");
+void store_heartbeat(ReportStatements& statements, const core::ReportedHeartbeat& heartbeat, const ReportOrigin& origin) {
+    Statement& newer = statements.newer_heartbeat;
     newer.bind(1, origin.kiosk_id).bind(2, heartbeat.at);
-    if (newer.step()) return false;
+    const bool has_newer = newer.step();
+    newer.reset();
+    if (has_newer) return;
     const core::ReportedError* last_error = heartbeat.recent_errors.empty() ? nullptr : &heartbeat.recent_errors.back();
     const std::string no_error;  // "" (an empty string_view would bind as NULL)
-    Statement status(database, R"sql(
-        INSERT INTO kiosk_status (kiosk_id, heartbeat_at, received_at, program_version, uptime_seconds,
-                                  free_disk_bytes, last_error, last_error_at, clock_synchronized, update_result,
-                                  update_at, update_from_version, update_to_version, update_message)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
-        ON CONFLICT (kiosk_id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at, received_at = excluded.received_at,
-            program_version = excluded.program_version, uptime_seconds = excluded.uptime_seconds,
-            free_disk_bytes = excluded.free_disk_bytes, last_error = excluded.last_error,
-            last_error_at = excluded.last_error_at, clock_synchronized = excluded.clock_synchronized,
-            update_result = excluded.update_result, update_at = excluded.update_at,
-            update_from_version = excluded.update_from_version, update_to_version = excluded.update_to_version,
-            update_message = excluded.update_message)sql");
+    Statement& status = statements.status;
     status.bind(1, origin.kiosk_id)
         .bind(2, heartbeat.at)
         .bind(3, origin.received_at)
@@ -104,74 +154,43 @@ bool store_heartbeat(sqlite3* database, const core::ReportedHeartbeat& heartbeat
             .bind(14, update->message);
     }
     status.run();
-    Statement(database, "DELETE FROM kiosk_sources WHERE kiosk_id = ?1").bind(1, origin.kiosk_id).run();
-    Statement insert(database, R"sql(
-        INSERT OR REPLACE INTO kiosk_sources (kiosk_id, source_id, version, last_sync, last_error)
-        VALUES (?1, ?2, ?3, ?4, ?5))sql");
+    statements.forget_sources.bind(1, origin.kiosk_id).run();
     for (const core::ReportedSource& source : heartbeat.sources) {
-        insert.bind(1, origin.kiosk_id)
+        statements.source.bind(1, origin.kiosk_id)
             .bind(2, source.source_id)
             .bind(3, source.version)
             .bind(4, source.last_sync ? std::optional<std::int64_t>(*source.last_sync) : std::nullopt)
             .bind(5, source.last_error)
             .run();
     }
-    return true;
 }
 
-}  // namespace
-
-PortalDatabase::PortalDatabase(const std::filesystem::path& file, int utc_offset_minutes)
-    : file_(file), utc_offset_seconds_(utc_offset_minutes * 60), database_(store::open_database(file)) {
-    sqlite3_busy_timeout(database_.get(), 5000);
-    store::execute(database_.get(), "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
-    opened_schema_version_ = store::read_schema_version(database_.get());
-    store::migrate_schema(database_.get(), portal_schema_steps());
-}
-
-int PortalDatabase::schema_version() const {
-    std::lock_guard lock(mutex_);
-    return store::read_schema_version(database_.get());
-}
-
-StoredFigures PortalDatabase::store_report(const core::Report& report, const ReportOrigin& origin) {
-    std::lock_guard lock(mutex_);
-    sqlite3* database = database_.get();
+// One report inside the caller's transaction; a replay stops at once (the caller rolls
+// back what it began).
+StoredFigures store_one(sqlite3* database, ReportStatements& statements, const core::Report& report,
+                        const ReportOrigin& origin) {
     StoredFigures figures;
-    store::Transaction transaction(database);
-    NameNumbers names(database);
-    const std::int64_t kiosk = names.kiosk(origin.kiosk_id);
-    Statement used(database, "INSERT OR IGNORE INTO used_signatures (timestamp_ms, kiosk) VALUES (?1, ?2)");
-    used.bind(1, origin.signature_milliseconds).bind(2, kiosk).run();
+    const std::int64_t kiosk = statements.kiosk(origin.kiosk_id);
+    statements.used_signature.bind(1, origin.signature_milliseconds).bind(2, kiosk).run();
     if (sqlite3_changes(database) == 0) {
         figures.replayed = true;
-        return figures;  // rolled back: nothing of it is stored
+        return figures;
     }
-    const std::int64_t site = names.site(origin.site);
-    Statement play(database, R"sql(
-        INSERT OR IGNORE INTO plays (started_at, kiosk, item, site, duration_ms, received_at)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6))sql");
+    const std::int64_t site = statements.site(origin.site);
     for (const core::ReportedPlay& reported : report.plays) {
-        play.bind(1, reported.started_at)
+        statements.play.bind(1, reported.started_at)
             .bind(2, kiosk)
-            .bind(3, names.item(reported.source_id, reported.item_id))
+            .bind(3, statements.item(reported.source_id, reported.item_id))
             .bind(4, site)
             .bind(5, reported.duration_milliseconds)
             .bind(6, origin.received_at)
             .run();
         (sqlite3_changes(database) > 0 ? figures.new_plays : figures.repeated_plays) += 1;
     }
-    Statement seen(database, R"sql(
-        INSERT OR IGNORE INTO folded_counts_seen (kiosk, item, day, plays, duration_ms, received_at)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6))sql");
-    Statement add(database, R"sql(
-        INSERT INTO daily_counts (day, site, kiosk, item, plays, duration_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-        ON CONFLICT (day, site, kiosk, item) DO UPDATE SET
-            plays = plays + excluded.plays, duration_ms = duration_ms + excluded.duration_ms)sql");
     for (const core::ReportedPlayCount& count : report.play_counts) {
         const std::int64_t day = core::days_from_civil(count.day);
-        const std::int64_t item = names.item(count.source_id, count.item_id);
-        seen.bind(1, kiosk)
+        const std::int64_t item = statements.item(count.source_id, count.item_id);
+        statements.folded_seen.bind(1, kiosk)
             .bind(2, item)
             .bind(3, day)
             .bind(4, count.plays)
@@ -182,7 +201,7 @@ StoredFigures PortalDatabase::store_report(const core::Report& report, const Rep
             ++figures.repeated_counts;
             continue;
         }
-        add.bind(1, day)
+        statements.add_daily.bind(1, day)
             .bind(2, site)
             .bind(3, kiosk)
             .bind(4, item)
@@ -192,20 +211,97 @@ StoredFigures PortalDatabase::store_report(const core::Report& report, const Rep
         ++figures.new_counts;
     }
     if (!report.heartbeats.empty()) {
-        store_heartbeat(database, report.heartbeats.back(), origin);
+        store_heartbeat(statements, report.heartbeats.back(), origin);
         figures.heartbeats = report.heartbeats.size();
     }
-    transaction.commit();
     return figures;
+}
+
+}  // namespace
+
+PortalDatabase::PortalDatabase(const std::filesystem::path& file, int utc_offset_minutes)
+    : file_(file), utc_offset_seconds_(utc_offset_minutes * 60), database_(store::open_database(file)) {
+    sqlite3_busy_timeout(database_.get(), 5000);
+    // FULL, not NORMAL: in WAL mode NORMAL does not fsync at commit, so a power cut can
+    // take the last commits with it, and a kiosk would have been told "stored" (2xx) for
+    // plays that are gone. Group commit (store_batch) pays the fsync once per batch instead.
+    // journal_size_limit: the WAL file is cut back to 16 MB when it starts over.
+    store::execute(database_.get(), "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; "
+                                    "PRAGMA journal_size_limit = 16777216;");
+    opened_schema_version_ = store::read_schema_version(database_.get());
+    store::migrate_schema(database_.get(), portal_schema_steps());
+    statements_ = std::make_unique<ReportStatements>(database_.get());
+}
+
+PortalDatabase::~PortalDatabase() = default;
+
+void PortalDatabase::leave_checkpoints_to_another_connection() {
+    std::lock_guard lock(mutex_);
+    store::execute(database_.get(), "PRAGMA wal_autocheckpoint = 0;");
+}
+
+int PortalDatabase::schema_version() const {
+    std::lock_guard lock(mutex_);
+    return store::read_schema_version(database_.get());
+}
+
+StoredFigures PortalDatabase::store_report(const core::Report& report, const ReportOrigin& origin) {
+    std::lock_guard lock(mutex_);
+    sqlite3* database = database_.get();
+    try {
+        store::Transaction transaction(database);
+        StoredFigures figures = store_one(database, *statements_, report, origin);
+        if (figures.replayed) {
+            statements_->forget_names();
+            return figures;  // rolled back: nothing of it is stored
+        }
+        transaction.commit();
+        return figures;
+    } catch (...) {
+        statements_->reset_all();
+        statements_->forget_names();
+        throw;
+    }
+}
+
+std::vector<StoreOutcome> PortalDatabase::store_batch(const std::vector<const ReportToStore*>& reports,
+                                                      const std::vector<std::string>& refusals) {
+    std::lock_guard lock(mutex_);
+    sqlite3* database = database_.get();
+    std::vector<StoreOutcome> outcomes(reports.size());
+    try {
+        store::Transaction transaction(database);
+        for (std::size_t index = 0; index < reports.size(); ++index) {
+            store::execute(database, "SAVEPOINT report");
+            bool undo = false;
+            try {
+                outcomes[index].figures = store_one(database, *statements_, reports[index]->report, reports[index]->origin);
+                undo = outcomes[index].figures.replayed;
+            } catch (const std::exception& error) {
+                statements_->reset_all();
+                outcomes[index] = StoreOutcome{.figures = {}, .failure = error.what()};
+                undo = true;
+            }
+            if (undo) {
+                store::execute(database, "ROLLBACK TO report");
+                statements_->forget_names();
+            }
+            store::execute(database, "RELEASE report");
+            if (outcomes[index].figures.replayed) statements_->refusal.bind(1, std::string_view("replayed")).run();
+        }
+        for (const std::string& reason : refusals) statements_->refusal.bind(1, reason).run();
+        transaction.commit();
+    } catch (...) {
+        statements_->reset_all();
+        statements_->forget_names();
+        throw;
+    }
+    return outcomes;
 }
 
 void PortalDatabase::count_refusal(std::string_view reason) {
     std::lock_guard lock(mutex_);
-    Statement(database_.get(), R"sql(
-        INSERT INTO refusals (reason, count) VALUES (?1, 1)
-        ON CONFLICT (reason) DO UPDATE SET count = count + 1)sql")
-        .bind(1, reason)
-        .run();
+    statements_->refusal.bind(1, reason).run();
 }
 
 std::map<std::string, std::int64_t> PortalDatabase::refusals() const {

@@ -1,9 +1,11 @@
 #pragma once
-// What the portal knows, in one SQLite file (WAL, synchronous=FULL): the plays kiosks
-// proved, per-day counts (folded by a kiosk while offline, or rolled up here after
-// `raw_play_days`), each kiosk's newest heartbeat, the signatures already used (replay),
-// and how many requests were refused and why. A report is stored in one transaction;
-// the caller acknowledges it only after store_report() returned. Plays are keyed by
+// What the portal knows, in one SQLite file (WAL, synchronous=FULL: a commit is on disk
+// when it returns, power cut or not): the plays kiosks proved, per-day counts (folded by a
+// kiosk while offline, or rolled up here after `raw_play_days`), each kiosk's newest
+// heartbeat, the signatures already used (replay), and how many requests were refused and
+// why. A report is stored in one transaction, alone (store_report) or with the others that
+// arrived meanwhile (store_batch: group commit, one fsync for all); the caller
+// acknowledges it only after that returned. The statements are prepared once and kept. Plays are keyed by
 // kiosk, source, item and start time, and a folded count by all its members, so a
 // report re-sent after a lost acknowledgement adds nothing twice.
 //
@@ -20,6 +22,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <memory>
 #include <vector>
 
 #include "core/clock_time.hpp"
@@ -75,15 +78,44 @@ struct PlayTotal {
     std::int64_t duration_milliseconds = 0;
 };
 
+// A report the receiver accepted, waiting to be stored.
+struct ReportToStore {
+    core::Report report;
+    ReportOrigin origin;
+};
+
+// What became of one report of a batch: stored (figures; `replayed` when it was a replay),
+// or, when `failure` is set, rolled back alone (nothing of it kept) while the others stand.
+struct StoreOutcome {
+    StoredFigures figures;
+    std::string failure;
+};
+
+class ReportStatements;
+
 class PortalDatabase {
 public:
     explicit PortalDatabase(const std::filesystem::path& file, int utc_offset_minutes = core::vietnam_utc_offset_minutes);
+    ~PortalDatabase();
+    PortalDatabase(const PortalDatabase&) = delete;
+    PortalDatabase& operator=(const PortalDatabase&) = delete;
+
+    // The WAL is checkpointed by another connection (WalCheckpointer), never inside a
+    // report's commit here.
+    void leave_checkpoints_to_another_connection();
 
     // The file's schema version when it was opened, and now (portal_schema.hpp).
     int opened_schema_version() const { return opened_schema_version_; }
     int schema_version() const;
 
+    // Throws when it cannot be stored (nothing of it is then).
     StoredFigures store_report(const core::Report& report, const ReportOrigin& origin);
+    // Group commit: the reports, each in its own savepoint, and the refusals to count (a
+    // replayed report is counted as "replayed" too), in one transaction. Returns, in the
+    // order given, what became of each once committed; throws when the commit fails, and
+    // then nothing of the batch is stored.
+    std::vector<StoreOutcome> store_batch(const std::vector<const ReportToStore*>& reports,
+                                          const std::vector<std::string>& refusals);
     // Best effort: a refusal is counted even when nothing else is stored.
     void count_refusal(std::string_view reason);
     std::map<std::string, std::int64_t> refusals() const;
@@ -105,6 +137,7 @@ private:
     int utc_offset_seconds_;
     mutable std::mutex mutex_;
     store::DatabasePtr database_;
+    std::unique_ptr<ReportStatements> statements_;  // prepared on database_, kept
     int opened_schema_version_ = 0;
 };
 

@@ -1,5 +1,8 @@
 #include "portal/portal_service.hpp"
 
+#include <chrono>
+#include <cstdio>
+
 #include "core/identifier.hpp"
 #include "portal/fleet_page.hpp"
 #include "portal/page_text.hpp"
@@ -25,10 +28,27 @@ HttpAnswer message_page(unsigned status, const std::string& title, const std::st
                       .headers = {page_policy}};
 }
 
+double milliseconds_since(std::chrono::steady_clock::time_point start) {
+    return static_cast<double>(
+               std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count()) /
+           1000.0;
+}
+
+// Where a report's time went besides the whole (app;dur, added by the HTTP server):
+// checking it (signature, parsing) on the HTTP thread, waiting for its batch, and the
+// batch's transaction with its fsync; desc: how many reports shared that commit.
+std::string report_timing(double checked_ms, const BatchFacts& batch) {
+    char text[160];
+    std::snprintf(text, sizeof text, "check;dur=%.3f, queue;dur=%.3f, commit;dur=%.3f;desc=\"%zu\"", checked_ms,
+                  static_cast<double>(batch.queued.count()) / 1000.0, static_cast<double>(batch.written.count()) / 1000.0,
+                  batch.reports);
+    return text;
+}
+
 }  // namespace
 
 PortalService::PortalService(PortalConfig config, PortalDatabase& database, PortalLog log, MillisecondClock clock)
-    : config_(std::move(config)), database_(database), log_(std::move(log)), clock_(std::move(clock)) {}
+    : config_(std::move(config)), database_(database), log_(std::move(log)), clock_(std::move(clock)), writer_(database_, log_) {}
 
 std::shared_ptr<const KioskRegistry> PortalService::registry() {
     std::lock_guard lock(registry_mutex_);
@@ -50,12 +70,19 @@ std::shared_ptr<const KioskRegistry> PortalService::registry() {
     return registry_;
 }
 
-HttpAnswer PortalService::handle(const HttpRequest& request) {
+void PortalService::handle(const HttpRequest& request, const Respond& respond) {
+    if (request.path == "/api/report" && request.method == "POST") {
+        receive(request, respond);
+        return;
+    }
+    respond(answer(request));
+}
+
+HttpAnswer PortalService::answer(const HttpRequest& request) {
     const bool get = request.method == "GET" || request.method == "HEAD";
     if (request.path == "/api/report") {
-        if (request.method != "POST") return HttpAnswer{.status = 405, .content_type = json_type,
-                                                        .body = "{\"error\": \"chỉ nhận POST\"}", .headers = {{"Allow", "POST"}}};
-        return receive(request);
+        return HttpAnswer{.status = 405, .content_type = json_type, .body = "{\"error\": \"chỉ nhận POST\"}",
+                          .headers = {{"Allow", "POST"}}};
     }
     if (request.path == "/healthz" && get) return HttpAnswer{.status = 200, .content_type = "text/plain; charset=utf-8", .body = "ok\n"};
     if (request.path == "/fleet" || request.path == "/fleet.json" || request.path == "/report" || request.path == "/report.csv") {
@@ -70,21 +97,31 @@ HttpAnswer PortalService::handle(const HttpRequest& request) {
     return message_page(404, "Không có trang này", "Các trang: /fleet (tình trạng màn hình), /report (báo cáo tuyên truyền).");
 }
 
-HttpAnswer PortalService::receive(const HttpRequest& request) {
+void PortalService::receive(const HttpRequest& request, const Respond& respond) {
+    const auto started = std::chrono::steady_clock::now();
     const std::shared_ptr<const KioskRegistry> known = registry();
-    const ReceiveAnswer answer =
-        receive_report(request.body, request.header("x-bangvang-signature"), *known, database_,
-                       ReceiveSettings{.clock_tolerance_seconds = config_.clock_tolerance_seconds},
-                       clock_());
-    if (!answer.refusal_reason.empty()) {
-        try {
-            database_.count_refusal(answer.refusal_reason);
-        } catch (const std::exception& error) {
-            log_(std::string("không đếm được lần từ chối: ") + error.what());
-        }
+    CheckedReport checked = check_report(request.body, request.header("x-bangvang-signature"), *known,
+                                         ReceiveSettings{.clock_tolerance_seconds = config_.clock_tolerance_seconds}, clock_());
+    if (ReceiveAnswer* refusal = std::get_if<ReceiveAnswer>(&checked)) {
+        log_(refusal->log_line);
+        // Answered once counted (group commit too), so what the fleet page shows is current.
+        writer_.count_refusal(refusal->refusal_reason,
+                              [this, respond, status = refusal->status, body = std::move(refusal->body)](const std::string& failure) {
+                                  if (!failure.empty()) log_("không đếm được lần từ chối: " + failure);
+                                  respond(HttpAnswer{.status = status, .content_type = json_type, .body = body, .headers = {}});
+                              });
+        return;
     }
-    log_(answer.log_line);
-    return HttpAnswer{.status = answer.status, .content_type = json_type, .body = answer.body};
+    const double checked_ms = milliseconds_since(started);
+    writer_.store(std::get<ReportToStore>(std::move(checked)),
+                  [this, respond, checked_ms](const ReportToStore& report, const StoreOutcome& outcome, const BatchFacts& batch) {
+                      // After the commit: an acknowledgement means the report is on disk.
+                      const ReceiveAnswer answer = outcome.failure.empty() ? stored_answer(report, outcome.figures)
+                                                                           : failed_answer(report, outcome.failure);
+                      log_(answer.log_line);
+                      respond(HttpAnswer{.status = answer.status, .content_type = json_type, .body = answer.body,
+                                         .headers = {{"Server-Timing", report_timing(checked_ms, batch)}}});
+                  });
 }
 
 HttpAnswer PortalService::fleet(const HttpRequest& request, bool json) {

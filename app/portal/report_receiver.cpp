@@ -24,9 +24,8 @@ ReceiveAnswer refuse(unsigned status, std::string reason, std::string message, s
 
 }  // namespace
 
-ReceiveAnswer receive_report(std::string_view body, std::optional<std::string_view> signature_header,
-                             const KioskRegistry& registry, PortalDatabase& database, const ReceiveSettings& settings,
-                             std::int64_t now_milliseconds) {
+CheckedReport check_report(std::string_view body, std::optional<std::string_view> signature_header,
+                           const KioskRegistry& registry, const ReceiveSettings& settings, std::int64_t now_milliseconds) {
     if (!signature_header) {
         return refuse(401, "unsigned", "thiếu tiêu đề X-Bangvang-Signature: chỉ máy đã đăng ký mới được gửi báo cáo", "");
     }
@@ -58,12 +57,18 @@ ReceiveAnswer receive_report(std::string_view body, std::optional<std::string_vi
             core::check_report_times(*report, now_milliseconds / 1000, settings.clock_tolerance_seconds)) {
         return refuse(422, "future-times", future->message(), header->kiosk_id);
     }
-    const StoredFigures stored = database.store_report(*report, ReportOrigin{.kiosk_id = kiosk->kiosk_id,
-                                                                             .site = kiosk->site,
-                                                                             .signature_milliseconds = header->timestamp_milliseconds,
-                                                                             .received_at = now_milliseconds / 1000});
+    return ReportToStore{.report = std::move(*report),
+                         .origin = ReportOrigin{.kiosk_id = kiosk->kiosk_id,
+                                                .site = kiosk->site,
+                                                .signature_milliseconds = header->timestamp_milliseconds,
+                                                .received_at = now_milliseconds / 1000}};
+}
+
+ReceiveAnswer stored_answer(const ReportToStore& stored_report, const StoredFigures& stored) {
+    const core::Report& report = stored_report.report;
+    const std::string& kiosk_id = stored_report.origin.kiosk_id;
     if (stored.replayed) {
-        return refuse(409, "replayed", "chữ ký này đã được dùng: báo cáo gửi lại y nguyên bị bỏ qua", header->kiosk_id);
+        return refuse(409, "replayed", "chữ ký này đã được dùng: báo cáo gửi lại y nguyên bị bỏ qua", kiosk_id);
     }
     ReceiveAnswer answer;
     answer.body = Json{{"stored",
@@ -73,14 +78,33 @@ ReceiveAnswer receive_report(std::string_view body, std::optional<std::string_vi
                          {"repeated_play_counts", stored.repeated_counts},
                          {"heartbeats", stored.heartbeats}}}}
                       .dump();
-    answer.log_line = "báo cáo của máy " + kiosk->kiosk_id + " (nguồn " + report->source_id + "): " +
+    answer.log_line = "báo cáo của máy " + kiosk_id + " (nguồn " + report.source_id + "): " +
                       std::to_string(stored.new_plays) + " lượt mới, " + std::to_string(stored.repeated_plays) +
                       " lượt đã có, " + std::to_string(stored.new_counts) + " dòng đếm, " +
                       std::to_string(stored.heartbeats) + " nhịp" +
-                      (report->damaged_heartbeats > 0
-                           ? ", " + std::to_string(report->damaged_heartbeats) + " nhịp hỏng do máy gửi null"
+                      (report.damaged_heartbeats > 0
+                           ? ", " + std::to_string(report.damaged_heartbeats) + " nhịp hỏng do máy gửi null"
                            : "");
     return answer;
+}
+
+ReceiveAnswer failed_answer(const ReportToStore& report, const std::string& failure) {
+    ReceiveAnswer answer;
+    answer.status = 500;
+    answer.body = Json{{"error", "chưa lưu được báo cáo, máy sẽ gửi lại; xem nhật ký của bangvang-portal"},
+                       {"reason", "internal"}}
+                      .dump(-1, ' ', false, Json::error_handler_t::replace);
+    answer.log_line = "không lưu được báo cáo của máy " + report.origin.kiosk_id + " (chưa xác nhận, máy sẽ gửi lại): " + failure;
+    return answer;
+}
+
+ReceiveAnswer receive_report(std::string_view body, std::optional<std::string_view> signature_header,
+                             const KioskRegistry& registry, PortalDatabase& database, const ReceiveSettings& settings,
+                             std::int64_t now_milliseconds) {
+    CheckedReport checked = check_report(body, signature_header, registry, settings, now_milliseconds);
+    if (ReceiveAnswer* refusal = std::get_if<ReceiveAnswer>(&checked)) return std::move(*refusal);
+    const ReportToStore& accepted = std::get<ReportToStore>(checked);
+    return stored_answer(accepted, database.store_report(accepted.report, accepted.origin));
 }
 
 }  // namespace bangvang::portal

@@ -72,7 +72,7 @@ def send_share(arguments):
             if wait > 0:
                 time.sleep(wait)
             late = max(0.0, time.time() - due) * 1000
-        status, served = 0, float("nan")
+        status, served, timings = 0, float("nan"), {}
         started = time.perf_counter()
         for attempt in range(2):
             try:
@@ -81,16 +81,31 @@ def send_share(arguments):
                 answer = connection.getresponse()
                 answer.read()
                 status = answer.status
-                timing = answer.getheader("Server-Timing") or ""
-                if "dur=" in timing:
-                    served = float(timing.split("dur=")[1].split(",")[0].split(";")[0])
+                timings = server_timings(answer.getheader("Server-Timing") or "")
+                served = timings.get("app", (float("nan"), ""))[0]
                 break
             except (http.client.HTTPException, OSError):
                 connection.close()
                 connection = http.client.HTTPSConnection("127.0.0.1", port, context=context, timeout=30)
-        results.append(((time.perf_counter() - started) * 1000, status, served, late))
+        results.append(((time.perf_counter() - started) * 1000, status, served, late, timings))
     connection.close()
     return results
+
+
+def server_timings(header):
+    """{name: (ms, desc)} of a Server-Timing header ("app;dur=1.2, commit;dur=0.8;desc=\"3\"")."""
+    timings = {}
+    for entry in header.split(","):
+        parts = [part.strip() for part in entry.split(";")]
+        duration, description = float("nan"), ""
+        for part in parts[1:]:
+            if part.startswith("dur="):
+                duration = float(part[4:])
+            elif part.startswith("desc="):
+                description = part[5:].strip('"')
+        if parts[0]:
+            timings[parts[0]] = (duration, description)
+    return timings
 
 
 def percentile(values, fraction):
@@ -100,9 +115,25 @@ def percentile(values, fraction):
 
 def latency_figures(entries):
     served = [entry[2] for entry in entries if entry[2] == entry[2]]
-    return {"p50": percentile([entry[0] for entry in entries], 0.5), "p99": percentile([entry[0] for entry in entries], 0.99),
-            "server_p50": percentile(served, 0.5), "server_p99": percentile(served, 0.99),
-            "late": sum(1 for entry in entries if entry[3] > 10)}
+    figures = {"p50": percentile([entry[0] for entry in entries], 0.5),
+               "p99": percentile([entry[0] for entry in entries], 0.99),
+               "server_p50": percentile(served, 0.5), "server_p99": percentile(served, 0.99),
+               "late": sum(1 for entry in entries if entry[3] > 10)}
+    # The portal's own time, by part: checking (signature, parsing), waiting for the
+    # group commit, the commit itself; and how many reports shared a commit.
+    for part in ("check", "queue", "commit"):
+        values = [entry[4][part][0] for entry in entries if part in entry[4]]
+        figures[part] = (percentile(values, 0.5), percentile(values, 0.99))
+    batches = [int(entry[4]["commit"][1]) for entry in entries if entry[4].get("commit", (0, ""))[1].isdigit()]
+    figures["batch"] = (sum(batches) / len(batches) if batches else float("nan"), max(batches) if batches else 0)
+    return figures
+
+
+def print_parts(phase, figures):
+    for part, what in (("check", "checking (signature, parsing)"), ("queue", "waiting for the group commit"),
+                       ("commit", "the group commit (fsync included)")):
+        print("figure: %s portal time %s p50/p99: %.2f / %.2f ms" % ((phase, what) + figures[part]))
+    print("figure: %s reports per commit: mean %.1f, max %d" % ((phase,) + figures["batch"]))
 
 
 def process_nice(pid):
@@ -217,7 +248,7 @@ def main():
 
         statuses = {}
         for share in paced + flood:
-            for _, status, _, _ in share:
+            for _, status, _, _, _ in share:
                 statuses[status] = statuses.get(status, 0) + 1
         reports = len(bodies)
         paced_portal_cpu = cpu_middle - cpu_before
@@ -261,6 +292,7 @@ def main():
         print("figure: real load latency p99: %.1f ms" % paced_figures["p99"])
         print("figure: real load portal service time p50: %.2f ms" % paced_figures["server_p50"])
         print("figure: real load portal service time p99: %.2f ms" % paced_figures["server_p99"])
+        print_parts("real load", paced_figures)
         print("figure: real load portal CPU: %.1f %% of one core" % (paced_portal_cpu / paced_elapsed * 100))
         print("figure: as fast as it goes: %.0f reports/s (%d reports, %d clients)" % (
             flood_count / elapsed, flood_count, options.clients))
@@ -268,6 +300,7 @@ def main():
         print("figure: as fast as it goes latency p99: %.1f ms" % flood_figures["p99"])
         print("figure: as fast as it goes portal service time p50: %.2f ms" % flood_figures["server_p50"])
         print("figure: as fast as it goes portal service time p99: %.2f ms" % flood_figures["server_p99"])
+        print_parts("as fast as it goes", flood_figures)
         print("figure: client CPU per report: %.3f ms" % (client_cpu / reports * 1000))
         print("figure: portal CPU per report: %.3f ms" % (portal_cpu / reports * 1000))
         print("figure: portal CPU at the real load (%.1f reports/s), from the CPU per report: %.1f %% of one core" % (
