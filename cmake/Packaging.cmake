@@ -42,7 +42,8 @@ set(BANGVANG_PORTAL_DIR ${BANGVANG_FIRMWARE_DIR}/portal)
 install(FILES ${BANGVANG_PORTAL_DIR}/bangvang-portal.service DESTINATION /lib/systemd/system COMPONENT portal)
 install(FILES ${BANGVANG_PORTAL_DIR}/portal.json DESTINATION /etc/bangvang-portal COMPONENT portal)
 install(FILES ${BANGVANG_PORTAL_DIR}/sysusers.conf DESTINATION lib/sysusers.d RENAME bangvang-portal.conf COMPONENT portal)
-install(FILES ${PROJECT_SOURCE_DIR}/README.md ${BANGVANG_PORTAL_DIR}/nginx-site.conf ${BANGVANG_FIRMWARE_DIR}/debian/copyright
+install(FILES ${PROJECT_SOURCE_DIR}/README.md ${BANGVANG_PORTAL_DIR}/nginx-site.conf
+              ${BANGVANG_FIRMWARE_DIR}/mirror/nginx-mirror.conf ${BANGVANG_FIRMWARE_DIR}/debian/copyright
               ${PROJECT_BINARY_DIR}/debian/changelog.Debian.gz
         DESTINATION share/doc/bangvang-portal COMPONENT portal)
 

@@ -141,31 +141,25 @@ class Portal:
             return file.read()
 
 
-class Nginx:
-    """The documented site config under Debian's nginx, with this run's paths and ports."""
+class NginxSite:
+    """A site config from the repository under Debian's nginx, with this run's paths and
+    ports: each `old -> new` of `replacements` must be found in the file (so a changed
+    file fails loudly, not silently untested). Listens on a free loopback port."""
 
-    def __init__(self, source_directory, folder, portal_port, certificate, key, htpasswd, feeds_root):
-        self.folder = folder
+    def __init__(self, site_file, folder, replacements, scheme="https"):
+        self.folder, self.scheme = folder, scheme
         self.port = free_port()
         for sub in ("logs", "temp"):
             os.makedirs(os.path.join(folder, sub), exist_ok=True)
-        with open(os.path.join(source_directory, "firmware/portal/nginx-site.conf")) as file:
+        with open(site_file) as file:
             site = file.read()
-        replacements = {
-            "listen 443 ssl http2;": "listen 127.0.0.1:%d ssl http2;" % self.port,
-            "listen [::]:443 ssl http2;": "",
-            "server 127.0.0.1:8090;": "server 127.0.0.1:%d;" % portal_port,
-            "/etc/ssl/bangvang/portal.crt": certificate,
-            "/etc/ssl/bangvang/portal.key": key,
-            "/etc/bangvang-portal/staff.htpasswd": htpasswd,
-            "root /var/www/bangvang;": "root %s;" % feeds_root,
-        }
         for old, new in replacements.items():
             if old not in site:
-                raise RuntimeError("nginx-site.conf no longer holds " + old)
-            site = site.replace(old, new)
+                raise RuntimeError("%s no longer holds %s" % (site_file, old))
+            site = site.replace(old, new.replace("{port}", str(self.port)))
         prefix = folder
         self.config = os.path.join(folder, "nginx.conf")
+        self.access_log = os.path.join(folder, "logs", "access.log")
         with open(self.config, "w") as file:
             file.write("worker_processes 1;\nerror_log %s/logs/error.log warn;\npid %s/nginx.pid;\n"
                        "events { worker_connections 4096; }\nhttp {\n  access_log %s/logs/access.log;\n"
@@ -191,12 +185,28 @@ class Nginx:
         raise RuntimeError("nginx did not start: " + open(os.path.join(self.folder, "stderr.log")).read())
 
     def url(self, path=""):
-        return "https://127.0.0.1:%d%s" % (self.port, path)
+        return "%s://127.0.0.1:%d%s" % (self.scheme, self.port, path)
 
     def stop(self):
         if self.process and self.process.poll() is None:
             self.process.terminate()
             self.process.wait(timeout=5)
+
+
+class Nginx(NginxSite):
+    """The district's documented site (firmware/portal/nginx-site.conf): TLS, the portal
+    behind it, the staff's password file, the feeds under feeds_root."""
+
+    def __init__(self, source_directory, folder, portal_port, certificate, key, htpasswd, feeds_root):
+        super().__init__(os.path.join(source_directory, "firmware/portal/nginx-site.conf"), folder, {
+            "listen 443 ssl http2;": "listen 127.0.0.1:{port} ssl http2;",
+            "listen [::]:443 ssl http2;": "",
+            "server 127.0.0.1:8090;": "server 127.0.0.1:%d;" % portal_port,
+            "/etc/ssl/bangvang/portal.crt": certificate,
+            "/etc/ssl/bangvang/portal.key": key,
+            "/etc/bangvang-portal/staff.htpasswd": htpasswd,
+            "root /var/www/bangvang;": "root %s;" % feeds_root,
+        })
 
 
 def https_request(url, ca_file, method="GET", auth=None, body=None):
