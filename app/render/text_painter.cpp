@@ -7,6 +7,7 @@
 #include "core/text.hpp"
 #include "render/body_pages.hpp"
 #include "render/glyph_coverage.hpp"
+#include "render/wrapped_text_size.hpp"
 
 namespace bangvang::render {
 namespace {
@@ -79,17 +80,9 @@ RenderedText TextPainter::line(std::string_view text, FontWeight weight, int siz
     return textures_.get(displayable_text(text), weight, size, colour, 0, TextAlign::left);
 }
 
-TextSize TextPainter::measure_wrapped(std::string_view text, FontWeight weight, int size, int wrap_width,
-                                      TextAlign align) {
+TextSize TextPainter::measure_wrapped(std::string_view text, FontWeight weight, int size, int wrap_width) {
     if (text.empty()) return TextSize{};
-    TTF_Font* font = fonts_.get(weight, size);
-    set_wrapped_alignment(font, align);
-    std::string terminated(text);
-    // The 8-bit Solid renderer wraps exactly like the Blended one and is much cheaper to throw away.
-    SurfacePtr surface(TTF_RenderUTF8_Solid_Wrapped(font, terminated.c_str(), SDL_Color{0, 0, 0, 255},
-                                                    static_cast<Uint32>(std::max(1, wrap_width))));
-    if (!surface) throw RenderError(std::string("TTF_RenderUTF8_Solid_Wrapped (measuring): ") + TTF_GetError());
-    return TextSize{surface->w, surface->h};
+    return wrapped_text_size(fonts_.get(weight, size), text, std::max(1, wrap_width));
 }
 
 FittedText TextPainter::fit(const std::vector<std::string>& paragraphs, const TextStyle& style, int box_width,
@@ -102,7 +95,7 @@ FittedText TextPainter::fit(const std::vector<std::string>& paragraphs, const Te
 
     TextMeasure measure{
         .wrapped = [&](std::string_view text, int size) {
-            return measure_wrapped(text, style.weight, size, box_width, style.align);
+            return measure_wrapped(text, style.weight, size, box_width);
         },
         .line_height = [&](int size) { return line_height(style.weight, size); },
     };

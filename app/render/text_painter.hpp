@@ -57,7 +57,7 @@ public:
     RenderedText line(std::string_view text, FontWeight weight, int size, SDL_Color colour);
 
 private:
-    TextSize measure_wrapped(std::string_view text, FontWeight weight, int size, int wrap_width, TextAlign align);
+    TextSize measure_wrapped(std::string_view text, FontWeight weight, int size, int wrap_width);
 
     SDL_Renderer* renderer_;
     FontCache& fonts_;

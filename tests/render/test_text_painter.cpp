@@ -2,10 +2,14 @@
 // boxes respected, and the texture cache reused on redraw.
 #include "render_test_support.hpp"
 
+#include <fstream>
+#include <sstream>
+
 #include "render/font_cache.hpp"
 #include "render/glyph_coverage.hpp"
 #include "render/text_painter.hpp"
 #include "render/text_texture_cache.hpp"
+#include "render/wrapped_text_size.hpp"
 
 using namespace bangvang::render;
 using namespace bangvang::render::testing;
@@ -98,4 +102,53 @@ TEST_CASE("SDL failures throw RenderError naming what failed", "[render][handles
     Theme theme = default_theme();
     theme.fonts.bold = "/nonexistent/bold.ttf";
     CHECK_THROWS_WITH(SlideRenderer(screen.renderer(), theme, {}, 64, 64), Catch::Contains("bold.ttf"));
+}
+
+TEST_CASE("wrapped text is measured without drawing and to the pixel SDL_ttf draws it", "[render][text]") {
+    HeadlessScreen screen(64, 64);
+    const Theme theme = default_theme();
+    FontCache fonts(theme.fonts.regular, theme.fonts.bold);
+    std::vector<std::string> texts{
+        every_vietnamese_letter,
+        "Nguyễn Thị Hồng Nhung",
+        "a",
+        "   lề trái và lề phải   ",
+        "hai  dấu cách\tmột tab, rồi\ndòng mới\r\nvà dòng Windows\n\nmột dòng trống",
+        "Chủ-tịch-Ủy-ban-nhân-dân-phường-Nhân-Chính-một-từ-dài-không-có-chỗ-ngắt-nào-cả",
+        "\xEF\xBB\xBF" "dấu thứ tự byte ở đầu",
+        "dòng cuối có xuống dòng\n",
+        "\n",
+        "\xE2\x80\x8B",  // a zero-width space alone: SDL_ttf may refuse it
+    };
+    // The sample stories' bodies: long paragraphs of real Vietnamese.
+    for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(BANGVANG_SOURCE_DIR) /
+                                                                  "content/sample/guong-dien-hinh")) {
+        std::ifstream file(entry.path());
+        std::stringstream whole;
+        whole << file.rdbuf();
+        texts.push_back(displayable_text(whole.str()));
+    }
+    int compared = 0;
+    for (FontWeight weight : {FontWeight::regular, FontWeight::bold}) {
+        for (int size : {13, 24, 37, 58, 96}) {
+            TTF_Font* font = fonts.get(weight, size);
+            for (int wrap : {40, 215, 640, 1713}) {
+                for (const std::string& text : texts) {
+                    SurfacePtr drawn(TTF_RenderUTF8_Solid_Wrapped(font, text.c_str(), SDL_Color{0, 0, 0, 255},
+                                                                  static_cast<Uint32>(wrap)));
+                    INFO("size " << size << ", wrap " << wrap << ": " << text.substr(0, 60));
+                    if (!drawn) {
+                        // What SDL_ttf refuses to draw is refused here too, with a reason.
+                        CHECK_THROWS_AS(wrapped_text_size(font, text, wrap), RenderError);
+                        continue;
+                    }
+                    const TextSize measured = wrapped_text_size(font, text, wrap);
+                    CHECK(measured.width == drawn->w);
+                    CHECK(measured.height == drawn->h);
+                    ++compared;
+                }
+            }
+        }
+    }
+    CHECK(compared > 200);
 }
