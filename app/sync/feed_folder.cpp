@@ -20,12 +20,15 @@ core::Result<std::string> read_bounded_file(const fs::path& file, std::size_t li
     if (!fs::is_regular_file(status)) return problem("is not a regular file");
     std::ifstream input(file, std::ios::binary);
     if (!input) return problem(std::string("cannot be opened: ") + std::strerror(errno));
-    // One byte past the limit tells "too large" without reading a huge file whole.
-    std::string bytes(limit + 1, '\0');
-    input.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    // Read in pieces: a buffer of the limit's size (4 MB for a manifest) would be zeroed and
+    // faulted in at every start for a file of a few kilobytes. Stops one piece past the limit.
+    std::string bytes;
+    char piece[64 * 1024];
+    while (input.read(piece, sizeof piece) || input.gcount() > 0) {
+        bytes.append(piece, static_cast<std::size_t>(input.gcount()));
+        if (bytes.size() > limit) return problem("is larger than the limit of " + std::to_string(limit) + " bytes");
+    }
     if (input.bad()) return problem("read error");
-    bytes.resize(static_cast<std::size_t>(input.gcount()));
-    if (bytes.size() > limit) return problem("is larger than the limit of " + std::to_string(limit) + " bytes");
     return bytes;
 }
 
