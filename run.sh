@@ -76,6 +76,13 @@ usage: ./run.sh COMMAND
                       report, RSS, database bytes per play and kiosk-month, load average.
                       Client, nginx and portal run under the same nice 19; for the p99 target
                       run it on a quiet machine
+  bench-fleet [--kiosks N] [--interval S] [--threads T] [--steady-seconds W]
+                      N simulated kiosks (1000; tools/fleet: the kiosk's own sync code and
+                      schedule, in one process) polling the sample feed every S seconds
+                      (300) through the documented nginx site with TLS on loopback, in real
+                      time: requests/s and CPU at nginx when idle (W s, 60) and while a
+                      version published mid-run spreads, bytes per kiosk per version, time
+                      from publishing to each kiosk's apply (median, p99, max); nice 19
   package [--test-arm64] [--debootstrap] [--repo DIR [--repo-key KEYID]]
                       build the .deb packages (bangvang, bangvang-publish, bangvang-portal) for this
                       machine and, cross-built in build-arm64/, for arm64 (Raspberry Pi
@@ -305,6 +312,14 @@ bench_portal() {
   nice -n 19 /usr/bin/python3 tests/portal/scripts/benchmark.py . build/app/portal/bangvang-portal "$@"
 }
 
+# N simulated kiosks polling the sample feed through nginx; a new version published mid-run.
+bench_fleet() {
+  build
+  install_if_missing openssl
+  nice -n 19 /usr/bin/python3 tools/fleet/fleet_bench.py . build/tools/bangvang-fleet-simulation \
+    build/app/publish/bangvang-publish "$@"
+}
+
 run_tests() {
   case "${1:-}" in
     "") ;;
@@ -528,6 +543,7 @@ package() {
 case "${1:-}" in
   demo) shift; demo "$@" ;;
   bench-portal) shift; bench_portal "$@" ;;
+  bench-fleet) shift; bench_fleet "$@" ;;
   test) shift; run_tests "$@" ;;
   gallery) shift; gallery "$@" ;;
   bench) shift; bench "$@" ;;

@@ -34,6 +34,12 @@ std::chrono::seconds next_poll_delay(const SyncWorkerOptions& options, int conse
     return std::chrono::seconds(std::max<long long>(1, std::llround(seconds)));
 }
 
+std::chrono::seconds wait_before_next_poll(const SyncWorkerOptions& options, int consecutive_failures, bool synced_once) {
+    const double jitter = static_cast<double>(randombytes_uniform(1'000'000)) / 1'000'000.0;
+    const std::chrono::seconds delay = next_poll_delay(options, consecutive_failures, jitter);
+    return synced_once ? delay : std::min(delay, options.first_sync_max_wait);
+}
+
 SyncWorker::SyncWorker(std::vector<WorkerSource> sources, SyncWorkerOptions options)
     : sources_(std::move(sources)), options_(std::move(options)) {
     if (!options_.clock) {
@@ -231,9 +237,8 @@ void SyncWorker::poll_source(std::size_t index, PollingContext& context) {
         if (outcome.failed) {
             remember_error(RecentError{.at = reading.seconds, .source_id = source.trust.source_id, .message = status.last_error});
         }
-        const double jitter = static_cast<double>(randombytes_uniform(1'000'000)) / 1'000'000.0;
-        std::chrono::seconds delay = next_poll_delay(options_, status.consecutive_failures, jitter);
-        if (!status.last_success) delay = std::min(delay, options_.first_sync_max_wait);
+        const std::chrono::seconds delay =
+            wait_before_next_poll(options_, status.consecutive_failures, status.last_success.has_value());
         next_poll_at_[index] = std::chrono::steady_clock::now() + delay;
         status.next_poll = reading.seconds + delay.count();
         ++polled_once_;

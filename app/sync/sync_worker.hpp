@@ -74,6 +74,10 @@ struct SyncWorkerOptions {
 // Delay before the next poll after `consecutive_failures` errors (0 = healthy);
 // `jitter_unit` in [0, 1) picks the point within ±20 %.
 std::chrono::seconds next_poll_delay(const SyncWorkerOptions& options, int consecutive_failures, double jitter_unit);
+// The wait the worker schedules after a poll: next_poll_delay at a random point of the
+// jitter, and at most first_sync_max_wait while the source never succeeded since the
+// start (`synced_once` false). tools/fleet schedules its simulated kiosks with it too.
+std::chrono::seconds wait_before_next_poll(const SyncWorkerOptions& options, int consecutive_failures, bool synced_once);
 
 class SyncWorker {
 public:
