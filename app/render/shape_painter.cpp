@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <numbers>
 #include <vector>
 
@@ -33,6 +34,15 @@ double rounded_rect_distance(double x, double y, double width, double height, do
     double qy = std::abs(y - height / 2) - (height / 2 - radius);
     double outside = std::hypot(std::max(qx, 0.0), std::max(qy, 0.0));
     return outside + std::min(std::max(qx, qy), 0.0) - radius;
+}
+
+// The fill's colour at each of `length` pixels along its direction, taken at pixel centres.
+std::vector<SDL_Color> fill_ramp(const Fill& fill, int length) {
+    std::vector<SDL_Color> ramp(static_cast<std::size_t>(length));
+    for (std::size_t i = 0; i < ramp.size(); ++i) {
+        ramp[i] = mix(fill.from, fill.to, (static_cast<double>(i) + 0.5) / static_cast<double>(ramp.size()));
+    }
+    return ramp;
 }
 
 bool inside_polygon(const std::vector<PointF>& points, double x, double y) {
@@ -71,38 +81,84 @@ SDL_Texture* ShapePainter::store(std::string key, SurfacePtr surface) {
     return textures_.insert(std::move(key), std::move(texture), bytes).get();
 }
 
+// A rounded rectangle is drawn in pieces: its four corners from one small texture
+// (the only anti-aliased pixels) and the rest from a narrow tile of the fill, copied
+// side by side. As one texture a photo's frame was ~2 MB rasterised, zeroed twice and
+// kept in the cache, for pixels that are all the plain fill but the corners'. Every
+// piece holds exactly the pixels the whole texture held there, and each copy blends
+// pixel by pixel, so the slide is the same to the byte.
 void ShapePainter::rounded_rect(SDL_Rect rect, int radius, const Fill& fill) {
     if (rect.w <= 0 || rect.h <= 0) return;
     radius = std::clamp(radius, 0, std::min(rect.w, rect.h) / 2);
-    std::string key = "rr/" + std::to_string(rect.w) + 'x' + std::to_string(rect.h) + '/' + std::to_string(radius) +
-                      '/' + fill_key(fill);
+    if (radius > 0) {
+        SDL_Texture* corners = corner_texture(rect.w, rect.h, radius, fill);
+        for (int corner = 0; corner < 4; ++corner) {
+            const int right = corner % 2, bottom = corner / 2;
+            const SDL_Rect from{right * radius, bottom * radius, radius, radius};
+            const SDL_Rect to{rect.x + right * (rect.w - radius), rect.y + bottom * (rect.h - radius), radius, radius};
+            SDL_RenderCopy(renderer_, corners, &from, &to);
+        }
+    }
+    // Between the corners: the top and bottom bands, then the full-width middle.
+    tile_fill(rect, SDL_Rect{rect.x + radius, rect.y, rect.w - 2 * radius, radius}, fill);
+    tile_fill(rect, SDL_Rect{rect.x + radius, rect.y + rect.h - radius, rect.w - 2 * radius, radius}, fill);
+    tile_fill(rect, SDL_Rect{rect.x, rect.y + radius, rect.w, rect.h - 2 * radius}, fill);
+}
+
+SDL_Texture* ShapePainter::corner_texture(int width, int height, int radius, const Fill& fill) {
+    std::string key = "corners/" + std::to_string(width) + 'x' + std::to_string(height) + '/' +
+                      std::to_string(radius) + '/' + fill_key(fill);
+    if (SDL_Texture* texture = find(key)) return texture;
+    // The four radius-sized corner squares side by side (top left, top right; bottom left,
+    // bottom right), each pixel worked out where it lies in the whole rectangle.
+    SurfacePtr surface = create_rgba_surface(2 * radius, 2 * radius);
+    const bool vertical = fill.direction == GradientDirection::vertical;
+    const std::vector<SDL_Color> ramp = fill_ramp(fill, vertical ? height : width);
+    for (int y = 0; y < 2 * radius; ++y) {
+        const int in_rect_y = y < radius ? y : height - 2 * radius + y;
+        Uint32* row = row_of(surface.get(), y);
+        for (int x = 0; x < 2 * radius; ++x) {
+            const int in_rect_x = x < radius ? x : width - 2 * radius + x;
+            const SDL_Color colour = ramp[static_cast<std::size_t>(vertical ? in_rect_y : in_rect_x)];
+            const double distance = rounded_rect_distance(in_rect_x + 0.5, in_rect_y + 0.5, width, height, radius);
+            row[x] = pack(colour, 0.5 - distance);
+        }
+    }
+    return store(std::move(key), std::move(surface));
+}
+
+void ShapePainter::tile_fill(SDL_Rect whole, SDL_Rect area, const Fill& fill) {
+    if (area.w <= 0 || area.h <= 0) return;
+    // A gradient changes along one axis only: its tile is a narrow strip across the whole
+    // shape along that axis, repeated along the other. A plain colour's tile is a square.
+    constexpr int tile = 64;
+    const bool plain = std::memcmp(&fill.from, &fill.to, sizeof(SDL_Color)) == 0;
+    const bool vertical = fill.direction == GradientDirection::vertical;
+    const int tile_w = plain || vertical ? tile : whole.w;
+    const int tile_h = plain || !vertical ? tile : whole.h;
+    std::string key = "tile/" + std::to_string(tile_w) + 'x' + std::to_string(tile_h) + '/' + fill_key(fill);
     SDL_Texture* texture = find(key);
     if (!texture) {
-        // A photo's frame is ~0.5 million pixels: the colour is worked out once per row
-        // or column, and the edge distance only in the four corner squares (elsewhere
-        // every pixel is wholly inside).
-        SurfacePtr surface = create_rgba_surface(rect.w, rect.h);
-        const bool vertical = fill.direction == GradientDirection::vertical;
-        std::vector<SDL_Color> ramp(static_cast<std::size_t>(vertical ? rect.h : rect.w));
-        for (std::size_t i = 0; i < ramp.size(); ++i) {
-            ramp[i] = mix(fill.from, fill.to, (static_cast<double>(i) + 0.5) / static_cast<double>(ramp.size()));
-        }
-        for (int y = 0; y < rect.h; ++y) {
+        SurfacePtr surface = create_rgba_surface(tile_w, tile_h);
+        const std::vector<SDL_Color> ramp = fill_ramp(fill, vertical ? tile_h : tile_w);
+        for (int y = 0; y < tile_h; ++y) {
             Uint32* row = row_of(surface.get(), y);
-            const bool corner_row = y < radius || y >= rect.h - radius;
-            for (int x = 0; x < rect.w; ++x) {
-                const SDL_Color colour = ramp[static_cast<std::size_t>(vertical ? y : x)];
-                if (corner_row && (x < radius || x >= rect.w - radius)) {
-                    double distance = rounded_rect_distance(x + 0.5, y + 0.5, rect.w, rect.h, radius);
-                    row[x] = pack(colour, 0.5 - distance);
-                } else {
-                    row[x] = pack(colour, 1.0);
-                }
-            }
+            for (int x = 0; x < tile_w; ++x) row[x] = pack(ramp[static_cast<std::size_t>(vertical ? y : x)], 1.0);
         }
         texture = store(std::move(key), std::move(surface));
     }
-    SDL_RenderCopy(renderer_, texture, nullptr, &rect);
+    // Where the area starts in the tile: along a gradient, its place in the whole shape.
+    const int offset_x = tile_w == whole.w ? area.x - whole.x : 0;
+    const int offset_y = tile_h == whole.h ? area.y - whole.y : 0;
+    const int step_w = tile_w == whole.w ? area.w : tile_w;
+    const int step_h = tile_h == whole.h ? area.h : tile_h;
+    for (int y = 0; y < area.h; y += step_h) {
+        for (int x = 0; x < area.w; x += step_w) {
+            const SDL_Rect from{offset_x, offset_y, std::min(step_w, area.w - x), std::min(step_h, area.h - y)};
+            const SDL_Rect to{area.x + x, area.y + y, from.w, from.h};
+            SDL_RenderCopy(renderer_, texture, &from, &to);
+        }
+    }
 }
 
 void ShapePainter::circle(SDL_Point centre, int radius, const Fill& fill) {

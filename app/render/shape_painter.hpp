@@ -48,6 +48,10 @@ public:
 private:
     SDL_Texture* find(const std::string& key);
     SDL_Texture* store(std::string key, SurfacePtr surface);
+    // A rounded rectangle's four anti-aliased corners, as one 2r x 2r texture.
+    SDL_Texture* corner_texture(int width, int height, int radius, const Fill& fill);
+    // Fills `area`, part of the shape `whole`, with the fill as `whole` would have it.
+    void tile_fill(SDL_Rect whole, SDL_Rect area, const Fill& fill);
 
     SDL_Renderer* renderer_;
     core::ByteBudgetLru<TexturePtr> textures_;
