@@ -27,25 +27,12 @@
 
 #include "core/clock_time.hpp"
 #include "core/report_parser.hpp"
+#include "portal/report_statements.hpp"
 #include "store/sqlite_handle.hpp"
 
 namespace bangvang::portal {
 
-struct StoredFigures {
-    bool replayed = false;          // the signature's timestamp was used before: nothing stored
-    std::size_t new_plays = 0;
-    std::size_t repeated_plays = 0;  // already known (a re-sent report)
-    std::size_t new_counts = 0;
-    std::size_t repeated_counts = 0;
-    std::size_t heartbeats = 0;
-};
 
-struct ReportOrigin {
-    std::string kiosk_id;
-    std::string site;                  // the registry's, not the report's word
-    std::int64_t signature_milliseconds = 0;
-    core::UnixSeconds received_at = 0;
-};
 
 struct KioskSourceState {
     std::string source_id;
@@ -91,7 +78,6 @@ struct StoreOutcome {
     std::string failure;
 };
 
-class ReportStatements;
 
 class PortalDatabase {
 public:
