@@ -133,10 +133,10 @@ FleetView fleet_view(const KioskRegistry& registry, const std::vector<KioskState
     return view;
 }
 
-std::string fleet_html(const FleetView& view) {
-    std::size_t counts[4] = {0, 0, 0, 0};
-    for (const FleetRow& row : view.rows) ++counts[static_cast<int>(row.freshness)];
-    std::string html = page_head("Tình trạng các màn hình", R"(
+namespace {
+
+// The fleet page's own rules, on top of page_head's.
+constexpr std::string_view fleet_style = R"(
 .summary span { display: inline-block; margin: 0 8px 6px 0; padding: 2px 8px; border-radius: 10px; color: #fff; }
 .filter a { display: inline-block; margin: 0 6px 6px 0; }
 .kiosk { background: #fff; border-left: 10px solid #999; border-radius: 4px; margin: 0 0 10px; padding: 8px 10px; }
@@ -158,15 +158,16 @@ std::string fleet_html(const FleetView& view) {
 .update-good { color: #1e8e3e; }
 .summary .warning-badge { background: #c98b00; } .summary .bad-badge { background: #c5221f; }
 @media (min-width: 900px) { .kiosks { display: grid; grid-template-columns: 1fr 1fr; gap: 0 12px; } }
-)");
-    html += "<h1>Tình trạng các màn hình</h1>\n";
-    html += "<p class=\"muted\">Lúc " + local_time_text(view.now, view.utc_offset_minutes) +
-            ". Xanh: báo trong " + std::to_string(2 * view.poll_interval_seconds / 60) +
-            " phút; vàng: trễ; đỏ: im lặng quá " + std::to_string(12 * view.poll_interval_seconds / 60) + " phút.</p>\n";
-    html += "<p class=\"summary\"><span class=\"never-badge\">" + std::to_string(counts[0]) +
-            " chưa từng báo</span><span class=\"silent-badge\">" + std::to_string(counts[1]) +
-            " im lặng</span><span class=\"late-badge\">" + std::to_string(counts[2]) + " trễ</span><span class=\"fresh-badge\">" +
-            std::to_string(counts[3]) + " bình thường</span>";
+)";
+
+// The counts by freshness, clocks not synchronised and updates gone wrong.
+std::string summary_html(const FleetView& view) {
+    std::size_t counts[4] = {0, 0, 0, 0};
+    for (const FleetRow& row : view.rows) ++counts[static_cast<int>(row.freshness)];
+    std::string html = "<p class=\"summary\"><span class=\"never-badge\">" + std::to_string(counts[0]) +
+                       " chưa từng báo</span><span class=\"silent-badge\">" + std::to_string(counts[1]) +
+                       " im lặng</span><span class=\"late-badge\">" + std::to_string(counts[2]) +
+                       " trễ</span><span class=\"fresh-badge\">" + std::to_string(counts[3]) + " bình thường</span>";
     std::size_t unsynchronized = 0, went_wrong = 0;
     for (const FleetRow& row : view.rows) {
         if (row.clock_synchronized == false) ++unsynchronized;
@@ -178,44 +179,64 @@ std::string fleet_html(const FleetView& view) {
     if (went_wrong > 0) {
         html += "<span class=\"bad-badge\" id=\"update-count\">" + std::to_string(went_wrong) + " cập nhật lỗi</span>";
     }
-    html += "</p>\n";
-    html += "<p class=\"filter\">Điểm: <a href=\"fleet\">tất cả</a>";
+    return html + "</p>\n";
+}
+
+// Links that show one site's kiosks only, and the same as JSON.
+std::string site_filter_html(const FleetView& view) {
+    std::string html = "<p class=\"filter\">Điểm: <a href=\"fleet\">tất cả</a>";
     for (const std::string& site : view.sites) {
         html += site == view.site_filter ? " <b>" + escape_html(site) + "</b>"
                                          : " <a href=\"fleet?site=" + escape_html(site) + "\">" + escape_html(site) + "</a>";
     }
     html += " · <a href=\"fleet.json" + (view.site_filter.empty() ? std::string() : "?site=" + escape_html(view.site_filter)) +
             "\">JSON</a></p>\n";
+    return html;
+}
+
+std::string kiosk_html(const FleetRow& row, const FleetView& view) {
+    const std::string state(freshness_name(row.freshness));
+    std::string html = "<section class=\"kiosk " + state + "\" id=\"kiosk-" + escape_html(row.kiosk_id) + "\">\n";
+    html += "<h2>" + escape_html(row.place.empty() ? row.kiosk_id : row.place) + " <span class=\"badge " + state +
+            "-badge\">" + escape_html(freshness_label(row)) + "</span></h2>\n";
+    html += "<dl><dt>Máy</dt><dd>" + escape_html(row.kiosk_id) + "</dd><dt>Điểm</dt><dd>" + escape_html(row.site) + "</dd>";
+    if (row.seconds_since_heartbeat) {
+        html += "<dt>Phiên bản</dt><dd>" + escape_html(row.program_version) + "</dd>";
+        html += "<dt>Đĩa trống</dt><dd>" + (row.free_disk_bytes ? byte_size(*row.free_disk_bytes) : std::string("không rõ")) + "</dd>";
+        html += "<dt>Đã chạy</dt><dd>" + rough_duration(row.uptime_seconds.value_or(0)) + "</dd>";
+        html += "<dt>Đồng hồ</dt><dd class=\"clock\">" + clock_html(row.clock_synchronized) + "</dd>";
+        html += "<dt>Cập nhật</dt><dd class=\"update\">" +
+                (row.last_update ? update_html(*row.last_update, view.utc_offset_minutes)
+                                 : std::string("<span class=\"muted\">chưa cập nhật tự động lần nào</span>")) +
+                "</dd>";
+    }
+    html += "</dl>\n";
+    if (!row.sources.empty()) {
+        html += "<ul>";
+        for (const FleetSource& source : row.sources) html += source_html(source);
+        html += "</ul>\n";
+    }
+    if (!row.last_error.empty()) html += "<p class=\"error\">Lỗi gần nhất: " + escape_html(row.last_error) + "</p>\n";
+    html += "</section>\n";
+    return html;
+}
+
+}  // namespace
+
+std::string fleet_html(const FleetView& view) {
+    std::string html = page_head("Tình trạng các màn hình", fleet_style);
+    html += "<h1>Tình trạng các màn hình</h1>\n";
+    html += "<p class=\"muted\">Lúc " + local_time_text(view.now, view.utc_offset_minutes) +
+            ". Xanh: báo trong " + std::to_string(2 * view.poll_interval_seconds / 60) +
+            " phút; vàng: trễ; đỏ: im lặng quá " + std::to_string(12 * view.poll_interval_seconds / 60) + " phút.</p>\n";
+    html += summary_html(view);
+    html += site_filter_html(view);
     for (const ServedFeedState& feed : view.feeds) {
         if (!feed.version) html += "<p class=\"error\">Nguồn " + escape_html(feed.source_id) + ": " + escape_html(feed.problem) + "</p>\n";
     }
     if (view.rows.empty()) html += "<p>Chưa có máy nào được đăng ký (bangvang-portal enroll).</p>\n";
     html += "<div class=\"kiosks\">\n";
-    for (const FleetRow& row : view.rows) {
-        const std::string state(freshness_name(row.freshness));
-        html += "<section class=\"kiosk " + state + "\" id=\"kiosk-" + escape_html(row.kiosk_id) + "\">\n";
-        html += "<h2>" + escape_html(row.place.empty() ? row.kiosk_id : row.place) + " <span class=\"badge " + state +
-                "-badge\">" + escape_html(freshness_label(row)) + "</span></h2>\n";
-        html += "<dl><dt>Máy</dt><dd>" + escape_html(row.kiosk_id) + "</dd><dt>Điểm</dt><dd>" + escape_html(row.site) + "</dd>";
-        if (row.seconds_since_heartbeat) {
-            html += "<dt>Phiên bản</dt><dd>" + escape_html(row.program_version) + "</dd>";
-            html += "<dt>Đĩa trống</dt><dd>" + (row.free_disk_bytes ? byte_size(*row.free_disk_bytes) : std::string("không rõ")) + "</dd>";
-            html += "<dt>Đã chạy</dt><dd>" + rough_duration(row.uptime_seconds.value_or(0)) + "</dd>";
-            html += "<dt>Đồng hồ</dt><dd class=\"clock\">" + clock_html(row.clock_synchronized) + "</dd>";
-            html += "<dt>Cập nhật</dt><dd class=\"update\">" +
-                    (row.last_update ? update_html(*row.last_update, view.utc_offset_minutes)
-                                     : std::string("<span class=\"muted\">chưa cập nhật tự động lần nào</span>")) +
-                    "</dd>";
-        }
-        html += "</dl>\n";
-        if (!row.sources.empty()) {
-            html += "<ul>";
-            for (const FleetSource& source : row.sources) html += source_html(source);
-            html += "</ul>\n";
-        }
-        if (!row.last_error.empty()) html += "<p class=\"error\">Lỗi gần nhất: " + escape_html(row.last_error) + "</p>\n";
-        html += "</section>\n";
-    }
+    for (const FleetRow& row : view.rows) html += kiosk_html(row, view);
     html += "</div>\n";
     if (!view.refusals.empty()) {
         html += "<p class=\"muted\" id=\"refusals\">Báo cáo bị từ chối:";
