@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/text.hpp"
+
 namespace bangvang::core {
 
 namespace {
@@ -24,27 +26,6 @@ std::string instant(UnixSeconds seconds) {
     return format_rfc3339(seconds, vietnam_utc_offset_minutes);
 }
 
-bool is_ascii_alphanumeric(char character) {
-    return (character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z') ||
-           (character >= '0' && character <= '9');
-}
-
-// Would strip_markup read the '&' at `position` as the start of an entity ("&amp;", "&#8211;")?
-bool looks_like_entity(std::string_view text, std::size_t position) {
-    std::size_t end = position + 1;
-    if (end < text.size() && text[end] == '#') ++end;
-    const std::size_t name_start = end;
-    while (end < text.size() && is_ascii_alphanumeric(text[end])) ++end;
-    return end > name_start && end < text.size() && text[end] == ';';
-}
-
-// Would strip_markup read the '<' at `position` as the start of a tag?
-bool looks_like_tag(std::string_view text, std::size_t position) {
-    if (position + 1 >= text.size()) return false;
-    const char next = text[position + 1];
-    return (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || next == '/' || next == '!' || next == '?';
-}
-
 // Text in the feed is read through clean_text, which strips markup and decodes
 // entities. Cleaned text can still hold a literal "<b>" or "&amp;" (it arrived as
 // "&lt;b&gt;" or "&amp;amp;"); writing those as entities makes reading it back give
@@ -54,8 +35,8 @@ std::string feed_text(std::string_view text) {
     out.reserve(text.size());
     for (std::size_t position = 0; position < text.size(); ++position) {
         const char character = text[position];
-        if (character == '&' && looks_like_entity(text, position)) out += "&amp;";
-        else if (character == '<' && looks_like_tag(text, position)) out += "&lt;";
+        if (character == '&' && starts_markup(text, position)) out += "&amp;";
+        else if (character == '<' && starts_markup(text, position)) out += "&lt;";
         else out += character;
     }
     return out;

@@ -1,5 +1,7 @@
 #include "core/text.hpp"
 
+#include "core/html_tag.hpp"
+
 #include <utf8proc.h>
 
 #include <array>
@@ -231,23 +233,16 @@ std::string strip_markup(std::string_view text) {
             ++position;
             continue;
         }
-        const bool opens_tag = character == '<' && position + 1 < text.size() &&
-                               (is_ascii_letter(text[position + 1]) || text[position + 1] == '/' ||
-                                text[position + 1] == '!' || text[position + 1] == '?');
-        if (!opens_tag) {
+        const std::size_t tag_length = character == '<' ? html_tag_length(text, position) : 0;
+        if (tag_length == 0) {
             out += (character == '\r') ? '\n' : character;
             // "\r\n" is one line break.
             position += (character == '\r' && position + 1 < text.size() && text[position + 1] == '\n') ? 2 : 1;
             continue;
         }
-        if (starts_with_ignoring_case(text, position, "<!--")) {
-            const std::size_t end = text.find("-->", position + 4);
-            position = (end == std::string_view::npos) ? text.size() : end + 3;
-            continue;
-        }
-        // An unterminated tag swallows the rest: it cannot be shown as text safely.
-        const std::size_t tag_end = text.find('>', position);
-        if (tag_end == std::string_view::npos) break;
+        // Real markup never closed ("cut <a href="): the rest is inside it, never text.
+        if (tag_length == std::string_view::npos) break;
+        const std::size_t tag_end = position + tag_length - 1;
         const std::string_view tag_body = text.substr(position + 1, tag_end - position - 1);
         const std::string name = tag_name(tag_body);
         position = tag_end + 1;
@@ -269,6 +264,13 @@ std::string strip_markup(std::string_view text) {
         }
     }
     return normalise_whitespace(out);
+}
+
+bool starts_markup(std::string_view text, std::size_t position) {
+    if (position >= text.size()) return false;
+    if (text[position] == '<') return html_tag_length(text, position) != 0;
+    std::string scratch;
+    return text[position] == '&' && decode_entity(text, position, scratch) > 0;
 }
 
 Result<std::string> clean_text(std::string_view raw, std::string_view where, std::string_view field) {

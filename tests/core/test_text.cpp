@@ -62,6 +62,38 @@ TEST_CASE("strip_markup removes tags and script and style bodies", "[text]") {
     CHECK(strip_markup("cut <a href=") == "cut");
 }
 
+TEST_CASE("only real markup is removed: text in angle brackets stays whole (#12)", "[text]") {
+    // What staff write: a nickname, a prize's name, a comparison. None is a tag.
+    CHECK(strip_markup("Lê Văn <Tí>") == "Lê Văn <Tí>");
+    CHECK(strip_markup("Em đạt giải <Sáng tạo trẻ> năm 2024") == "Em đạt giải <Sáng tạo trẻ> năm 2024");
+    CHECK(strip_markup("Lê Văn \u2039Tí>") == "Lê Văn \u2039Tí>");
+    CHECK(strip_markup("<Em đạt giải> nhất") == "<Em đạt giải> nhất");
+    CHECK(strip_markup("<Em yeu Ha Noi>") == "<Em yeu Ha Noi>");
+    CHECK(strip_markup("<Ban chỉ đạo>") == "<Ban chỉ đạo>");
+    CHECK(strip_markup("a <b c") == "a <b c");
+    CHECK(strip_markup("x <3 y, <> <-- -->") == "x <3 y, <> <-- -->");
+    // Real markup as pasted from pages and word processors still goes.
+    CHECK(strip_markup("<B>Hoa</B> <em>đẹp</em>") == "Hoa đẹp");
+    CHECK(strip_markup("<p class=\"MsoNormal\" style='margin:0'>Đoạn<o:p></o:p></p>") == "Đoạn");
+    CHECK(strip_markup("<td nowrap>ô</td><td>hai</td>") == "ô hai");
+    CHECK(strip_markup("<a href=\"https://x.vn/?a=1&b=2\" target=_blank>Liên kết</a>") == "Liên kết");
+    CHECK(strip_markup("<!DOCTYPE html><html><body>Chữ<br />dòng</body></html>") == "Chữ\ndòng");
+    CHECK(strip_markup("<span title=\"a > b\">ổn</span>") == "ổn");
+}
+
+TEST_CASE("starts_markup tells what the feed writer must escape", "[text]") {
+    CHECK(starts_markup("<b>", 0));
+    CHECK(starts_markup("<!-- x -->", 0));
+    CHECK(starts_markup("<a href=", 0));  // never closed: hides the rest
+    CHECK(starts_markup("&amp;", 0));
+    CHECK(starts_markup("&#7877;", 0));
+    CHECK_FALSE(starts_markup("<Tí>", 0));
+    CHECK_FALSE(starts_markup("< 5", 0));
+    CHECK_FALSE(starts_markup("&unknown;", 0));
+    CHECK_FALSE(starts_markup("& b", 0));
+    CHECK_FALSE(starts_markup("a", 5));
+}
+
 TEST_CASE("strip_markup decodes entities once", "[text]") {
     CHECK(strip_markup("A &amp; B") == "A & B");
     CHECK(strip_markup("&lt;b&gt; &quot;q&quot; &#39;s&#39; &apos;t&apos;") == "<b> \"q\" 's' 't'");
