@@ -13,6 +13,9 @@
 #include "core/clock_time.hpp"
 #include "core/identifier.hpp"
 #include "publish/csv_table.hpp"
+#include "publish/folder_layout.hpp"
+#include "publish/markup_lookalike.hpp"
+#include "publish/schedule_fields.hpp"
 #include "publish/publish_error.hpp"
 #include "publish/staff_messages.hpp"
 #include "publish/staff_text.hpp"
@@ -25,7 +28,9 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::ordered_json;
 
-enum class FieldType { text, date, url, picture, seconds, weight, sites, priority, id, shown_from, shown_until, number };
+enum class FieldType {
+    text, date, url, picture, seconds, weight, sites, tags, days, hours, priority, id, shown_from, shown_until, number
+};
 
 struct FieldRule {
     std::string_view folded;  // fold_field_name of the field's name
@@ -44,6 +49,15 @@ constexpr FieldRule common_fields[] = {
     {"hien thi den", "Hiển thị đến", "valid_until", FieldType::shown_until},
     {"noi hien thi", "Nơi hiển thị", "sites", FieldType::sites},
     {"uu tien", "Ưu tiên", "priority", FieldType::priority},
+    {"ngay trong tuan", "Ngày trong tuần", "days", FieldType::days},
+    {"gio", "Giờ", "hours", FieldType::hours},
+    {"nhom may chieu", "Nhóm máy chiếu", "tags", FieldType::tags},
+    // The same fields as staff also call them; messages use the names above.
+    {"thu trong tuan", "Ngày trong tuần", "days", FieldType::days},
+    {"khung gio", "Giờ", "hours", FieldType::hours},
+    {"gio hien thi", "Giờ", "hours", FieldType::hours},
+    {"nhom may", "Nhóm máy chiếu", "tags", FieldType::tags},
+    {"nhom man hinh", "Nhóm máy chiếu", "tags", FieldType::tags},
 };
 constexpr FieldRule story_fields[] = {
     {"ten", "Tên", "name", FieldType::text, true},
@@ -100,24 +114,6 @@ std::string lower_extension(const std::string& relative_path) {
     return extension;
 }
 
-// "Nguyễn Thị Hoà.txt" -> "nguyen-thi-hoa": the default id of an item.
-std::string slug_of(std::string_view text) {
-    const std::string folded = fold_field_name(text);
-    std::string slug;
-    for (char character : folded) {
-        const bool keep = (character >= 'a' && character <= 'z') || (character >= '0' && character <= '9');
-        if (keep) {
-            slug += character;
-        } else if (!slug.empty() && slug.back() != '-') {
-            slug += '-';
-        }
-    }
-    while (!slug.empty() && slug.back() == '-') slug.pop_back();
-    if (slug.size() > 64) slug.resize(64);
-    while (!slug.empty() && slug.back() == '-') slug.pop_back();
-    return slug;
-}
-
 // "guong-dien-hinh/a.csv:7" -> 7; 0 when there is no line.
 int line_in(const std::string& where) {
     const auto colon = where.rfind(':');
@@ -138,8 +134,11 @@ std::string feed_member_path(core::ItemKind kind, const FieldRule& rule) {
         case FieldType::weight:
         case FieldType::shown_from:
         case FieldType::shown_until:
-        case FieldType::priority: return "schedule." + std::string(rule.member);
-        case FieldType::sites: return "audience." + std::string(rule.member);
+        case FieldType::priority:
+        case FieldType::days:
+        case FieldType::hours: return "schedule." + std::string(rule.member);
+        case FieldType::sites:
+        case FieldType::tags: return "audience." + std::string(rule.member);
         default: return std::string(core::to_string(kind)) + "." + std::string(rule.member);
     }
 }
@@ -198,6 +197,12 @@ public:
     void error(int line, StaffMessage said) { findings_.push_back(Finding::error(file_, line, std::move(said))); }
     void warning(int line, StaffMessage said) { findings_.push_back(Finding::warning(file_, line, std::move(said))); }
 
+    // Text with something like a tag that the kiosk will show as written.
+    void check_markup(std::string_view field, std::string_view value, int line) {
+        const std::string lookalike = markup_lookalike(value);
+        if (!lookalike.empty()) warning(line, say::markup_shown(field, lookalike));
+    }
+
     // Where a member of the item came from, so the kiosk's own checks can name the line:
     // "story.name" -> 2, "story.body[0]" -> 9, "standings.rows[3]" -> 11.
     void remember_line(std::string member_path, int line) { lines_[std::move(member_path)] = line; }
@@ -209,9 +214,13 @@ public:
         for (const HeaderField& field : fields) {
             const FieldRule* rule = find_rule(field.folded_key, rules);
             if (!rule) {
+                std::vector<std::string_view> names;
+                for (const FieldRule& candidate : rules) names.push_back(candidate.name);
+                for (const FieldRule& candidate : common_fields) {
+                    if (std::find(names.begin(), names.end(), candidate.name) == names.end()) names.push_back(candidate.name);
+                }
                 std::string known;
-                for (const FieldRule& candidate : rules) known += (known.empty() ? "" : ", ") + std::string(candidate.name);
-                for (const FieldRule& candidate : common_fields) known += ", " + std::string(candidate.name);
+                for (std::string_view candidate : names) known += (known.empty() ? "" : ", ") + std::string(candidate);
                 warning(field.line, say::unknown_field(field.key, known));
                 continue;
             }
@@ -234,6 +243,7 @@ public:
         for (const Paragraph& paragraph : paragraphs) {
             remember_line(std::string(core::to_string(kind_)) + ".body[" + std::to_string(body.size()) + "]",
                           paragraph.line);
+            check_markup("Nội dung", paragraph.text, paragraph.line);
             body.push_back(paragraph.text);
         }
         content_["body"] = std::move(body);
@@ -296,7 +306,10 @@ private:
             return;
         }
         switch (rule.type) {
-            case FieldType::text: content_[member] = value; break;
+            case FieldType::text:
+                check_markup(name, value, line);
+                content_[member] = value;
+                break;
             case FieldType::number:
                 if (const auto number = parse_number(value)) {
                     content_[member] = *number;
@@ -363,19 +376,26 @@ private:
                     error(line, say::not_a_date(name, value));
                 }
                 break;
-            case FieldType::sites: {
-                ordered_json sites = ordered_json::array();
-                std::string site;
-                for (char character : value + ",") {
-                    if (character == ',' || character == ';') {
-                        const std::string cleaned = slug_of(site);
-                        if (!cleaned.empty()) sites.push_back(cleaned);
-                        site.clear();
-                    } else {
-                        site += character;
-                    }
+            case FieldType::sites:
+            case FieldType::tags: audience_[member] = parse_staff_id_list(value); break;
+            case FieldType::days: {
+                const StaffWeekdays read = parse_staff_weekdays(value);
+                if (!read.not_understood.empty() || read.days.empty()) {
+                    error(line, say::weekdays_unknown(name, read.not_understood.empty() ? value : read.not_understood));
+                } else if (read.days.size() < 7) {
+                    schedule_["days"] = read.days;
                 }
-                audience_["sites"] = std::move(sites);
+                break;
+            }
+            case FieldType::hours: {
+                const StaffHours read = parse_staff_hours(value);
+                if (!read.not_understood.empty() || read.windows.empty()) {
+                    error(line, say::hours_unknown(name, read.not_understood.empty() ? value : read.not_understood));
+                    break;
+                }
+                ordered_json hours = ordered_json::array();
+                for (const auto& [from, to] : read.windows) hours.push_back({{"from", from}, {"to", to}});
+                schedule_["hours"] = std::move(hours);
                 break;
             }
             case FieldType::priority: {
@@ -488,6 +508,7 @@ void read_standings(ItemBuilder& builder, const CsvTable& table) {
             entry["rank"] = *rank;
         }
         entry["unit"] = row.cell(*unit_column);
+        builder.check_markup("Đơn vị", row.cell(*unit_column), row.line);
         if (row.cell(*unit_column).empty()) builder.error(row.line, say::field_empty("Đơn vị"));
         const auto score = parse_number(row.cell(*score_column));
         if (!score) {
@@ -533,8 +554,12 @@ void read_honor_roll(ItemBuilder& builder, const CsvTable& table) {
         builder.remember_line("honor_roll.entries[" + std::to_string(entries.size()) + "]", row.line);
         entry["name"] = row.cell(*name_column);
         if (row.cell(*name_column).empty()) builder.error(row.line, say::field_empty("Họ và tên"));
+        builder.check_markup("Họ và tên", row.cell(*name_column), row.line);
         if (class_column) entry["class"] = row.cell(*class_column);
-        if (achievement_column) entry["achievement"] = row.cell(*achievement_column);
+        if (achievement_column) {
+            entry["achievement"] = row.cell(*achievement_column);
+            builder.check_markup("Thành tích", row.cell(*achievement_column), row.line);
+        }
         if (photo_column && !row.cell(*photo_column).empty()) {
             if (const auto path = builder.picture_path(row.cell(*photo_column), row.line, "Ảnh")) {
                 const std::string entry_index = std::to_string(entries.size());
@@ -613,7 +638,11 @@ std::string feed_field_label(core::ItemKind kind, std::string_view member_path) 
         if (member == "photo") return "Ảnh";
         return "Họ và tên";
     }
-    const auto matches = [&](const FieldRule& rule) { return feed_member_path(kind, rule) == member_path; };
+    // "schedule.hours[0].to" is the line "Giờ: …" too.
+    const auto matches = [&](const FieldRule& rule) {
+        const std::string path = feed_member_path(kind, rule);
+        return member_path == path || member_path.starts_with(path + "[");
+    };
     for (const FieldRule& rule : common_fields) {
         if (matches(rule)) return std::string(rule.name);
     }
@@ -693,17 +722,7 @@ ContentFolder read_content_files(const ContentFiles& files) {
             folder.item_files.push_back(path);
         }
     }
-    for (const auto& [path, bytes] : files.texts) {
-        if (path == source_file_name || item_files.contains(path)) continue;
-        folder.findings.push_back(Finding::warning(path, 0, say::file_outside_folders()));
-    }
-    for (const std::string& path : files.other_files) {
-        const std::string extension = lower_extension(path);
-        if (extension == ".docx" || extension == ".doc" || extension == ".xlsx" || extension == ".xls" ||
-            extension == ".odt" || extension == ".ods") {
-            folder.findings.push_back(Finding::warning(path, 0, say::office_file_ignored()));
-        }
-    }
+    check_folder_layout(files, item_files, folder.findings);
     if (document["items"].empty()) {
         folder.findings.push_back(Finding::error(".", 0, say::folder_without_items()));
     }

@@ -114,6 +114,20 @@ Mọi tệp đều có thể thêm: "Thời lượng: 20" (số giây trên màn
 "Hiển thị đến" (ngày), "Nơi hiển thị: phuong-a, truong-b" (chỉ hiện ở các điểm đó),
 "Ưu tiên: khẩn", "Mã: ten-khong-dau" (mặc định là tên tệp).
 
+Chọn ngày, giờ và nhóm máy chiếu (bỏ trống là mọi ngày, cả ngày, mọi máy):
+
+    Ngày trong tuần: Thứ Hai – Thứ Sáu
+    Giờ: 07:00–11:30, 13:30–17:00
+    Nhóm máy chiếu: truong-hoc, nha-van-hoa
+
+- "Ngày trong tuần": các ngày cách nhau bằng dấu phẩy (Thứ Hai, Thứ Tư, Thứ Sáu),
+  hoặc một khoảng (Thứ Hai – Thứ Sáu); viết tắt T2…T7, CN cũng được.
+- "Giờ": các khoảng giờ cách nhau bằng dấu phẩy, mỗi khoảng "giờ bắt đầu–giờ kết thúc"
+  như 07:00–11:30 (7h30 cũng được), tối đa 8 khoảng; theo giờ Việt Nam trên máy chiếu.
+- "Nhóm máy chiếu" (hoặc "Nhóm máy"): trang chỉ hiện trên máy chiếu có ít nhất một
+  nhóm này trong cấu hình ("tags" của máy). "Nơi hiển thị" chọn theo điểm đặt máy
+  ("site"); có cả hai thì máy phải khớp cả hai.
+
 Lưu bằng Notepad với bảng mã **UTF-8**.
 
 ## Bảng tính (.csv)

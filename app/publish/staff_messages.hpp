@@ -6,6 +6,7 @@
 // themselves; they pick a message here and give it its values. Pure.
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,9 @@ StaffMessage not_an_id(std::string_view field, std::string_view value);
 StaffMessage duration_out_of_range(std::string_view field, std::string_view value);
 StaffMessage weight_out_of_range(std::string_view field, std::string_view value);
 StaffMessage priority_unknown(std::string_view field, std::string_view value);
+// "Ngày trong tuần" and "Giờ" (schedule_fields.hpp): `part` is what was not understood.
+StaffMessage weekdays_unknown(std::string_view field, std::string_view part);
+StaffMessage hours_unknown(std::string_view field, std::string_view part);
 StaffMessage picture_path_unsafe(std::string_view field, std::string_view value);
 StaffMessage picture_missing(std::string_view value, std::string_view folder);
 StaffMessage story_without_paragraphs();
@@ -57,6 +61,12 @@ StaffMessage source_unknown_field(std::string_view field);
 StaffMessage id_from_file_name_impossible();
 StaffMessage id_taken(std::string_view id, std::string_view other_file);
 StaffMessage file_outside_folders();
+// A file in a folder the template does not have; `nearest` the kind folder it was
+// probably meant for (folder_layout.hpp).
+StaffMessage folder_not_in_template(std::string_view folder, std::optional<std::string_view> nearest);
+StaffMessage wrong_extension_in_folder(std::string_view folder, std::string_view extension);
+// Text with something like a tag or an entity that is not real markup: shown as written.
+StaffMessage markup_shown(std::string_view field, std::string_view snippet);
 StaffMessage office_file_ignored();
 StaffMessage folder_without_items();
 

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "core/clock_time.hpp"
+#include "publish/content_folder.hpp"
 #include "publish/content_validation.hpp"
 
 using namespace bangvang;
@@ -60,7 +61,31 @@ TEST_CASE("validate reports per screen shape exactly what the kiosk cuts with fi
         CHECK(shapes.find(shape) != std::string::npos);
     }
 
+    // Angle brackets that are no markup: shown as written, and said so on each line.
+    const auto bracketed = about(findings, "guong-dien-hinh/04-le-van-ti.txt");
+    std::vector<int> lines;
+    for (const auto& finding : bracketed) {
+        CHECK(finding.severity == publish::Severity::warning);
+        CHECK(finding.code == "markup_shown");
+        lines.push_back(finding.line);
+    }
+    CHECK(lines == std::vector<int>{1, 4, 10});
+
     // Three paragraphs of a story, three of a commemoration: everything shown, nothing to say.
     CHECK(about(findings, "guong-dien-hinh/02-ba-me-nuoi-tre-mo-coi.txt").empty());
     CHECK(about(findings, "ky-niem/01-ngay-thanh-lap-mat-tran.txt").empty());
+    // Days, hours and kiosk groups in the folder form: nothing to say.
+    CHECK(about(findings, "thong-bao/01-lich-tiep-dan.txt").empty());
+}
+
+TEST_CASE("the staff folder's days, hours and kiosk groups become the feed's schedule and audience", "[publish]") {
+    const auto folder = publish::read_content_files(publish::load_content_files(staff_folder));
+    INFO(listed(folder.findings));
+    const auto file = std::find(folder.item_files.begin(), folder.item_files.end(), "thong-bao/01-lich-tiep-dan.txt");
+    REQUIRE(file != folder.item_files.end());
+    const auto& item = folder.document.json["items"][static_cast<std::size_t>(file - folder.item_files.begin())];
+    CHECK(item["schedule"]["days"].dump() == "[1,2,3,4,5]");
+    CHECK(item["schedule"]["hours"].dump() ==
+          R"([{"from":"07:00","to":"11:30"},{"from":"13:30","to":"17:00"}])");
+    CHECK(item["audience"]["tags"].dump() == R"(["nha-van-hoa","truong-hoc"])");
 }
