@@ -20,7 +20,7 @@ unless every kiosk applied both versions and the bytes and requests add up.
 
 usage: fleet_bench.py SOURCE_DIR SIMULATION PUBLISH [--kiosks N] [--interval S]
        [--threads T] [--steady-seconds W] [--max-seconds M] [--first-retry S]
-       [--work DIR] [--check]"""
+       [--seed] [--client-per-kiosk] [--work DIR] [--check]"""
 import argparse
 import json
 import os
@@ -47,6 +47,10 @@ def arguments():
     parser.add_argument("--steady-seconds", type=float, default=60)
     parser.add_argument("--max-seconds", type=int, default=0, help="bound of the simulation (default: 4 intervals + 10 min)")
     parser.add_argument("--first-retry", type=int, default=30)
+    parser.add_argument("--seed", action="store_true",
+                        help="the kiosks start with a copy of the first one's cache (for 10,000: no 10,000 installs)")
+    parser.add_argument("--client-per-kiosk", action="store_true",
+                        help="each kiosk keeps its HTTP client as a real one does (TLS sessions resumed)")
     parser.add_argument("--work", help="scratch folder (default: a new one under /tmp, removed after)")
     parser.add_argument("--check", action="store_true", help="fail unless every kiosk got both versions")
     return parser.parse_args()
@@ -153,7 +157,9 @@ def main():
             "--kiosks", str(options.kiosks), "--interval", str(interval), "--threads", str(options.threads),
             "--first-retry", str(options.first_retry), "--scratch", os.path.join(work, "kiosks"),
             "--target-version", str(manifest1["version"] + 1), "--max-seconds", str(max_seconds),
-            "--ready-file", ready, "--published-file", published, "--results", results], stdout=output, stderr=output)
+            "--ready-file", ready, "--published-file", published, "--results", results] +
+            (["--seed-from-first"] if options.seed else []) +
+            (["--client-per-kiosk"] if options.client_per_kiosk else []), stdout=output, stderr=output)
         start = sample(nginx)
         while not os.path.exists(ready) and simulation.poll() is None:
             time.sleep(0.2)

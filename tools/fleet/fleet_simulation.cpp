@@ -66,15 +66,16 @@ void print_figures(const fleet::FleetOptions& options, const fleet::FleetReport&
         polls += kiosk.polls;
         not_modified_polls += kiosk.not_modified;
         failures += kiosk.failures;
-        if (kiosk.first_version_at) install.push_back(kiosk.install_bytes);
+        if (kiosk.first_version_at && !kiosk.seeded) install.push_back(kiosk.install_bytes);
         if (kiosk.target_at && kiosk.update_bytes > 0) update.push_back(kiosk.update_bytes);
         if (kiosk.not_modified > 0) not_modified.push_back(kiosk.not_modified_bytes / kiosk.not_modified);
         if (kiosk.target_at) ++at_target;
         if (kiosk.target_at && published) delays.push_back(seconds_of(*kiosk.target_at - *published));
     }
-    std::printf("figure: kiosks simulated: %zu (interval %lld s, first retry %lld s, %zu threads, real time)\n",
+    std::printf("figure: kiosks simulated: %zu (interval %lld s, first retry %lld s, %zu threads, %s, real time)\n",
                 report.kiosks.size(), static_cast<long long>(options.schedule.interval.count()),
-                static_cast<long long>(options.schedule.first_retry.count()), options.threads);
+                static_cast<long long>(options.schedule.first_retry.count()), options.threads,
+                options.client_per_kiosk ? "a client kept per kiosk" : "a new client per poll");
     std::printf("figure: run time: %.1f s\n", seconds_of(report.elapsed));
     std::printf("figure: polls: %zu (%zu answered 304, %zu failed)\n", polls, not_modified_polls, failures);
     print_bytes("first version (install)", install);
@@ -143,6 +144,10 @@ int main(int argc, char** argv) {
     app.add_option("--scratch", options.scratch, "folder for the kiosks' caches (emptied first)")->required();
     app.add_option("--target-version", options.target_version, "stop once every kiosk has this version");
     app.add_option("--max-seconds", max_seconds, "stop after this long whatever happened")->check(CLI::Range(1, 86400));
+    app.add_flag("--seed-from-first", options.seed_from_first,
+                 "kiosk 0 polls first; the others start with a copy of its cache (no N installs)");
+    app.add_flag("--client-per-kiosk", options.client_per_kiosk,
+                 "each kiosk keeps its HTTP client between polls, as a real one (TLS sessions resumed)");
     app.add_option("--ready-file", ready_file, "written when every kiosk has its first version");
     app.add_option("--published-file", published_file,
                    "read at the end: CLOCK_MONOTONIC nanoseconds of the new version's publishing");

@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <condition_variable>
+#include <memory>
 #include <ctime>
 #include <mutex>
 #include <queue>
@@ -26,6 +27,7 @@ struct Kiosk {
     sync::SourceStatus status;
     KioskRecord record;
     std::uint64_t pending_bytes = 0;  // non-304 polls since its last complete version
+    std::unique_ptr<sync::HttpClient> client;  // kept between polls with client_per_kiosk
 };
 
 struct Due {
@@ -81,6 +83,7 @@ public:
     }
 
     FleetReport run() {
+        if (options_.seed_from_first) seed_from_first();
         std::vector<std::jthread> pool;
         for (std::size_t thread = 0; thread < std::max<std::size_t>(1, options_.threads); ++thread) {
             pool.emplace_back([this] { serve(); });
@@ -98,6 +101,39 @@ public:
 
 private:
     fs::path shared_media() const { return options_.scratch / "shared-media"; }
+
+    // Kiosk 0 polls now; the others get a copy of its cache and count as having its version.
+    void seed_from_first() {
+        Kiosk& first = kiosks_.front();
+        const std::chrono::seconds wait = poll(first);
+        if (!first.record.first_version_at) {
+            throw std::runtime_error("the first kiosk could not get the feed to seed the others: " + first.record.last_error);
+        }
+        for (std::size_t index = 1; index < kiosks_.size(); ++index) {
+            Kiosk& kiosk = kiosks_[index];
+            fs::create_directories(kiosk.folder / "media");
+            for (const fs::directory_entry& entry : fs::directory_iterator(first.folder)) {
+                if (entry.is_regular_file()) fs::copy_file(entry.path(), kiosk.folder / entry.path().filename());
+            }
+            for (const fs::directory_entry& entry : fs::directory_iterator(first.folder / "media")) {
+                fs::create_hard_link(entry.path(), kiosk.folder / "media" / entry.path().filename());
+            }
+            kiosk.record.first_version_at = first.record.first_version_at;
+            kiosk.record.version = first.record.version;
+            kiosk.record.seeded = true;
+        }
+        // The others' first polls move by the time seeding took (not counted as late);
+        // kiosk 0's next is after its first poll's wait.
+        const Clock::duration seeding = Clock::now() - started_;
+        std::priority_queue<Due, std::vector<Due>, std::greater<>> rest;
+        for (; !queue_.empty(); queue_.pop()) {
+            if (queue_.top().kiosk != 0) rest.push(Due{queue_.top().at + seeding, queue_.top().kiosk});
+        }
+        rest.push(Due{Clock::now() + wait, 0});
+        queue_ = std::move(rest);
+        synced_ = kiosks_.size();
+        if (options_.on_all_synced) options_.on_all_synced();
+    }
 
     // One pool thread: takes the earliest due poll, waits for its time, runs it, schedules the next.
     void serve() {
@@ -146,7 +182,9 @@ private:
         const core::Result<sync::PollResult> polled = [&]() -> core::Result<sync::PollResult> {
             try {
                 store::ContentCache cache(kiosk.folder / "content.sqlite3", kiosk.folder / "media");
-                sync::HttpClient client(options_.http);
+                std::optional<sync::HttpClient> fresh;
+                if (options_.client_per_kiosk && !kiosk.client) kiosk.client = std::make_unique<sync::HttpClient>(options_.http);
+                sync::HttpClient& client = options_.client_per_kiosk ? *kiosk.client : fresh.emplace(options_.http);
                 core::Result<sync::PollResult> result =
                     sync::poll_remote_feed(options_.feed_url, options_.trust, cache, client, kiosk.conditional, reading);
                 playing.state = cache.source_state(options_.trust.source_id);

@@ -9,16 +9,18 @@
 // What differs from a real kiosk, and why:
 // - a small pool of threads runs whichever polls are due (a poll holds a thread only while
 //   it runs), so 10,000 kiosks need no 10,000 threads;
-// - each poll opens the kiosk's cache and a new HttpClient and closes both after it: a
-//   new connection and a full TLS handshake per poll (a kiosk polling less often than
-//   nginx's keepalive_timeout reconnects too, but may resume its TLS session: the
-//   nginx CPU measured is an upper bound), and no 10,000 open SQLite files;
+// - each poll opens the kiosk's cache and closes it after (no 10,000 open SQLite files),
+//   and by default uses a new HttpClient: a new connection and a full TLS handshake per
+//   poll (a kiosk polling less often than nginx's keepalive_timeout reconnects too, but
+//   resumes its TLS session: the nginx CPU measured is an upper bound); with
+//   client_per_kiosk each kiosk keeps its client as the real one does;
 // - media files are shared by hash across kiosks (hard links into SCRATCH/shared-media
 //   after each poll that fetched some), so 10,000 kiosks do not need 10,000 copies on
 //   disk; every kiosk still downloads and checks each of them itself;
 // - no screen-sized copies are made (they cost the kiosk's CPU, not the server's);
 // - the first poll of each kiosk is at a random point of its first interval: a fleet
-//   that has been running for a while, not 10,000 kiosks switched on in the same second.
+//   that has been running for a while, not 10,000 kiosks switched on in the same second;
+// - optionally (seed_from_first) the kiosks start with a copy of one kiosk's cache.
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -47,6 +49,15 @@ struct FleetOptions {
     // The run ends once every kiosk has applied this version complete (0: at the deadline).
     std::int64_t target_version = 0;
     std::chrono::seconds max_duration{600};
+    // Kiosk 0 polls once before the others start, and every other kiosk starts with a copy
+    // of its cache (database and version ledger copied, media hard-linked): a fleet that
+    // has the current version already, without N full downloads and image checks that
+    // would cost the simulator far more CPU than the server (10,000 kiosks).
+    bool seed_from_first = false;
+    // Each kiosk keeps its HttpClient (one libcurl handle) from poll to poll, as the real
+    // sync worker does: its TLS session is resumed when it reconnects. Off: a new client per
+    // poll, a full handshake each time (the upper bound of nginx's CPU) and fewer open files.
+    bool client_per_kiosk = false;
     // Called once (from a pool thread, no lock held) when every kiosk has some complete version.
     std::function<void()> on_all_synced;
 };
@@ -62,6 +73,7 @@ struct KioskRecord {
     std::size_t polls = 0;
     std::size_t not_modified = 0;
     std::size_t failures = 0;
+    bool seeded = false;  // started from kiosk 0's cache (seed_from_first): nothing installed
     std::string last_error;
 };
 
