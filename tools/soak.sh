@@ -181,19 +181,8 @@ cat >"$work/kiosk/kiosk.json" <<JSON
 JSON
 
 # One X server for the whole soak, as a PC kiosk's display outlives the kiosk's restarts.
-command -v Xvfb >/dev/null || { echo "soak: Xvfb is missing (apt-get install xvfb)" >&2; exit 1; }
-display=
-start_xvfb() {
-  Xvfb -displayfd 3 -screen 0 1280x720x24 -nolisten tcp 3>"$work/xvfb.display" >"$work/xvfb.log" 2>&1 &
-  xvfb_pid=$!
-  for _ in $(seq 100); do
-    display=$(cat "$work/xvfb.display" 2>/dev/null || true)
-    [[ -n $display ]] && return 0
-    sleep 0.1
-  done
-  echo "soak: Xvfb did not start; see $work/xvfb.log" >&2
-  exit 1
-}
+# shellcheck source=lib/xvfb.sh
+source "$source_dir/tools/lib/xvfb.sh"
 
 start_kiosk() {
   (cd "$work/kiosk" && exec env -u SDL_VIDEODRIVER -u SDL_RENDER_DRIVER DISPLAY=":$display" \
@@ -258,7 +247,7 @@ live_media_bytes() {
 }
 
 echo "day,hour,rss_kib,rss_anon_kib,rss_file_kib,rss_shmem_kib,fds,threads,cache_bytes,media_bytes,version,live_media_bytes,xvfb_rss_kib" >"$work/samples.csv"
-start_xvfb
+start_xvfb 1280x720 "$work" soak || exit 1
 set_server normal
 publish_hour 0 0
 start_kiosk

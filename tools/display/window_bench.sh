@@ -34,7 +34,6 @@ source_dir=$(cd "$build/.." && pwd)
 kiosk=${KIOSK:-$build/app/kiosk/bangvang}  # KIOSK=another binary, to compare two builds
 publish=$build/app/publish/bangvang-publish
 tick=$(getconf CLK_TCK)
-command -v Xvfb >/dev/null || { echo "window_bench.sh: Xvfb is missing (apt-get install xvfb)" >&2; exit 1; }
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
 
@@ -76,21 +75,8 @@ JSON
   done
 }
 
-xvfb_pid=""
-display=""
-start_xvfb() {
-  rm -f "$work/xvfb.display"
-  Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3> "$work/xvfb.display" > "$work/xvfb.log" 2>&1 &
-  xvfb_pid=$!
-  local i
-  for i in $(seq 100); do
-    display=$(cat "$work/xvfb.display" 2>/dev/null || true)
-    [[ -n $display ]] && return 0
-    sleep 0.1
-  done
-  echo "window_bench.sh: Xvfb did not start (see $work/xvfb.log)" >&2
-  return 1
-}
+# shellcheck source=../lib/xvfb.sh
+source "$(dirname "$(readlink -f "$0")")/../lib/xvfb.sh"
 stop() { [[ -n ${1:-} ]] && { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }; return 0; }
 trap 'stop "$xvfb_pid"' EXIT
 
@@ -99,7 +85,7 @@ renderer_env() { [[ $1 == default ]] && echo "" || echo "$1"; }
 # live RENDERER VARIANT: a kiosk on a fresh Xvfb, figures after SETTLE s and over SECONDS s.
 live() {
   local renderer=$1 variant=$2 label="window $1 $2" log="$work/kiosk-$1-$2.log" kp k0 k1 x0 x1 t0 t1 wall
-  start_xvfb
+  start_xvfb 1920x1080 "$work" window_bench.sh
   SDL_RENDER_DRIVER=$(renderer_env "$renderer") DISPLAY=":$display" \
     "$kiosk" --config "$work/kiosk-$variant.json" > "$log" 2>&1 &
   kp=$!
@@ -142,7 +128,7 @@ live() {
 # first_frames RENDERER: warm starts, exec -> the kiosk's "first frame presented" line.
 first_frames() {
   local renderer=$1 fifo="$work/kiosk.fifo" i kp t0 t1 line cpu times=() cpus=()
-  start_xvfb
+  start_xvfb 1920x1080 "$work" window_bench.sh
   rm -f "$fifo"; mkfifo "$fifo"
   for i in $(seq 0 "$starts"); do  # run 0 warms the page cache
     t0=$EPOCHREALTIME; t1=""
