@@ -10,7 +10,8 @@
 # --hour-seconds (3), the kiosk is asked to poll every second (SIGUSR1), slides last 3 s.
 # Every simulated hour it samples the kiosk's RSS (and its anonymous, file and shared
 # parts), open fds, threads, cache and media bytes into WORK/samples.csv and prints `figure:` lines at the end; it fails when
-# anything grows after the first day (warm-up) or SIGTERM takes more than 2 s.
+# anything grows after the first day (warm-up; RSS: the last day's mean against day 2's)
+# or SIGTERM takes more than 2 s.
 #   tools/soak.sh BUILD_DIR WORK_DIR [--days N] [--hour-seconds S] [--restart-days N]
 set -euo pipefail
 
@@ -284,6 +285,8 @@ last_day = [r for r in rows if r["day"] == max(r["day"] for r in rows)]
 start, end = first_day[-1], last_day[-1]
 def peak(day, key):
     return max(r[key] for r in day)
+def mean(day, key):
+    return sum(r[key] for r in day) / len(day)
 print(f"figure: soak days: {end['day']}")
 print(f"figure: soak versions published: {sys.argv[2]}")
 print(f"figure: soak versions applied (last): {end['version']}")
@@ -293,9 +296,13 @@ for key, unit in (("xvfb_rss_kib", "KiB"), ("rss_kib", "KiB"), ("rss_anon_kib", 
     print(f"figure: soak {key} last day end: {end[key]} {unit}")
     print(f"figure: soak {key} peak day 2: {peak(first_day, key)} {unit}")
     print(f"figure: soak {key} peak last day: {peak(last_day, key)} {unit}")
+    print(f"figure: soak {key} mean day 2: {mean(first_day, key):.0f} {unit}")
+    print(f"figure: soak {key} mean last day: {mean(last_day, key):.0f} {unit}")
 failures = []
-if peak(last_day, "rss_kib") - peak(first_day, "rss_kib") >= 1024:
-    failures.append("peak RSS grew by 1 MiB or more after warm-up")
+# Means, not peaks: RSS churns by about 3 MB within a day (a photo decoded, a texture
+# made), so one sample's peak says little; a leak moves the whole day.
+if mean(last_day, "rss_kib") - mean(first_day, "rss_kib") >= 1024:
+    failures.append("mean RSS of the last day is 1 MiB or more above day 2's")
 for key in ("fds", "threads"):
     if peak(last_day, key) > peak(first_day, key):
         failures.append(f"peak {key} grew after warm-up")
