@@ -60,6 +60,11 @@ usage: ./run.sh COMMAND
                       the libFuzzer targets (tests/fuzz, clang, in build-fuzz/), one at a
                       time under nice for N seconds each (60); a benchmark, not CI:
                       ctest -L fuzz replays their corpora in every build
+  kill [--count N]    the SIGKILL crash tests (tests/kill: kills during large updates, and
+                      during outbox writes, report delivery and screen copies) with N
+                      kills each (1000) under nice: after every kill the cache opens with
+                      one whole version; no play lost, repeats only what a kill cut off;
+                      a benchmark, not CI (ctest -L kill runs 30 kills each)
   soak [--days N] [--hour-seconds S] [--restart-days N]
                       the real kiosk (in a window on Xvfb, SDL's x11 driver) and nginx
                       for N simulated days (30; an hour lasts S seconds, 3): a feed
@@ -436,6 +441,24 @@ fuzz() {
   return "$failed"
 }
 
+# The kill tests with many kills (BANGVANG_KILL_COUNT), each case in turn under nice;
+# their summary lines (rounds, kills, updates, plays) are Catch's warnings.
+kill_tests() {
+  local count=1000
+  while (($# > 0)); do
+    case "$1" in
+      --count) [[ $# -ge 2 ]] || { usage >&2; exit 2; }; count=$2; shift ;;
+      *) usage >&2; exit 2 ;;
+    esac
+    shift
+  done
+  install_missing_packages
+  cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build build -j"$(nproc)" --target test_kill bangvang
+  echo "run.sh: $count kills per case, under nice 19" >&2
+  (cd build && BANGVANG_KILL_COUNT=$count nice -n 19 tests/test_kill --durations yes)
+}
+
 # Installs the arm64 (multiarch) -dev packages and the cross compiler when missing.
 install_missing_arm64_packages() {
   local as_root=() missing=() package
@@ -548,6 +571,7 @@ case "${1:-}" in
   gallery) shift; gallery "$@" ;;
   bench) shift; bench "$@" ;;
   fuzz) shift; fuzz "$@" ;;
+  kill) shift; kill_tests "$@" ;;
   soak) shift; build; install_if_missing "${BENCH_PACKAGES[@]}"; nice -n 19 tools/soak.sh build build/soak "$@" ;;
   build) build ;;
   package) shift; package "$@" ;;
