@@ -201,6 +201,7 @@ int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
 
 int main(int argc, char** argv) {
     kiosk::keep_large_buffers_outside_the_heap();
+    kiosk::keep_large_sdl_buffers_in_huge_pages();
     int exit_code = 0;
     auto options = kiosk::parse_command_line(argc, argv, exit_code);
     if (!options) return exit_code;

@@ -100,7 +100,6 @@ bool Player::handle_event(const SDL_Event& event, std::optional<std::size_t>& ju
         case SDL_RENDER_DEVICE_RESET:
             // Every texture is gone (e.g. HDMI replugged): the caches' ones too.
             deck_.forget_textures();
-            incoming_.reset();  // made again at the next change
             [[fallthrough]];
         case SDL_RENDER_TARGETS_RESET:
             // The GPU lost our target textures: draw again.
