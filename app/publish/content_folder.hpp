@@ -16,6 +16,7 @@
 
 #include "core/model.hpp"
 #include "publish/content_findings.hpp"
+#include "publish/field_rules.hpp"
 #include "publish/source_document.hpp"
 
 namespace bangvang::publish {
@@ -49,11 +50,6 @@ struct ContentFolder {
     std::map<std::string, int> source_lines;  // "source.id", "source.name" in nguon.txt
     std::vector<Finding> findings;
 };
-
-// The field as staff write it for a member of an item of `kind`: "story.name" -> "Tên",
-// "story.body[2]" -> "Nội dung, đoạn 3", "standings.rows[4].score" -> "Điểm",
-// "schedule.duration" -> "Thời lượng"; the path itself for a member the folder form lacks.
-std::string feed_field_label(core::ItemKind kind, std::string_view member_path);
 
 // Pure: the files' bytes in, the document and every finding out. Text in another
 // encoding than UTF-8 is converted or refused per file (text_encoding.hpp).
