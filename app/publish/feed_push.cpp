@@ -146,86 +146,116 @@ std::optional<LiveFeed> live_feed(const std::string& target) {
                          (folder / "manifest.json").string());
 }
 
-PushReport push_feed(const PushOptions& options) {
-    // Check the folder is a complete feed before touching the target.
-    const fs::path manifest_file = options.feed_directory / "manifest.json";
-    const std::string manifest_bytes = read_file(manifest_file);
+namespace {
+
+// A feed folder `build` wrote, checked complete before anything on the target is touched.
+struct BuiltFeed {
+    core::Manifest manifest;
+    std::string manifest_bytes;
+    std::optional<std::string> signature;
+};
+
+BuiltFeed read_built_feed(const fs::path& feed_directory) {
+    const fs::path manifest_file = feed_directory / "manifest.json";
+    std::string manifest_bytes = read_file(manifest_file);
     auto manifest = core::parse_manifest(manifest_bytes, manifest_file.string());
     if (!manifest) throw PublishError(say::push_feed_invalid(manifest.problem().message()));
-    const fs::path signature_file = options.feed_directory / std::string(sync::signature_file_name);
-    const std::optional<std::string> signature =
+    const fs::path signature_file = feed_directory / std::string(sync::signature_file_name);
+    std::optional<std::string> signature =
         fs::exists(signature_file) ? std::optional<std::string>(read_file(signature_file)) : std::nullopt;
     for (const core::MediaRef& media : manifest->media) {
-        const fs::path file = options.feed_directory / "media" / media.sha256;
+        const fs::path file = feed_directory / "media" / media.sha256;
         std::error_code error;
         if (fs::file_size(file, error) != static_cast<std::uintmax_t>(media.size_bytes) || error) {
             throw PublishError(say::push_feed_incomplete(file.string()));
         }
     }
+    return BuiltFeed{.manifest = std::move(*manifest), .manifest_bytes = std::move(manifest_bytes), .signature = std::move(signature)};
+}
 
-    PushReport result;
-    result.version = manifest->version;
+// Refuses to replace a newer version (unless forced) or another source's feed.
+void check_target_accepts(const PushOptions& options, const core::Manifest& manifest, PushReport& result) {
     const auto live = live_feed(options.target);
-    if (live) {
-        result.previous_version = live->version;
-        if (live->version >= manifest->version && !options.allow_older) {
-            throw PublishError(say::push_not_newer(options.target, live->version, manifest->version));
-        }
-        if (!live->source_id.empty() && live->source_id != manifest->source_id) {
-            throw PublishError(say::push_other_source(options.target, live->source_id, manifest->source_id));
-        }
+    if (!live) return;
+    result.previous_version = live->version;
+    if (live->version >= manifest.version && !options.allow_older) {
+        throw PublishError(say::push_not_newer(options.target, live->version, manifest.version));
     }
+    if (!live->source_id.empty() && live->source_id != manifest.source_id) {
+        throw PublishError(say::push_other_source(options.target, live->source_id, manifest.source_id));
+    }
+}
 
-    const std::size_t total = manifest->media.size();
+// Media first (those the portal already has are skipped), the manifest last, so a
+// kiosk polling meanwhile never sees a manifest whose media are not there yet.
+void push_over_http(const PushOptions& options, const BuiltFeed& feed, PushReport& result) {
+    HttpTarget http(options.target, options.token);
+    const std::size_t total = feed.manifest.media.size();
     std::size_t index = 0;
-    if (is_http(options.target)) {
-        HttpTarget http(options.target, options.token);
-        for (const core::MediaRef& media : manifest->media) {
-            ++index;
-            const std::string relative = "media/" + media.sha256;
-            const auto [code, length] = http.head(relative);
-            if (code == 200 && length == media.size_bytes) {
-                ++result.media_skipped;
-                report(options, say::media_progress(index, total, "đã có sẵn", 0));
-                continue;
-            }
-            const std::string bytes = read_file(options.feed_directory / relative);
-            if (store::sha256_hex(bytes) != media.sha256) {
-                throw PublishError(say::push_media_altered((options.feed_directory / relative).string()));
-            }
-            http.put(relative, bytes);
-            ++result.media_uploaded;
-            result.bytes_uploaded += bytes.size();
-            report(options, say::media_progress(index, total, "đã tải lên", bytes.size()));
+    for (const core::MediaRef& media : feed.manifest.media) {
+        ++index;
+        const std::string relative = "media/" + media.sha256;
+        const auto [code, length] = http.head(relative);
+        if (code == 200 && length == media.size_bytes) {
+            ++result.media_skipped;
+            report(options, say::media_progress(index, total, "đã có sẵn", 0));
+            continue;
         }
-        if (signature) http.put(std::string(sync::signature_file_name), *signature);
-        http.put("manifest.json", manifest_bytes);
-    } else {
-        const fs::path folder = local_folder(options.target);
-        std::error_code error;
-        fs::create_directories(folder / "media", error);
-        if (error) throw PublishError(say::cannot_create_folder((folder / "media").string(), error.message()));
-        for (const core::MediaRef& media : manifest->media) {
-            ++index;
-            const fs::path target = folder / "media" / media.sha256;
-            if (fs::exists(target) && fs::file_size(target, error) == static_cast<std::uintmax_t>(media.size_bytes)) {
-                ++result.media_skipped;
-                continue;
-            }
-            const std::string bytes = read_file(options.feed_directory / "media" / media.sha256);
-            write_file_atomically(target, bytes);
-            ++result.media_uploaded;
-            result.bytes_uploaded += bytes.size();
-            report(options, say::media_progress(index, total, "đã chép", bytes.size()));
+        const std::string bytes = read_file(options.feed_directory / relative);
+        if (store::sha256_hex(bytes) != media.sha256) {
+            throw PublishError(say::push_media_altered((options.feed_directory / relative).string()));
         }
-        if (signature) {
-            write_file_atomically(folder / std::string(sync::signature_file_name), *signature);
-        } else {
-            fs::remove(folder / std::string(sync::signature_file_name), error);
-        }
-        write_file_atomically(folder / "manifest.json", manifest_bytes);
+        http.put(relative, bytes);
+        ++result.media_uploaded;
+        result.bytes_uploaded += bytes.size();
+        report(options, say::media_progress(index, total, "đã tải lên", bytes.size()));
     }
-    result.bytes_uploaded += manifest_bytes.size() + (signature ? signature->size() : 0);
+    if (feed.signature) http.put(std::string(sync::signature_file_name), *feed.signature);
+    http.put("manifest.json", feed.manifest_bytes);
+}
+
+// The same order into a folder, each file written atomically.
+void copy_to_folder(const PushOptions& options, const BuiltFeed& feed, PushReport& result) {
+    const fs::path folder = local_folder(options.target);
+    std::error_code error;
+    fs::create_directories(folder / "media", error);
+    if (error) throw PublishError(say::cannot_create_folder((folder / "media").string(), error.message()));
+    const std::size_t total = feed.manifest.media.size();
+    std::size_t index = 0;
+    for (const core::MediaRef& media : feed.manifest.media) {
+        ++index;
+        const fs::path target = folder / "media" / media.sha256;
+        if (fs::exists(target) && fs::file_size(target, error) == static_cast<std::uintmax_t>(media.size_bytes)) {
+            ++result.media_skipped;
+            continue;
+        }
+        const std::string bytes = read_file(options.feed_directory / "media" / media.sha256);
+        write_file_atomically(target, bytes);
+        ++result.media_uploaded;
+        result.bytes_uploaded += bytes.size();
+        report(options, say::media_progress(index, total, "đã chép", bytes.size()));
+    }
+    if (feed.signature) {
+        write_file_atomically(folder / std::string(sync::signature_file_name), *feed.signature);
+    } else {
+        fs::remove(folder / std::string(sync::signature_file_name), error);
+    }
+    write_file_atomically(folder / "manifest.json", feed.manifest_bytes);
+}
+
+}  // namespace
+
+PushReport push_feed(const PushOptions& options) {
+    const BuiltFeed feed = read_built_feed(options.feed_directory);
+    PushReport result;
+    result.version = feed.manifest.version;
+    check_target_accepts(options, feed.manifest, result);
+    if (is_http(options.target)) {
+        push_over_http(options, feed, result);
+    } else {
+        copy_to_folder(options, feed, result);
+    }
+    result.bytes_uploaded += feed.manifest_bytes.size() + (feed.signature ? feed.signature->size() : 0);
     return result;
 }
 
