@@ -49,6 +49,9 @@ public:
 
     std::string identifier(const Json& object, const std::string& key, const std::string& field, bool required) {
         std::string value = text(object, key, field, required);
+        // "id": "" names nothing a feed or a report can match: refused like a missing one
+        // (when it is missing, the first problem, "is missing", is the one kept).
+        if (required && value.empty()) fail(field, "is empty: it must be " + std::string(core::identifier_rule));
         if (!value.empty() && !core::is_identifier(value)) {
             fail(field, "must be " + std::string(core::identifier_rule) + ", as a feed's audience names it (got \"" +
                             value + "\")");

@@ -90,6 +90,18 @@ TEST_CASE("a config with a mistake stops the kiosk with one clear line", "[kiosk
     CHECK_THAT(run.standard_error, Catch::Contains("missing"));
 }
 
+TEST_CASE("a source with an empty id stops the kiosk at start naming the field (#12)", "[kiosk][integration]") {
+    ScratchDirectory scratch("kiosk-empty-source-id");
+    write_file(scratch.path() / "kiosk.json", config_json(R"({"id": "", "url": "feed"})"));
+    auto run = run_kiosk(scratch.path());
+    INFO(run.standard_error);
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.standard_error, Catch::Contains("kiosk.json"));
+    CHECK_THAT(run.standard_error, Catch::Contains("sources[0].id"));
+    CHECK_THAT(run.standard_error, Catch::Contains("is empty"));
+    // Nothing was played: no waiting slide, no PNG.
+    CHECK(lines_of(run.standard_output).empty());
+}
 
 TEST_CASE("the windowed player crossfades through one rotation and stops with --once", "[kiosk][integration]") {
     ScratchDirectory scratch("kiosk-windowed");

@@ -105,6 +105,10 @@ TEST_CASE("config mistakes are refused naming the field and the reason", "[kiosk
     require_problem(replaced(valid_config, R"("id": "truong-thcs")", R"("id": "quan-thanh-xuan")"),
                     "sources[1].id", "repeats");
     require_problem(replaced(valid_config, R"("phuong", )", "42, "), "tags[0]", "string");
+    // An empty id names nothing (#12): refused like a missing one, naming the field.
+    require_problem(replaced(valid_config, R"("id": "truong-thcs")", R"("id": "")"), "sources[1].id", "is empty");
+    require_problem(replaced(valid_config, R"("id": "truong-thcs")", R"("id": "  ")"), "sources[1].id", "is empty");
+    require_problem(replaced(valid_config, R"("site": "phuong-nhan-chinh")", R"("site": "")"), "site", "is empty");
     require_problem(replaced(valid_config, "UBND phường Nhân Chính", "UBND \\u0007"), "place_name", "control");
     // nlohmann refuses invalid UTF-8 inside strings while parsing.
     require_problem(replaced(valid_config, "UBND phường Nhân Chính", "\xC3\x28"), "", "not valid JSON");
