@@ -10,6 +10,7 @@
 #include <system_error>
 
 #include "core/manifest_parser.hpp"
+#include "media/jpeg_decoder.hpp"
 #include "publish/image_metadata.hpp"
 #include "publish/pixel_image.hpp"
 #include "publish/publish_error.hpp"
@@ -43,8 +44,21 @@ std::string mime_type_of(std::string_view bytes) {
     return {};
 }
 
-SurfacePtr decode(std::string_view bytes) {
-    return SurfacePtr(IMG_Load_RW(SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size())), 1));
+// JPEGs through media's libjpeg decode, the kiosk's own (CMYK and YCCK photos in their
+// true colours: SDL_image would hand their ink channels over as RGB), PNGs through
+// SDL_image. Null with `failure` set when the bytes do not decode.
+SurfacePtr decode(std::string_view bytes, std::string& failure) {
+    if (bytes.starts_with("\xFF\xD8\xFF")) {
+        try {
+            return media::decode_jpeg(media::JpegInput{.file = nullptr, .bytes = bytes}, "picture", 0).surface;
+        } catch (const media::MediaError& error) {
+            failure = error.what();
+            return nullptr;
+        }
+    }
+    SurfacePtr decoded(IMG_Load_RW(SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size())), 1));
+    if (!decoded) failure = IMG_GetError();
+    return decoded;
 }
 
 bool has_transparency(const SDL_Surface& surface) {
@@ -131,8 +145,9 @@ core::Result<PreparedMedia> prepare_media_bytes(std::string bytes, const std::st
     }
     std::string mime_type = mime_type_of(bytes);
     if (mime_type.empty()) return file_problem(where, "is not a JPEG or PNG picture");
-    SurfacePtr picture = decode(bytes);
-    if (!picture) return file_problem(where, std::string("cannot be decoded as a picture: ") + IMG_GetError());
+    std::string failure;
+    SurfacePtr picture = decode(bytes, failure);
+    if (!picture) return file_problem(where, "cannot be decoded as a picture: " + failure);
 
     const bool is_png = mime_type == "image/png";
     const int orientation = is_png ? 1 : jpeg_orientation(bytes);
@@ -180,10 +195,9 @@ core::Result<core::MediaRef> describe_media_file(const fs::path& file) {
     int width = 0;
     int height = 0;
     {
-        SurfacePtr picture = decode(bytes);
-        if (!picture) {
-            return file_problem(file.string(), std::string("cannot be decoded as a picture: ") + IMG_GetError());
-        }
+        std::string failure;
+        SurfacePtr picture = decode(bytes, failure);
+        if (!picture) return file_problem(file.string(), "cannot be decoded as a picture: " + failure);
         width = picture->w;
         height = picture->h;
     }
