@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "publish/help_formatter.hpp"
 #include "publish/staff_messages.hpp"
 
 namespace bangvang::publish {
@@ -12,6 +13,7 @@ namespace {
 
 // Staff read Vietnamese: the help's headings, the options' group and the help flag too.
 void speak_vietnamese(CLI::App& app) {
+    app.formatter(std::make_shared<HelpFormatter>());
     auto formatter = app.get_formatter();
     formatter->label("Usage", "Cách dùng");
     formatter->label("OPTIONS", "TÙY CHỌN");

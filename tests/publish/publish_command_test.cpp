@@ -2,6 +2,8 @@
 // validate, and the whole path from init to status through a folder target.
 #include <catch2/catch.hpp>
 
+#include <sstream>
+
 #include <filesystem>
 #include <fstream>
 
@@ -29,6 +31,22 @@ TEST_CASE("every command of bangvang-publish has --help", "[publish][integration
         INFO(command << ": " << help.standard_error);
         CHECK(help.exit_code == 0);
         CHECK_THAT(help.standard_output, Catch::Contains("Cách dùng:") && Catch::Contains(command));
+        // Every description starts in the same column, however many marks the left side has
+        // (CLI11 alone pads by bytes: "THƯ-MỤC" stood three columns short).
+        std::istringstream lines(help.standard_output);
+        int aligned = 0;
+        for (std::string line; std::getline(lines, line);) {
+            if (line.size() < 3 || !line.starts_with("  ") || line[2] == ' ') continue;
+            const auto gap = line.find("  ", 2);
+            if (gap == std::string::npos) continue;
+            const std::string left = line.substr(0, line.find_first_not_of(' ', gap));
+            std::size_t columns = 0;
+            for (char byte : left) columns += (static_cast<unsigned char>(byte) & 0xC0) == 0x80 ? 0 : 1;
+            INFO(line);
+            CHECK(columns == 34);
+            ++aligned;
+        }
+        CHECK(aligned >= 1);
     }
 }
 
