@@ -111,7 +111,6 @@ StaffMessage text_cut_on_some_screens(std::string_view item_id, std::string_view
                                    std::string(shapes) + "); nên rút ngắn các đoạn hoặc tách thành hai mục");
 }
 std::string qr_code_leads_to_article() { return "mã QR dẫn tới toàn bài"; }
-std::string countdown_takes_room() { return "trước ngày kỷ niệm phần đếm ngược chiếm chỗ đó"; }
 
 StaffMessage option_refused(std::string_view option, std::string_view what_to_write) {
     return message("option " + std::string(option), std::string(option) + ": " + std::string(what_to_write));

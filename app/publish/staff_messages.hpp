@@ -83,7 +83,6 @@ StaffMessage text_cut_everywhere(std::string_view item_id, std::string_view shap
 StaffMessage text_cut_everywhere_reachable(std::string_view item_id, std::string_view shapes, std::string_view why);
 StaffMessage text_cut_on_some_screens(std::string_view item_id, std::string_view shapes);
 std::string qr_code_leads_to_article();
-std::string countdown_takes_room();
 
 // --- the build's options, keys, and the machine ------------------------------------------
 StaffMessage option_refused(std::string_view option, std::string_view what_to_write);
