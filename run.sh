@@ -11,6 +11,7 @@ PACKAGES=(
   libsqlite3-dev nlohmann-json3-dev libutf8proc-dev libcli11-dev
   libsodium-dev libqrencode-dev libcurl4-openssl-dev libmicrohttpd-dev
   catch2
+  libzbar-dev zbar-tools  # the tests decode every slide's QR code as a phone would
   python3  # the sync tests' fault-injecting HTTP server
   libfaketime  # the kiosk test whose wall clock jumps back a day
   libsystemd-dev dpkg-dev systemd shellcheck lintian
@@ -30,7 +31,7 @@ ARM64_PACKAGES=(
   crossbuild-essential-arm64 qemu-user-static
   libsdl2-dev:arm64 libsdl2-ttf-dev:arm64 libsdl2-image-dev:arm64 libjpeg-dev:arm64
   libsqlite3-dev:arm64 libutf8proc-dev:arm64 libsodium-dev:arm64 libqrencode-dev:arm64
-  libcurl4-openssl-dev:arm64 libsystemd-dev:arm64 libmicrohttpd-dev:arm64
+  libcurl4-openssl-dev:arm64 libsystemd-dev:arm64 libmicrohttpd-dev:arm64 libzbar-dev:arm64
 )
 
 usage() {

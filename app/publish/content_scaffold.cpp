@@ -107,7 +107,8 @@ Phần đầu là các dòng "Tên trường: giá trị", sau đó **một dòn
 các đoạn văn (các đoạn cách nhau một dòng trống). Ngày viết 2024-05-07 hoặc 07/05/2024.
 Gương điển hình cần "Tên" và "Tiêu đề"; thêm "Chức vụ", "Đơn vị", "Danh hiệu",
 "Phong trào", "Ngày", "Ảnh" (tên tệp ảnh cùng thư mục) và "Liên kết" (địa chỉ bài
-viết trên cổng thông tin, hiện thành mã QR).
+viết trên cổng thông tin, hiện thành mã QR; tối đa 106 ký tự để điện thoại quét được
+trên mọi màn hình, địa chỉ dài hơn thì dùng liên kết rút gọn của cổng thông tin).
 
 Mọi tệp đều có thể thêm: "Thời lượng: 20" (số giây trên màn hình), "Trọng số: 2"
 (hiện nhiều gấp đôi các trang khác, từ 1 đến 100), "Hiển thị từ",

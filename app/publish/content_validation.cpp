@@ -12,6 +12,7 @@
 #include "core/manifest_parser.hpp"
 #include "core/model.hpp"
 #include "publish/content_folder.hpp"
+#include "publish/link_length_check.hpp"
 #include "publish/media_file.hpp"
 #include "publish/slide_preview.hpp"
 #include "publish/temporary_directory.hpp"
@@ -304,6 +305,10 @@ CheckedBuild check_and_build(const BuildOptions& options, core::UnixSeconds now,
         source.name = loaded->name;
         document = std::move(loaded->document);
     }
+    check_link_lengths(document.json,
+                       ItemOrigins{.fallback_file = source.name, .item_files = &source.item_files,
+                                   .item_lines = &source.item_lines},
+                       kiosk_screen_shapes, findings);
     check_photo_sizes(source_directory, document, source, findings);
     sort_findings(findings);
     if (count_errors(findings) > 0) return checked;

@@ -83,6 +83,9 @@ StaffMessage text_cut_everywhere(std::string_view item_id, std::string_view shap
 StaffMessage text_cut_everywhere_reachable(std::string_view item_id, std::string_view shapes, std::string_view why);
 StaffMessage text_cut_on_some_screens(std::string_view item_id, std::string_view shapes);
 std::string qr_code_leads_to_article();
+// A story's link too long for its QR code to scan at `shapes` ("800x480, 1280x720"):
+// `length` and `maximum` in bytes; `accented` when letters with diacritics count double.
+StaffMessage link_too_long(std::size_t length, std::size_t maximum, std::string_view shapes, bool accented);
 
 // --- the build's options, keys, and the machine ------------------------------------------
 StaffMessage option_refused(std::string_view option, std::string_view what_to_write);

@@ -1,5 +1,7 @@
 #include "render/layout_check.hpp"
 
+#include "render/qr_code.hpp"
+
 namespace bangvang::render {
 
 namespace {
@@ -59,6 +61,13 @@ std::vector<std::string> check_layout(const SlideReport& report, int width, int 
     }
     for (const SDL_Rect& image : report.images) {
         if (!is_empty(image) && !inside(image, slide)) problems.push_back("an image at " + describe(image) + " leaves the slide");
+    }
+    for (const QrCodeReport& code : report.qr_codes) {
+        if (code.pixels_per_module < qr_min_pixels_per_module) {
+            problems.push_back("the QR code of " + quoted(code.text) + " has " + std::to_string(code.pixels_per_module) +
+                               " px per module (at least " + std::to_string(qr_min_pixels_per_module) +
+                               " for phones to read it)");
+        }
     }
     return problems;
 }

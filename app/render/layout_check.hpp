@@ -1,7 +1,8 @@
 #pragma once
 // Checks a drawn slide's report for what makes a slide unreadable: a glyph the font
 // lacks, text drawn outside its box or the slide, two text blocks on top of each
-// other, text over a picture. Used by the render tests and the gallery.
+// other, text over a picture, a QR code under 4 px a module. Used by the render tests
+// and the gallery.
 #include <string>
 #include <vector>
 

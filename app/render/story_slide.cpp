@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/vietnamese_dates.hpp"
+#include "render/qr_code.hpp"
 #include "render/slide_parts.hpp"
 
 namespace bangvang::render {
@@ -13,6 +14,12 @@ constexpr std::string_view qr_caption = "Đọc toàn văn";
 
 int lines(const SlideCanvas& canvas, double size_fraction, int count) {
     return static_cast<int>(std::lround(canvas.px(size_fraction) * line_height_ratio * count));
+}
+
+// The QR code's square and its caption below, from the bottom of the story's area.
+int qr_block_height(const SlideCanvas& canvas, const core::Story& story) {
+    if (story.portal_url.empty()) return 0;
+    return story_qr_side(canvas.geometry) + lines(canvas, canvas.theme.text.caption, 1) + canvas.px(0.01);
 }
 
 // Name, "role · unit" and the award badge, top-down in `column`; returns the y below them.
@@ -115,10 +122,10 @@ SDL_Rect draw_story_body(SlideCanvas& canvas, const core::Story& story, SDL_Rect
     const int gap = canvas.geometry.gap;
     int text_right = area.x + area.w;
     int body_bottom = area.y + area.h;
+    const int side = story_qr_side(canvas.geometry);
     if (!story.portal_url.empty()) {
-        const int side = canvas.px(0.17);
-        const int caption = lines(canvas, theme.text.caption, 1) + canvas.px(0.01);
-        const SDL_Rect qr_box{area.x + area.w - side, area.y + area.h - side - caption, side, side + caption};
+        const int height = qr_block_height(canvas, story);
+        const SDL_Rect qr_box{area.x + area.w - side, area.y + area.h - height, side, height};
         SDL_Rect used = canvas.qr_code(story.portal_url, qr_box, qr_caption);
         if (used.w > 0 && place == QrPlace::beside_body) text_right = used.x - gap * 3 / 2;
         if (used.w > 0 && place == QrPlace::below_body) body_bottom = used.y - gap;
@@ -131,7 +138,7 @@ SDL_Rect draw_story_body(SlideCanvas& canvas, const core::Story& story, SDL_Rect
         const int pill_height = lines(canvas, theme.text.caption * 1.1, 1) + canvas.px(theme.text.caption * 1.1) / 2;
         if (page.page_count > 1) height = std::max(height, pill_height);
         const int meta_right = place == QrPlace::below_body && body_bottom < area.y + area.h
-                                   ? area.x + area.w - canvas.px(0.17) - gap
+                                   ? area.x + area.w - side - gap
                                    : text_right;
         int meta_left = area.x;
         if (page.page_count > 1) {
@@ -169,7 +176,14 @@ SDL_Rect draw_landscape(SlideCanvas& canvas, const core::Story& story, const Sto
     y += gap;
     // Two lines at most beside the photo: the story itself needs the room.
     const int headline_room = lines(canvas, canvas.theme.text.headline, 3);
-    y = draw_headline(canvas, story.headline, SDL_Rect{column.x, y, column.w, headline_room}, 2) + gap * 2 / 3;
+    // On a short screen the QR code (never under 4 px a module) reaches up beside the
+    // headline: the headline narrows to leave it its column.
+    int headline_width = column.w;
+    const int qr_height = qr_block_height(canvas, story);
+    if (qr_height > 0 && y + headline_room + gap > column.y + column.h - qr_height) {
+        headline_width -= story_qr_side(canvas.geometry) + gap * 3 / 2;
+    }
+    y = draw_headline(canvas, story.headline, SDL_Rect{column.x, y, headline_width, headline_room}, 2) + gap * 2 / 3;
     return draw_story_body(canvas, story, SDL_Rect{column.x, y, column.w, column.y + column.h - y},
                            QrPlace::beside_body, page);
 }
@@ -230,6 +244,13 @@ PagedBody plan_story(SlideCanvas& canvas, const core::Story& story) {
 }
 
 }  // namespace
+
+int story_qr_side(const SlideGeometry& geometry) {
+    constexpr int version_5_modules = 17 + 4 * 5 + 2 * qr_quiet_zone_modules;
+    return std::max(geometry.px(0.17), version_5_modules * qr_min_pixels_per_module);
+}
+
+std::size_t story_link_capacity(const SlideGeometry& geometry) { return qr_capacity_bytes(story_qr_side(geometry)); }
 
 int story_page_count(SlideCanvas& canvas, const core::Story& story) {
     return plan_story(canvas, story).plan.page_count();
