@@ -93,8 +93,12 @@ SDL_Rect SlideCanvas::qr_code(std::string_view url, SDL_Rect box, std::string_vi
                                            .pixels_per_module = side / modules});
     DrawnText label = text(caption, caption_style,
                            SDL_Rect{box.x, code.y + code.h + rim * 2, box.w, caption_height});
+    // The caption's width as fitted, not as drawn (a drawn line's texture may be as wide
+    // as its box): the layout pass and the drawing then agree on what the code takes.
+    const int label_width = text_painter.fit({std::string(caption)}, caption_style, box.w, caption_height).width;
+    const SDL_Rect label_area{box.x + (box.w - label_width) / 2, label.occupied.y, label_width, label.occupied.h};
     SDL_Rect used = code;
-    SDL_UnionRect(&used, &label.occupied, &used);
+    SDL_UnionRect(&used, &label_area, &used);
     return used;
 }
 

@@ -133,25 +133,33 @@ SDL_Rect draw_story_body(SlideCanvas& canvas, const core::Story& story, SDL_Rect
     const std::string meta =
         joined({story.movement, story.date ? core::vietnamese_short_date(*story.date) : std::string()});
     if (!meta.empty() || page.page_count > 1) {
-        int height = lines(canvas, theme.text.caption, place == QrPlace::below_body ? 2 : 1);
         // The pill of "Trang 1/3" is a little taller than a caption line.
         const int pill_height = lines(canvas, theme.text.caption * 1.1, 1) + canvas.px(theme.text.caption * 1.1) / 2;
-        if (page.page_count > 1) height = std::max(height, pill_height);
         const int meta_right = place == QrPlace::below_body && body_bottom < area.y + area.h
                                    ? area.x + area.w - side - gap
                                    : text_right;
-        int meta_left = area.x;
-        if (page.page_count > 1) {
-            // "Trang 1/3" first in the row, where the eye ends the page.
-            const int width = page_pill_width(canvas, page.page, page.page_count);
-            draw_page_pill(canvas, page.page, page.page_count, SDL_Point{area.x + width, area.y + area.h - pill_height},
-                           pill_height);
-            meta_left = area.x + width + gap / 2;
-        }
+        // "Trang 1/3" first in the row, where the eye ends the page.
+        const int pill_width = page_pill_width(canvas, page.page, page.page_count);
+        const int meta_left = page.page_count > 1 ? area.x + pill_width + gap / 2 : area.x;
         const TextStyle meta_style{.weight = FontWeight::regular, .size = canvas.px(theme.text.caption),
                                    .min_size = canvas.px(theme.text.caption * 0.85),
                                    .colour = canvas.colours().gold_dark, .vertical = VerticalAlign::bottom,
                                    .paragraph_gap = 0};
+        // One line when the row beside the pill and the QR code holds it; a second line
+        // rather than cut the movement's name.
+        int meta_lines = place == QrPlace::below_body ? 2 : 1;
+        if (meta_lines == 1 && !meta.empty() &&
+            canvas.text_painter
+                .fit({meta}, meta_style, std::max(1, meta_right - meta_left), lines(canvas, theme.text.caption, 1))
+                .truncated) {
+            meta_lines = 2;
+        }
+        int height = lines(canvas, theme.text.caption, meta_lines);
+        if (page.page_count > 1) {
+            height = std::max(height, pill_height);
+            draw_page_pill(canvas, page.page, page.page_count,
+                           SDL_Point{area.x + pill_width, area.y + area.h - pill_height}, pill_height);
+        }
         if (!meta.empty()) {
             canvas.text(meta, meta_style,
                         SDL_Rect{meta_left, area.y + area.h - height, std::max(1, meta_right - meta_left), height});
@@ -177,13 +185,20 @@ SDL_Rect draw_landscape(SlideCanvas& canvas, const core::Story& story, const Sto
     // Two lines at most beside the photo: the story itself needs the room.
     const int headline_room = lines(canvas, canvas.theme.text.headline, 3);
     // On a short screen the QR code (never under 4 px a module) reaches up beside the
-    // headline: the headline narrows to leave it its column.
-    int headline_width = column.w;
+    // headline: the headline narrows to leave it its column, and may take more lines.
+    SDL_Rect headline_box{column.x, y, column.w, headline_room};
+    int headline_lines = 2;
     const int qr_height = qr_block_height(canvas, story);
-    if (qr_height > 0 && y + headline_room + gap > column.y + column.h - qr_height) {
-        headline_width -= story_qr_side(canvas.geometry) + gap * 3 / 2;
+    if (qr_height > 0) {
+        SlideReport scratch;
+        SlideCanvas layout = layout_canvas(canvas, scratch);
+        if (draw_headline(layout, story.headline, headline_box, headline_lines) + gap > column.y + column.h - qr_height) {
+            headline_box.w -= story_qr_side(canvas.geometry) + gap * 3 / 2;
+            headline_lines = 4;
+            headline_box.h = lines(canvas, canvas.theme.text.headline, headline_lines);
+        }
     }
-    y = draw_headline(canvas, story.headline, SDL_Rect{column.x, y, headline_width, headline_room}, 2) + gap * 2 / 3;
+    y = draw_headline(canvas, story.headline, headline_box, headline_lines) + gap * 2 / 3;
     return draw_story_body(canvas, story, SDL_Rect{column.x, y, column.w, column.y + column.h - y},
                            QrPlace::beside_body, page);
 }

@@ -73,6 +73,7 @@ Shown draw_all_pages(SlideRenderer& renderer, const core::Item& item, int width,
         // The body is the last block drawn on each page.
         std::string text = report.text_blocks.back().text;
         for (const TextCutReport& cut : report.cuts) {
+            INFO("cut: " << cut.shown);
             CHECK(page == shown.pages - 1);  // only the last page may cut
             shown.cuts.push_back(cut);
         }
