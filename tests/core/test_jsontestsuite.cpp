@@ -10,13 +10,14 @@
 #include <vector>
 
 #include "core/manifest_parser.hpp"
+#include "support/build_paths.hpp"
 
 using namespace bangvang::core;
 
 namespace {
 
 std::filesystem::path suite_directory() {
-    return std::filesystem::path(BANGVANG_CORPORA_DIR) / "jsontestsuite" / "test_parsing";
+    return std::filesystem::path(bangvang::testing::paths::corpora) / "jsontestsuite" / "test_parsing";
 }
 
 std::string read_bytes(const std::filesystem::path& path) {

@@ -22,6 +22,7 @@
 #include "store/content_cache.hpp"
 #include "sync/fault_server.hpp"
 #include "sync/sync_test_support.hpp"
+#include "support/build_paths.hpp"
 
 using namespace bangvang;
 using namespace bangvang::sync;
@@ -94,7 +95,7 @@ TEST_CASE("SIGKILL at random moments of large updates leaves the old or the new 
     // BANGVANG_KIOSK_BINARY in the environment: another build of the kiosk (a copy kept
     // for a long benchmark run, a sanitizer build).
     const std::string binary =
-        std::getenv("BANGVANG_KIOSK_BINARY") ? std::getenv("BANGVANG_KIOSK_BINARY") : BANGVANG_KIOSK_BINARY;
+        std::getenv("BANGVANG_KIOSK_BINARY") ? std::getenv("BANGVANG_KIOSK_BINARY") : bangvang::testing::paths::kiosk_program;
     const std::string config = (kiosk_folder / "kiosk.json").string();
     const std::string screens = (kiosk_folder / "screens").string();
     std::mt19937 random(std::random_device{}());

@@ -33,6 +33,7 @@
 #include "store/report_outbox.hpp"
 #include "sync/fault_server.hpp"
 #include "sync/sync_test_support.hpp"
+#include "support/build_paths.hpp"
 
 using namespace bangvang;
 using namespace bangvang::sync;
@@ -106,7 +107,7 @@ TEST_CASE("SIGKILL during outbox writes, report delivery and screen copies loses
     // BANGVANG_KIOSK_BINARY in the environment: another build of the kiosk (a copy kept
     // for a long benchmark run, a sanitizer build).
     const std::string binary =
-        std::getenv("BANGVANG_KIOSK_BINARY") ? std::getenv("BANGVANG_KIOSK_BINARY") : BANGVANG_KIOSK_BINARY;
+        std::getenv("BANGVANG_KIOSK_BINARY") ? std::getenv("BANGVANG_KIOSK_BINARY") : bangvang::testing::paths::kiosk_program;
     const std::string config = (kiosk_folder / "kiosk.json").string();
     const std::string screens = (kiosk_folder / "screens").string();
     const auto database = kiosk_folder / "cache/content.sqlite3";

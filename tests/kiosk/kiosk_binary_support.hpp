@@ -13,6 +13,7 @@
 
 #include "support/process.hpp"
 #include "sync/feed_signature.hpp"
+#include "support/build_paths.hpp"
 
 namespace bangvang::kiosk::testing {
 
@@ -24,9 +25,9 @@ using bangvang::testing::write_file;
 // BANGVANG_KIOSK_BINARY in the environment runs another build of the kiosk (run.sh's
 // ThreadSanitizer run starts its build-tsan binary through these tests).
 inline const std::string kiosk_binary =
-    std::getenv("BANGVANG_KIOSK_BINARY") ? std::getenv("BANGVANG_KIOSK_BINARY") : BANGVANG_KIOSK_BINARY;
-inline const std::string publish_binary = BANGVANG_PUBLISH_BINARY;
-inline const std::filesystem::path source_directory = BANGVANG_SOURCE_DIR;
+    std::getenv("BANGVANG_KIOSK_BINARY") ? std::getenv("BANGVANG_KIOSK_BINARY") : bangvang::testing::paths::kiosk_program;
+inline const std::string publish_binary = bangvang::testing::paths::publish_program;
+inline const std::filesystem::path source_directory = bangvang::testing::paths::checkout;
 
 struct PngSize {
     std::uint32_t width = 0;

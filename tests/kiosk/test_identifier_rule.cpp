@@ -8,6 +8,7 @@
 
 #include "core/identifier.hpp"
 #include "support/process.hpp"
+#include "support/build_paths.hpp"
 
 namespace {
 
@@ -24,7 +25,7 @@ const std::vector<std::string> ids = {
 
 TEST_CASE("provision.sh accepts exactly the identifiers core accepts", "[kiosk][identifier]") {
     ScratchDirectory scratch("identifier-rule");
-    const std::string script = std::string(BANGVANG_SOURCE_DIR) + "/firmware/provision.sh";
+    const std::string script = std::string(bangvang::testing::paths::checkout) + "/firmware/provision.sh";
     // The script's own pattern line, then its test, for one id given as $1.
     const std::string check = "eval \"$(grep -m1 '^identifier_pattern=' " + shell_quote(script) +
                               ")\" && [[ $1 =~ $identifier_pattern ]]";

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "support/process.hpp"
+#include "support/build_paths.hpp"
 
 using bangvang::testing::run_process;
 using bangvang::testing::ScratchDirectory;
@@ -12,7 +13,7 @@ using bangvang::testing::write_file;
 
 namespace {
 
-const std::string kiosk_binary = BANGVANG_KIOSK_BINARY;
+const std::string kiosk_binary = bangvang::testing::paths::kiosk_program;
 
 // Nothing to play is fine here: the waiting slide is drawn like any other.
 void write_config(const std::filesystem::path& scratch) {

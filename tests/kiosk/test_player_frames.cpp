@@ -15,6 +15,7 @@
 #include "store/content_cache.hpp"
 #include "support/process.hpp"
 #include "support/renderer_pixels.hpp"
+#include "support/build_paths.hpp"
 
 using namespace bangvang;
 using bangvang::testing::channel_difference;
@@ -98,9 +99,9 @@ TEST_CASE("on a rotated screen the output is the portrait slide turned, and scre
         REQUIRE(bench.config.output_width() == 640);
         const std::vector<Uint32> output = bench.first_frame(kiosk::PlayerOptions{});
         render::save_png(bench.renderer.get(),
-                         std::filesystem::path(BANGVANG_BINARY_DIR) / ("player-output-" + std::to_string(rotation) + ".png"));
+                         std::filesystem::path(bangvang::testing::paths::build) / ("player-output-" + std::to_string(rotation) + ".png"));
         const std::vector<Uint32> slide = bench.slide_as_screenshot(
-            std::filesystem::path(BANGVANG_BINARY_DIR) / ("player-slide-" + std::to_string(rotation) + ".png"));
+            std::filesystem::path(bangvang::testing::paths::build) / ("player-slide-" + std::to_string(rotation) + ".png"));
 
         const render::FrameShape shape{.width = 360, .height = 640, .rotation = rotation};
         int mismatches = 0;

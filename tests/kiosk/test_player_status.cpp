@@ -14,6 +14,7 @@
 #include "render/status_overlay.hpp"
 #include "store/content_cache.hpp"
 #include "support/process.hpp"
+#include "support/build_paths.hpp"
 
 using namespace bangvang;
 
@@ -105,7 +106,7 @@ TEST_CASE("F1 shows the status overlay over the slide in the real player", "[kio
     Uint64 took = 0;
     CHECK(bench.overlay_frames_until_quit({key(SDLK_F1)}, took) == 1);
     SDL_SetRenderTarget(bench.renderer.get(), nullptr);
-    render::save_png(bench.renderer.get(), std::filesystem::path(BANGVANG_BINARY_DIR) / "player-status-overlay.png");
+    render::save_png(bench.renderer.get(), std::filesystem::path(bangvang::testing::paths::build) / "player-status-overlay.png");
     // The panel's card (warm paper) fills the middle of the window; the dimmed slide shows at the edge.
     Uint32 middle = 0;
     SDL_Rect one{400, 440, 1, 1};

@@ -14,6 +14,7 @@
 #include "kiosk_binary_support.hpp"
 #include "sync/fault_server.hpp"
 #include "sync/sync_test_support.hpp"
+#include "support/build_paths.hpp"
 
 using namespace bangvang::kiosk::testing;
 using bangvang::sync::testing::FaultServer;
@@ -74,7 +75,7 @@ TEST_CASE("media files deleted from the cache are fetched again though the feed 
 }
 
 TEST_CASE("a wall clock that jumps back a day does not stop polling", "[kiosk][integration][sync]") {
-    const std::string faketime = BANGVANG_FAKETIME_LIBRARY;
+    const std::string faketime = bangvang::testing::paths::faketime_library;
     if (faketime.empty() || !std::filesystem::exists(faketime)) {
         WARN("libfaketime (Debian package libfaketime) is not installed: skipped");
         return;

@@ -9,6 +9,7 @@
 #include "media/jpeg_decoder.hpp"
 #include "media/scaled_jpeg.hpp"
 #include "support/cmyk_jpeg.hpp"
+#include "support/build_paths.hpp"
 
 using namespace bangvang;
 using testing::CmykJpeg;
@@ -35,7 +36,7 @@ void check_halves(const SDL_Surface& surface) {
 }  // namespace
 
 TEST_CASE("CMYK and YCCK JPEGs, Adobe-inverted or not, decode to red and yellow", "[display][jpeg]") {
-    const auto folder = std::filesystem::path(BANGVANG_BINARY_DIR) / "render-test" / "cmyk";
+    const auto folder = std::filesystem::path(bangvang::testing::paths::build) / "render-test" / "cmyk";
     const std::pair<CmykJpeg, const char*> kinds[] = {
         {CmykJpeg::adobe_cmyk, "adobe-cmyk"}, {CmykJpeg::plain_cmyk, "plain-cmyk"}, {CmykJpeg::adobe_ycck, "adobe-ycck"}};
     for (const auto& [kind, name] : kinds) {

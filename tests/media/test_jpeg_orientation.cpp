@@ -10,6 +10,7 @@
 #include "core/exif_orientation.hpp"
 #include "media/scaled_jpeg.hpp"
 #include "render/sdl_handles.hpp"
+#include "support/build_paths.hpp"
 
 using namespace bangvang;
 
@@ -27,7 +28,7 @@ constexpr Colour blue{20, 20, 230};
 constexpr Colour white{250, 250, 250};
 
 std::filesystem::path scratch_file(const std::string& name) {
-    const auto folder = std::filesystem::path(BANGVANG_BINARY_DIR) / "render-test" / "jpeg-orientation";
+    const auto folder = std::filesystem::path(bangvang::testing::paths::build) / "render-test" / "jpeg-orientation";
     std::filesystem::create_directories(folder);
     return folder / name;
 }
@@ -137,7 +138,7 @@ TEST_CASE("the JPEG decoder turns every EXIF orientation upright", "[display][jp
 }
 
 TEST_CASE("Pillow's hopper_orientation_6.jpg is decoded turned as its EXIF says", "[display][jpeg][corpus]") {
-    const auto file = std::filesystem::path(BANGVANG_CORPORA_DIR) / "jpeg-odd/pillow/hopper_orientation_6.jpg";
+    const auto file = std::filesystem::path(bangvang::testing::paths::corpora) / "jpeg-odd/pillow/hopper_orientation_6.jpg";
     const std::string bytes = read_bytes(file);
     const int orientation = core::jpeg_orientation(bytes);
     CHECK(orientation != 1);
@@ -169,7 +170,7 @@ TEST_CASE("Pillow's hopper_orientation_6.jpg is decoded turned as its EXIF says"
 }
 
 TEST_CASE("CMYK JPEGs (Adobe, inverted) decode to their colours, not to a negative", "[display][jpeg][corpus]") {
-    const auto file = std::filesystem::path(BANGVANG_CORPORA_DIR) / "jpeg-odd/odd-edge/mozilla_jpg-cmyk-2.jpg";
+    const auto file = std::filesystem::path(bangvang::testing::paths::corpora) / "jpeg-odd/odd-edge/mozilla_jpg-cmyk-2.jpg";
     auto decoded = media::load_scaled_jpeg(file, 1000);
     REQUIRE(decoded);
     const SDL_Surface& picture = **decoded;

@@ -6,6 +6,7 @@
 
 #include "media/pixel_formats.hpp"
 #include "media/surface.hpp"
+#include "support/build_paths.hpp"
 
 using namespace bangvang;
 
@@ -26,7 +27,7 @@ TEST_CASE("held pixel formats are SDL's shared ones and outlive every surface of
         CHECK(format->format == pixel_format);
     }
     // What SDL_image decodes a PNG into and media converts it to are among them.
-    const media::SurfacePtr png(IMG_Load((std::string(BANGVANG_CORPORA_DIR) + "/pngsuite/basn2c08.png").c_str()));
+    const media::SurfacePtr png(IMG_Load((std::string(bangvang::testing::paths::corpora) + "/pngsuite/basn2c08.png").c_str()));
     REQUIRE(png);
     CHECK(png->format == held.held(png->format->format));
     const media::SurfacePtr converted = media::as_argb8888(media::SurfacePtr(SDL_ConvertSurface(png.get(), png->format, 0)));

@@ -19,6 +19,7 @@
 #include "core/report_signature.hpp"
 #include "support/process.hpp"
 #include "sync/report_signing.hpp"
+#include "support/build_paths.hpp"
 
 extern char** environ;
 
@@ -151,7 +152,7 @@ std::int64_t wall_milliseconds() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
-std::filesystem::path portal_binary() { return BANGVANG_PORTAL_BINARY; }
+std::filesystem::path portal_binary() { return bangvang::testing::paths::portal_program; }
 
 PortalOptions portal_options(const std::filesystem::path& folder, int connection_timeout_seconds) {
     PortalOptions options;

@@ -13,6 +13,7 @@
 #include "portal/portal_schema.hpp"
 #include "store/sqlite_handle.hpp"
 #include "support/process.hpp"
+#include "support/build_paths.hpp"
 
 using namespace bangvang;
 using namespace bangvang::portal;
@@ -24,7 +25,7 @@ using TotalKey = std::tuple<std::string, std::string, std::string, std::string>;
 using Totals = std::map<TotalKey, std::pair<std::int64_t, std::int64_t>>;           // plays, milliseconds
 
 std::filesystem::path first_schema_database(const ScratchDirectory& scratch) {
-    std::ifstream dump(std::filesystem::path(BANGVANG_SOURCE_DIR) / "tests/portal/fixtures/first-schema.sql");
+    std::ifstream dump(std::filesystem::path(bangvang::testing::paths::checkout) / "tests/portal/fixtures/first-schema.sql");
     REQUIRE(dump);
     std::stringstream sql;
     sql << dump.rdbuf();

@@ -16,6 +16,7 @@
 #include "publish/feed_builder.hpp"
 #include "publish/feed_push.hpp"
 #include "support/nginx_server.hpp"
+#include "support/build_paths.hpp"
 
 namespace {
 
@@ -101,9 +102,9 @@ TEST_CASE("benchmark: build and push the sample and 300 camera photos", "[.][ben
     mallopt(M_MMAP_THRESHOLD, 512 << 20);
     mallopt(M_TRIM_THRESHOLD, 1 << 30);
     REQUIRE(testing::NginxServer::available());
-    const fs::path directory = fs::path(BANGVANG_BINARY_DIR) / "benchmark-publish";
+    const fs::path directory = fs::path(bangvang::testing::paths::build) / "benchmark-publish";
     fs::remove_all(directory);
-    build_and_push("sample", fs::path(BANGVANG_SOURCE_DIR) / "content" / "sample", directory / "sample");
+    build_and_push("sample", fs::path(bangvang::testing::paths::checkout) / "content" / "sample", directory / "sample");
 
     const auto generate_start = Clock::now();
     generate_camera_folder(directory / "photos" / "content", 300);

@@ -10,6 +10,7 @@
 
 #include "support/nginx_server.hpp"
 #include "support/process.hpp"
+#include "support/build_paths.hpp"
 
 namespace {
 
@@ -19,7 +20,7 @@ using bangvang::testing::ScratchDirectory;
 using bangvang::testing::shell_quote;
 using bangvang::testing::write_file;
 
-const std::string publish_binary = BANGVANG_PUBLISH_BINARY;
+const std::string publish_binary = bangvang::testing::paths::publish_program;
 
 bangvang::testing::ProcessResult publish(const std::string& arguments, const fs::path& scratch) {
     return run_process(shell_quote(publish_binary) + " " + arguments, scratch);

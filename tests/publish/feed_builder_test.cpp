@@ -18,6 +18,7 @@
 #include "publish/feed_builder.hpp"
 #include "publish/source_document.hpp"
 #include "store/media_store.hpp"
+#include "support/build_paths.hpp"
 
 namespace {
 
@@ -58,7 +59,7 @@ fs::path copy_of_sample(const std::string& name) {
 
 // The sample in the older authoring form: the same items as one source.json (which
 // wins over the text files when both are present), the pictures where they are.
-const fs::path sample_source_json = fs::path(BANGVANG_SOURCE_DIR) / "tests" / "publish" / "sample_source.json";
+const fs::path sample_source_json = fs::path(bangvang::testing::paths::checkout) / "tests" / "publish" / "sample_source.json";
 
 fs::path copy_of_sample_as_source_json(const std::string& name) {
     const fs::path content = copy_of_sample(name);

@@ -19,6 +19,7 @@
 
 #include "support/nginx_server.hpp"
 #include "support/process.hpp"
+#include "support/build_paths.hpp"
 
 namespace {
 
@@ -30,8 +31,8 @@ using bangvang::testing::ScratchDirectory;
 using bangvang::testing::shell_quote;
 using bangvang::testing::write_file;
 
-const std::string publish_binary = BANGVANG_PUBLISH_BINARY;
-const std::string kiosk_binary = BANGVANG_KIOSK_BINARY;
+const std::string publish_binary = bangvang::testing::paths::publish_program;
+const std::string kiosk_binary = bangvang::testing::paths::kiosk_program;
 
 // A Wednesday morning, on the minute: the headless run takes seconds, so every slide's
 // header clock reads 09:30 on both sides.
@@ -117,7 +118,7 @@ TEST_CASE("the kiosk shows, pixel for pixel, what preview showed: sample pushed 
     }
     ScratchDirectory scratch("publish-kiosk-match");
     const fs::path root = scratch.path();
-    const std::string sample = shell_quote((fs::path(BANGVANG_SOURCE_DIR) / "content" / "sample").string());
+    const std::string sample = shell_quote((fs::path(bangvang::testing::paths::checkout) / "content" / "sample").string());
     const std::string token = "staff-token-7";
 
     // Staff: a key, the sample built and signed, pushed with PUT.

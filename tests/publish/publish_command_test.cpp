@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "support/process.hpp"
+#include "support/build_paths.hpp"
 
 namespace {
 
@@ -16,7 +17,7 @@ using bangvang::testing::run_process;
 using bangvang::testing::ScratchDirectory;
 using bangvang::testing::shell_quote;
 
-const std::string publish_binary = BANGVANG_PUBLISH_BINARY;
+const std::string publish_binary = bangvang::testing::paths::publish_program;
 
 bangvang::testing::ProcessResult publish(const std::string& arguments, const fs::path& scratch) {
     return run_process(shell_quote(publish_binary) + " " + arguments, scratch);

@@ -9,15 +9,16 @@
 #include <string>
 
 #include "core/clock_time.hpp"
+#include "support/build_paths.hpp"
 
 namespace bangvang::publish_testing {
 
 inline const std::filesystem::path sample_directory =
-    std::filesystem::path(BANGVANG_SOURCE_DIR) / "content" / "sample";
+    std::filesystem::path(bangvang::testing::paths::checkout) / "content" / "sample";
 inline constexpr core::UnixSeconds fixed_now = 1732064400;  // 2024-11-20T08:00:00+07:00
 
 inline std::filesystem::path fresh_directory(const std::string& name) {
-    const std::filesystem::path directory = std::filesystem::path(BANGVANG_BINARY_DIR) / "test-publish" / name;
+    const std::filesystem::path directory = std::filesystem::path(bangvang::testing::paths::build) / "test-publish" / name;
     std::filesystem::remove_all(directory);
     std::filesystem::create_directories(directory);
     return directory;

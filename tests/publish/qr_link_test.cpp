@@ -19,6 +19,7 @@
 #include "render/sdl_handles.hpp"
 #include "support/process.hpp"
 #include "support/qr_decoder.hpp"
+#include "support/build_paths.hpp"
 
 using namespace bangvang;
 using namespace bangvang::publish;
@@ -43,7 +44,7 @@ std::vector<std::string> decode_png(const fs::path& file) {
 
 bangvang::testing::ProcessResult run_publish(const std::string& arguments, const fs::path& scratch) {
     return bangvang::testing::run_process(
-        bangvang::testing::shell_quote(BANGVANG_PUBLISH_BINARY) + " " + arguments, scratch);
+        bangvang::testing::shell_quote(bangvang::testing::paths::publish_program) + " " + arguments, scratch);
 }
 
 }  // namespace

@@ -10,13 +10,14 @@
 #include "core/clock_time.hpp"
 #include "publish/content_folder.hpp"
 #include "publish/content_validation.hpp"
+#include "support/build_paths.hpp"
 
 using namespace bangvang;
 namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path staff_folder = fs::path(BANGVANG_SOURCE_DIR) / "tests/fixtures/staff-folder";
+const fs::path staff_folder = fs::path(bangvang::testing::paths::checkout) / "tests/fixtures/staff-folder";
 
 std::vector<publish::Finding> about(const std::vector<publish::Finding>& findings, const std::string& file) {
     std::vector<publish::Finding> found;

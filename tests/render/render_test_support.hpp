@@ -14,11 +14,12 @@
 #include "render/png_writer.hpp"
 #include "render/sdl_handles.hpp"
 #include "render/slide_renderer.hpp"
+#include "support/build_paths.hpp"
 
 namespace bangvang::render::testing {
 
 inline std::filesystem::path render_output_dir() {
-    std::filesystem::path dir = std::filesystem::path(BANGVANG_BINARY_DIR) / "render-test";
+    std::filesystem::path dir = std::filesystem::path(bangvang::testing::paths::build) / "render-test";
     std::filesystem::create_directories(dir);
     return dir;
 }

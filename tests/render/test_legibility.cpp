@@ -8,6 +8,7 @@
 #include "render/colour_contrast.hpp"
 #include "render/layout_check.hpp"
 #include "render/theme.hpp"
+#include "support/build_paths.hpp"
 
 using namespace bangvang;
 using namespace bangvang::render;
@@ -17,7 +18,7 @@ namespace {
 
 std::vector<std::filesystem::path> theme_files() {
     std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(BANGVANG_SOURCE_DIR) / "assets/themes")) {
+    for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(bangvang::testing::paths::checkout) / "assets/themes")) {
         if (entry.path().extension() == ".json") files.push_back(entry.path());
     }
     std::sort(files.begin(), files.end());

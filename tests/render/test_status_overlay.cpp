@@ -5,6 +5,7 @@
 #include "render/layout_check.hpp"
 #include "render/status_overlay.hpp"
 #include "render_test_support.hpp"
+#include "support/build_paths.hpp"
 
 using namespace bangvang;
 using namespace bangvang::render;
@@ -117,7 +118,7 @@ TEST_CASE("more sources than fit are counted, not cut through", "[render][status
 
 TEST_CASE("the overlay's text colours are readable on its card in every theme", "[render][status]") {
     for (const char* file : {"default.json", "high-contrast.json"}) {
-        const Theme theme = load_theme_file(std::filesystem::path(BANGVANG_SOURCE_DIR) / "assets/themes" / file);
+        const Theme theme = load_theme_file(std::filesystem::path(bangvang::testing::paths::checkout) / "assets/themes" / file);
         const ThemeColours& colours = theme.colours;
         for (SDL_Color text : {colours.text, colours.text_muted, colours.title, colours.fall}) {
             INFO(file << " colour " << int(text.r) << "," << int(text.g) << "," << int(text.b));
@@ -171,7 +172,7 @@ TEST_CASE("stale content says so in the footer, legibly, at every screen shape",
         }
     }
     for (const char* file : {"default.json", "high-contrast.json"}) {
-        const Theme theme = load_theme_file(std::filesystem::path(BANGVANG_SOURCE_DIR) / "assets/themes" / file);
+        const Theme theme = load_theme_file(std::filesystem::path(bangvang::testing::paths::checkout) / "assets/themes" / file);
         INFO(file);
         CHECK(contrast_ratio(theme.colours.fall, theme.colours.background_shade) >= 4.5);
     }

@@ -10,6 +10,7 @@
 #include "render/text_painter.hpp"
 #include "render/text_texture_cache.hpp"
 #include "render/wrapped_text_size.hpp"
+#include "support/build_paths.hpp"
 
 using namespace bangvang::render;
 using namespace bangvang::render::testing;
@@ -121,7 +122,7 @@ TEST_CASE("wrapped text is measured without drawing and to the pixel SDL_ttf dra
         "\xE2\x80\x8B",  // a zero-width space alone: SDL_ttf may refuse it
     };
     // The sample stories' bodies: long paragraphs of real Vietnamese.
-    for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(BANGVANG_SOURCE_DIR) /
+    for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(bangvang::testing::paths::checkout) /
                                                                   "content/sample/guong-dien-hinh")) {
         std::ifstream file(entry.path());
         std::stringstream whole;

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "render/theme.hpp"
+#include "support/build_paths.hpp"
 
 using namespace bangvang::render;
 
@@ -20,7 +21,7 @@ bool same(SDL_Color a, SDL_Color b) { return a.r == b.r && a.g == b.g && a.b == 
 }  // namespace
 
 TEST_CASE("the shipped default.json is the built-in default theme", "[render][theme]") {
-    const auto path = std::filesystem::path(BANGVANG_SOURCE_DIR) / "assets/themes/default.json";
+    const auto path = std::filesystem::path(bangvang::testing::paths::checkout) / "assets/themes/default.json";
     auto parsed = parse_theme(read_file(path), path.string());
     REQUIRE(parsed.ok());
     const Theme expected = default_theme();
@@ -83,7 +84,7 @@ TEST_CASE("bad theme files are rejected with the field and the reason", "[render
 }
 
 TEST_CASE("load_theme_file reads a file and resolves relative font paths", "[render][theme]") {
-    const auto dir = std::filesystem::path(BANGVANG_BINARY_DIR) / "render-test" / "theme";
+    const auto dir = std::filesystem::path(bangvang::testing::paths::build) / "render-test" / "theme";
     std::filesystem::create_directories(dir);
     std::ofstream(dir / "local.json") << R"({"fonts": {"regular": "fonts/Regular.ttf"}})";
     Theme theme = load_theme_file(dir / "local.json");

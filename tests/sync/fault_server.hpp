@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "support/process.hpp"
+#include "support/build_paths.hpp"
 
 extern char** environ;
 
@@ -24,7 +25,7 @@ class FaultServer {
 public:
     FaultServer(const std::filesystem::path& folder, int lifetime_seconds = 120) : folder_(folder) {
         std::filesystem::create_directories(root());
-        const std::string script = std::string(BANGVANG_SOURCE_DIR) + "/tests/sync/fault_server.py";
+        const std::string script = std::string(bangvang::testing::paths::checkout) + "/tests/sync/fault_server.py";
         const std::string port_file = (folder_ / "port").string();
         const std::string lifetime = std::to_string(lifetime_seconds);
         const std::string root_text = root().string();

@@ -11,6 +11,7 @@
 #include "store/media_store.hpp"
 #include "support/process.hpp"
 #include "sync/feed_signature.hpp"
+#include "support/build_paths.hpp"
 
 namespace bangvang::sync::testing {
 
@@ -26,7 +27,7 @@ inline core::UnixSeconds at(const char* rfc3339) {
 inline const core::UnixSeconds test_now = at("2024-12-01T09:00:00+07:00");
 
 inline std::filesystem::path corpus(const std::string& relative) {
-    return std::filesystem::path(BANGVANG_CORPORA_DIR) / relative;
+    return std::filesystem::path(bangvang::testing::paths::corpora) / relative;
 }
 
 inline core::MediaRef media_for_bytes(const std::string& bytes, const std::string& type, int width = 32, int height = 32) {

@@ -9,6 +9,7 @@
 #include <iterator>
 #include <string>
 #include <vector>
+#include "support/build_paths.hpp"
 
 namespace {
 
@@ -27,7 +28,7 @@ std::vector<std::string> loaded_libraries() {
 
 TEST_CASE("the sync module links neither render nor SDL_ttf nor qrencode", "[sync][link]") {
     // CMake writes bangvang_sync's LINK_LIBRARIES there at generation time.
-    std::ifstream listing(BANGVANG_SYNC_LINK_FILE);
+    std::ifstream listing(bangvang::testing::paths::sync_link_listing);
     REQUIRE(listing);
     const std::string direct((std::istreambuf_iterator<char>(listing)), std::istreambuf_iterator<char>());
     INFO("bangvang_sync links: " << direct);
