@@ -8,6 +8,7 @@ cd "$(dirname "$(readlink -f "$0")")"
 PACKAGES=(
   cmake g++ make pkg-config
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libjpeg-dev fonts-noto-core
+  fonts-noto-color-emoji fonts-symbola  # emoji and symbols Noto Sans lacks (render/font_fallback.hpp)
   libsqlite3-dev nlohmann-json3-dev libutf8proc-dev libcli11-dev
   libsodium-dev libqrencode-dev libcurl4-openssl-dev libmicrohttpd-dev
   catch2

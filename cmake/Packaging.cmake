@@ -78,7 +78,7 @@ full screen through KMS/DRM, from a local cache that keeps playing offline.
 Runs as the systemd service bangvang.service with a watchdog.")
 # Not found by dpkg-shlibdeps: SDL loads EGL, GLES and the Mesa drivers at run time
 # for KMS/DRM; the slides' text needs Noto Sans; the maintainer scripts need systemd.
-set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "fonts-noto-core, libegl1, libgles2, libgl1-mesa-dri, systemd")
+set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "fonts-noto-core, fonts-noto-color-emoji, fonts-symbola, libegl1, libgles2, libgl1-mesa-dri, systemd")
 # HDMI-CEC (cec-ctl) for the screen schedule; overlayroot for the read-only root.
 set(CPACK_DEBIAN_KIOSK_PACKAGE_SUGGESTS "v4l-utils, overlayroot")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA
@@ -92,7 +92,7 @@ set(CPACK_DEBIAN_PUBLISH_DESCRIPTION "Staff tool that builds bangvang content in
 bangvang-publish turns a folder of stories, honour rolls, standings and
 announcements into a feed (manifest and media named by hash) that bangvang
 kiosks load.")
-set(CPACK_DEBIAN_PUBLISH_PACKAGE_DEPENDS "fonts-noto-core")
+set(CPACK_DEBIAN_PUBLISH_PACKAGE_DEPENDS "fonts-noto-core, fonts-noto-color-emoji, fonts-symbola")
 
 set(CPACK_DEBIAN_PORTAL_PACKAGE_NAME bangvang-portal)
 set(CPACK_DEBIAN_PORTAL_DESCRIPTION "District service receiving bangvang kiosk reports

@@ -6,6 +6,7 @@
 
 #include "core/text.hpp"
 #include "render/body_pages.hpp"
+#include "render/fallback_text.hpp"
 #include "render/glyph_coverage.hpp"
 #include "render/wrapped_text_size.hpp"
 
@@ -69,6 +70,9 @@ int TextPainter::line_height(FontWeight weight, int size) { return TTF_FontLineS
 
 int TextPainter::line_width(std::string_view text, FontWeight weight, int size) {
     const std::string displayable = displayable_text(text);
+    if (FallbackText fallback(fonts_); fallback.needed(weight, size, displayable)) {
+        return fallback.line_width(weight, size, displayable);
+    }
     int width = 0;
     if (TTF_SizeUTF8(fonts_.get(weight, size), displayable.c_str(), &width, nullptr) != 0) {
         throw RenderError(std::string("TTF_SizeUTF8: ") + TTF_GetError());
@@ -82,6 +86,9 @@ RenderedText TextPainter::line(std::string_view text, FontWeight weight, int siz
 
 TextSize TextPainter::measure_wrapped(std::string_view text, FontWeight weight, int size, int wrap_width) {
     if (text.empty()) return TextSize{};
+    if (FallbackText fallback(fonts_); fallback.needed(weight, size, text)) {
+        return fallback.measure(weight, size, text, std::max(1, wrap_width));
+    }
     return wrapped_text_size(fonts_.get(weight, size), text, std::max(1, wrap_width));
 }
 
@@ -149,7 +156,6 @@ DrawnText TextPainter::draw(const std::vector<std::string>& paragraphs, const Te
     }
     SDL_Rect ink{box.x, top, 0, 0};
     SDL_Rect occupied{box.x, top, 0, 0};
-    TTF_Font* font = fonts_.get(style.weight, fitted.font_size);
     for (std::size_t i = 0; i < fitted.paragraphs.size(); ++i) {
         const std::string& paragraph = fitted.paragraphs[i];
         if (i > 0) {
@@ -157,7 +163,7 @@ DrawnText TextPainter::draw(const std::vector<std::string>& paragraphs, const Te
             y += fitted.paragraph_gap;
         }
         result.report.text += paragraph;
-        result.report.missing_glyphs += count_missing_glyphs(font, paragraph);
+        result.report.missing_glyphs += count_missing_glyphs(fonts_, style.weight, fitted.font_size, paragraph);
 
         RenderedText rendered = textures_.get(paragraph, style.weight, fitted.font_size, style.colour, box.w,
                                               style.align);

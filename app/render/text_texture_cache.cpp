@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "render/fallback_text.hpp"
+
 namespace bangvang::render {
 namespace {
 
@@ -71,10 +73,14 @@ RenderedText TextTextureCache::get(std::string_view text, FontWeight weight, int
     TTF_Font* font = fonts_.get(weight, size);
     set_wrapped_alignment(font, align);
     std::string terminated(text);
-    SurfacePtr surface(wrap_width > 0
-                           ? TTF_RenderUTF8_Blended_Wrapped(font, terminated.c_str(), colour,
-                                                            static_cast<Uint32>(wrap_width))
-                           : TTF_RenderUTF8_Blended(font, terminated.c_str(), colour));
+    SurfacePtr surface;
+    if (FallbackText fallback(fonts_); fallback.needed(weight, size, text)) {
+        surface = fallback.render(weight, size, text, colour, wrap_width, align);
+    } else {
+        surface.reset(wrap_width > 0 ? TTF_RenderUTF8_Blended_Wrapped(font, terminated.c_str(), colour,
+                                                                      static_cast<Uint32>(wrap_width))
+                                     : TTF_RenderUTF8_Blended(font, terminated.c_str(), colour));
+    }
     if (!surface) throw RenderError(std::string("TTF_RenderUTF8_Blended_Wrapped: ") + TTF_GetError());
 
     Entry entry;
