@@ -99,6 +99,12 @@ const nlohmann::json& JsonFieldReader::require(const nlohmann::json& object, std
     return *member;
 }
 
+const nlohmann::json* JsonFieldReader::optional_object(const nlohmann::json& object, std::string_view key,
+                                                      const std::string& field) const {
+    const nlohmann::json* member = find(object, key);
+    return member == nullptr ? nullptr : &this->object(*member, field);
+}
+
 const nlohmann::json& JsonFieldReader::object(const nlohmann::json& value, const std::string& field) const {
     if (!value.is_object()) reject(field, "must be an object, not " + std::string(json_type_name(value)));
     return value;
@@ -188,6 +194,23 @@ std::int64_t JsonFieldReader::integer(const nlohmann::json& value, const std::st
     const auto signed_value = value.get<std::int64_t>();
     if (signed_value < min || signed_value > max) reject(field, "must be " + range);
     return signed_value;
+}
+
+std::int64_t JsonFieldReader::integer_or(const nlohmann::json& object, std::string_view key, const std::string& field,
+                                         std::int64_t fallback, std::int64_t min, std::int64_t max) const {
+    const nlohmann::json* member = find(object, key);
+    return member == nullptr ? fallback : integer(*member, field, min, max);
+}
+
+bool JsonFieldReader::boolean(const nlohmann::json& value, const std::string& field) const {
+    if (!value.is_boolean()) reject(field, "must be true or false, not " + std::string(json_type_name(value)));
+    return value.get<bool>();
+}
+
+bool JsonFieldReader::boolean_or(const nlohmann::json& object, std::string_view key, const std::string& field,
+                                 bool fallback) const {
+    const nlohmann::json* member = find(object, key);
+    return member == nullptr ? fallback : boolean(*member, field);
 }
 
 double JsonFieldReader::finite_number(const nlohmann::json& value, const std::string& field) const {

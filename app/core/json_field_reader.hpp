@@ -1,11 +1,21 @@
 #pragma once
-// Typed access to the members of an untrusted JSON document. Every mismatch becomes a
-// Problem naming where (origin, item) and the field path ("story.body[1]"), thrown as
-// RejectedInput so deep validation can stop at the first fault without threading a
-// Result through every helper. Only the parser entry points catch it: it never leaves
-// manifest_parser.cpp's public functions.
+// The one way bangvang reads the members of a JSON document it did not write itself
+// (feed manifests, reports, kiosk and portal configs, themes, the portal's registry,
+// signature files). The contract, the same for every reader:
+//  - the document was parsed by read_json (bounded_json.hpp: byte cap, depth limit);
+//  - a member that is absent or null is "not given": an optional field yields the
+//    caller's default, a required one is a problem ("is required but missing");
+//  - a member of the wrong type or out of range is a problem; there is no fallback;
+//  - a problem names where (the file, and the item within it) and the JSON path of the
+//    field ("story.body[1]", "sources[2].keys[0]"), and is thrown as RejectedInput, so
+//    that the first fault stops the read without threading a Result through every
+//    helper; the parser's public entry point catches it with read_fields() and hands its
+//    caller a Result<T>: RejectedInput never leaves a parse_* function.
+// The reasons below are the defaults; a reader with its own words (the portal speaks
+// Vietnamese, the kiosk names the identifier rule) rejects through reject() itself.
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -20,6 +30,20 @@ namespace bangvang::core {
 struct RejectedInput {
     Problem problem;
 };
+
+// Runs read (a callable returning T that may throw RejectedInput) and returns its value,
+// or the problem it was rejected with: the one place a parse_* function turns the
+// reader's exception into the Result its callers get.
+template <typename Read>
+auto read_fields(Read&& read) -> Result<decltype(read())> {
+    try {
+        return read();
+    } catch (const RejectedInput& rejected) {
+        return rejected.problem;
+    }
+}
+
+inline constexpr std::size_t unlimited_graphemes = std::numeric_limits<std::size_t>::max();
 
 struct TextRules {
     std::size_t max_graphemes = 200;
@@ -49,10 +73,14 @@ public:
     const nlohmann::json* find(const nlohmann::json& object, std::string_view key) const;
     const nlohmann::json& require(const nlohmann::json& object, std::string_view key, const std::string& field) const;
 
+    // The member when it is an object, nullptr when it is not given.
+    const nlohmann::json* optional_object(const nlohmann::json& object, std::string_view key,
+                                          const std::string& field) const;
     const nlohmann::json& object(const nlohmann::json& value, const std::string& field) const;
     const nlohmann::json& array(const nlohmann::json& value, const std::string& field, std::size_t min_count,
                                 std::size_t max_count) const;
 
+    const std::string& string(const nlohmann::json& value, const std::string& field) const;
     std::string text(const nlohmann::json* value, const std::string& field, TextRules rules) const;
     // core/identifier.hpp: [a-z0-9][a-z0-9-]{0,63}
     std::string identifier(const nlohmann::json& value, const std::string& field) const;
@@ -62,14 +90,17 @@ public:
     std::string web_url(const nlohmann::json& value, const std::string& field) const;
     std::int64_t integer(const nlohmann::json& value, const std::string& field, std::int64_t min,
                          std::int64_t max) const;
+    // The member, or fallback when it is not given.
+    std::int64_t integer_or(const nlohmann::json& object, std::string_view key, const std::string& field,
+                            std::int64_t fallback, std::int64_t min, std::int64_t max) const;
+    bool boolean(const nlohmann::json& value, const std::string& field) const;
+    bool boolean_or(const nlohmann::json& object, std::string_view key, const std::string& field, bool fallback) const;
     double finite_number(const nlohmann::json& value, const std::string& field) const;
     UnixSeconds instant(const nlohmann::json& value, const std::string& field) const;
     CivilDate date(const nlohmann::json& value, const std::string& field) const;
     int hour_minute(const nlohmann::json& value, const std::string& field) const;
 
 private:
-    const std::string& string(const nlohmann::json& value, const std::string& field) const;
-
     std::string where_;
 };
 

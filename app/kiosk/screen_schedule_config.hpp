@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_field_reader.hpp"
 #include "core/result.hpp"
 #include "core/screen_schedule.hpp"
 
@@ -27,5 +28,7 @@ struct ScreenScheduleConfig {
 
 // `value` is the member's JSON; problems name "screen_schedule.…" and come from `origin`.
 core::Result<ScreenScheduleConfig> parse_screen_schedule(const nlohmann::json& value, std::string_view origin);
+// The same inside parse_kiosk_config: a problem is thrown by `reader` (core::RejectedInput).
+ScreenScheduleConfig read_screen_schedule(const core::JsonFieldReader& reader, const nlohmann::json& value);
 
 }  // namespace bangvang::kiosk

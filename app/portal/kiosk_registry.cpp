@@ -22,46 +22,55 @@ const EnrolledKiosk* KioskRegistry::find(const std::string& kiosk_id) const {
     return found == kiosks.end() ? nullptr : &found->second;
 }
 
+namespace {
+
+// One enrolled kiosk: {"id", "public_key", "site", "place"}; problems thrown by `reader`.
+EnrolledKiosk read_kiosk(const core::JsonFieldReader& reader, const nlohmann::json& entry, const std::string& where) {
+    if (!entry.is_object()) reader.reject(where, "phải là một đối tượng JSON");
+    const auto text = [&](const char* key) -> std::optional<std::string> {
+        const nlohmann::json* found = reader.find(entry, key);
+        if (found == nullptr || !found->is_string()) return std::nullopt;
+        return found->get<std::string>();
+    };
+    EnrolledKiosk kiosk;
+    const std::optional<std::string> id = text("id");
+    if (!id || !core::is_identifier(*id)) reader.reject(where + ".id", "phải là mã máy: chữ thường, số và '-', tối đa 64 ký tự");
+    kiosk.kiosk_id = *id;
+    const std::optional<std::string> key = text("public_key");
+    core::Result<sync::PublicKey> parsed = sync::parse_public_key(key.value_or(""), where + ".public_key");
+    if (!key || !parsed) {
+        reader.reject(where + ".public_key", "phải là khóa công khai Ed25519 của máy (base64 của 32 byte, in ra khi cài máy)");
+    }
+    kiosk.public_key = *parsed;
+    const std::optional<std::string> site = text("site");
+    if (!site || !core::is_identifier(*site)) reader.reject(where + ".site", "phải là mã điểm đặt: chữ thường, số và '-'");
+    kiosk.site = *site;
+    kiosk.place = text("place").value_or("");
+    return kiosk;
+}
+
+}  // namespace
+
 core::Result<KioskRegistry> parse_kiosk_registry(std::string_view json, std::string_view origin) {
     core::Result<nlohmann::json> read = core::read_json(json, origin, core::JsonLimits{.max_bytes = 64 * 1024 * 1024});
     if (!read) return Problem{std::string(origin), "", "không phải JSON hợp lệ (" + read.problem().reason + ")"};
     const nlohmann::json& document = *read;
-    const auto refuse = [&](std::string field, std::string reason) {
-        return Problem{std::string(origin), std::move(field), std::move(reason)};
-    };
-    if (!document.is_object() || !document.contains("kiosks") || !document["kiosks"].is_array()) {
-        return refuse("kiosks", "phải có danh sách \"kiosks\": [ {\"id\", \"public_key\", \"site\", \"place\"} ... ]");
-    }
-    KioskRegistry registry;
-    const nlohmann::json& list = document["kiosks"];
-    for (std::size_t index = 0; index < list.size(); ++index) {
-        const std::string where = "kiosks[" + std::to_string(index) + "]";
-        const nlohmann::json& entry = list[index];
-        if (!entry.is_object()) return refuse(where, "phải là một đối tượng JSON");
-        const auto text = [&](const char* key) -> std::optional<std::string> {
-            const auto found = entry.find(key);
-            if (found == entry.end() || !found->is_string()) return std::nullopt;
-            return found->get<std::string>();
-        };
-        EnrolledKiosk kiosk;
-        const std::optional<std::string> id = text("id");
-        if (!id || !core::is_identifier(*id)) return refuse(where + ".id", "phải là mã máy: chữ thường, số và '-', tối đa 64 ký tự");
-        kiosk.kiosk_id = *id;
-        const std::optional<std::string> key = text("public_key");
-        core::Result<sync::PublicKey> parsed = sync::parse_public_key(key.value_or(""), where + ".public_key");
-        if (!key || !parsed) {
-            return refuse(where + ".public_key", "phải là khóa công khai Ed25519 của máy (base64 của 32 byte, in ra khi cài máy)");
+    const core::JsonFieldReader reader{std::string(origin)};
+    return core::read_fields([&] {
+        if (!document.is_object() || !document.contains("kiosks") || !document["kiosks"].is_array()) {
+            reader.reject("kiosks", "phải có danh sách \"kiosks\": [ {\"id\", \"public_key\", \"site\", \"place\"} ... ]");
         }
-        kiosk.public_key = *parsed;
-        const std::optional<std::string> site = text("site");
-        if (!site || !core::is_identifier(*site)) return refuse(where + ".site", "phải là mã điểm đặt: chữ thường, số và '-'");
-        kiosk.site = *site;
-        kiosk.place = text("place").value_or("");
-        if (!registry.kiosks.emplace(kiosk.kiosk_id, kiosk).second) {
-            return refuse(where + ".id", "máy \"" + kiosk.kiosk_id + "\" đã có ở trên: mỗi máy một dòng");
+        KioskRegistry registry;
+        const nlohmann::json& list = document["kiosks"];
+        for (std::size_t index = 0; index < list.size(); ++index) {
+            const std::string where = core::element_path("kiosks", index);
+            EnrolledKiosk kiosk = read_kiosk(reader, list[index], where);
+            if (!registry.kiosks.emplace(kiosk.kiosk_id, kiosk).second) {
+                reader.reject(where + ".id", "máy \"" + kiosk.kiosk_id + "\" đã có ở trên: mỗi máy một dòng");
+            }
         }
-    }
-    return registry;
+        return registry;
+    });
 }
 
 core::Result<KioskRegistry> load_kiosk_registry(const std::filesystem::path& file) {

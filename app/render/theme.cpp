@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/bounded_json.hpp"
+#include "core/json_field_reader.hpp"
 #include "files/bounded_read.hpp"
 
 namespace bangvang::render {
@@ -84,102 +85,78 @@ std::optional<SDL_Color> parse_colour(std::string_view text) {
     return SDL_Color{channels[0], channels[1], channels[2], channels[3]};
 }
 
-class ThemeReader {
-public:
-    ThemeReader(std::string_view origin, Theme& theme) : origin_(origin), theme_(theme) {}
+// A section of the theme ("colours", "metrics", ...): its object, or nullptr when not given.
+const Json* section(const core::JsonFieldReader& reader, const Json& root, std::string_view name) {
+    const Json* found = reader.find(root, name);
+    if (found != nullptr && !found->is_object()) reader.reject(std::string(name), "must be a JSON object");
+    return found;
+}
 
-    std::optional<core::Problem> read(const Json& root) {
-        if (!root.is_object()) return problem("", "is not a JSON object");
-        if (auto found = root.find("format"); found != root.end()) {
-            if (!found->is_string() || found->get<std::string>() != theme_format) {
-                return problem("format", "must be \"" + std::string(theme_format) + "\"");
-            }
-        }
-        if (auto found = root.find("name"); found != root.end()) {
-            if (!found->is_string()) return problem("name", "must be a string");
-            theme_.name = found->get<std::string>();
-        }
-        if (auto failure = read_colours(root)) return failure;
-        if (auto failure = read_fonts(root)) return failure;
-        if (auto failure = read_fractions(root, "metrics", metric_members, theme_.metrics, 0.3)) return failure;
-        if (auto failure = read_fractions(root, "text", text_members, theme_.text, 0.5)) return failure;
-        if (theme_.text.body_min > theme_.text.body) {
-            return problem("text.body_min", "must not be larger than text.body");
-        }
-        if (theme_.metrics.header_height + theme_.metrics.footer_height + 2 * theme_.metrics.margin > 0.6) {
-            return problem("metrics", "header, footer and margins leave less than 40% of the screen for content");
-        }
-        return std::nullopt;
+void read_colours(const core::JsonFieldReader& reader, const Json& root, ThemeColours& colours) {
+    const Json* given = section(reader, root, "colours");
+    if (given == nullptr) return;
+    for (const auto& [name, member] : colour_members) {
+        const Json* found = reader.find(*given, name);
+        if (found == nullptr) continue;
+        const std::string field = core::member_path("colours", name);
+        if (!found->is_string()) reader.reject(field, "must be a string like \"#A50F15\"");
+        auto colour = parse_colour(found->get_ref<const std::string&>());
+        if (!colour) reader.reject(field, "is not a colour of the form #RRGGBB or #RRGGBBAA");
+        colours.*member = *colour;
     }
+}
 
-private:
-    core::Problem problem(std::string field, std::string reason) const {
-        return core::Problem{std::string(origin_), std::move(field), std::move(reason)};
-    }
-
-    const Json* section(const Json& root, std::string_view name, std::optional<core::Problem>& failure) const {
-        auto found = root.find(std::string(name));
-        if (found == root.end()) return nullptr;
-        if (!found->is_object()) failure = problem(std::string(name), "must be a JSON object");
-        return found->is_object() ? &*found : nullptr;
-    }
-
-    std::optional<core::Problem> read_colours(const Json& root) {
-        std::optional<core::Problem> failure;
-        const Json* colours = section(root, "colours", failure);
-        if (!colours) return failure;
-        for (const auto& [name, member] : colour_members) {
-            auto found = colours->find(std::string(name));
-            if (found == colours->end()) continue;
-            std::string field = "colours." + std::string(name);
-            if (!found->is_string()) return problem(field, "must be a string like \"#A50F15\"");
-            auto colour = parse_colour(found->get<std::string>());
-            if (!colour) return problem(field, "is not a colour of the form #RRGGBB or #RRGGBBAA");
-            theme_.colours.*member = *colour;
+void read_fonts(const core::JsonFieldReader& reader, const Json& root, ThemeFonts& fonts) {
+    const Json* given = section(reader, root, "fonts");
+    if (given == nullptr) return;
+    for (auto [name, member] : {std::pair{"regular", &ThemeFonts::regular}, std::pair{"bold", &ThemeFonts::bold}}) {
+        const Json* found = reader.find(*given, name);
+        if (found == nullptr) continue;
+        if (!found->is_string() || found->get_ref<const std::string&>().empty()) {
+            reader.reject(core::member_path("fonts", name), "must be a non-empty path to a TrueType font");
         }
-        return std::nullopt;
+        fonts.*member = found->get<std::string>();
     }
+}
 
-    std::optional<core::Problem> read_fonts(const Json& root) {
-        std::optional<core::Problem> failure;
-        const Json* fonts = section(root, "fonts", failure);
-        if (!fonts) return failure;
-        for (auto [name, member] : {std::pair{"regular", &ThemeFonts::regular}, std::pair{"bold", &ThemeFonts::bold}}) {
-            auto found = fonts->find(name);
-            if (found == fonts->end()) continue;
-            std::string field = std::string("fonts.") + name;
-            if (!found->is_string() || found->get<std::string>().empty()) {
-                return problem(field, "must be a non-empty path to a TrueType font");
-            }
-            theme_.fonts.*member = found->get<std::string>();
+// Sizes are fractions of the shorter screen side, each in (0, largest].
+template <typename Owner, std::size_t count>
+void read_fractions(const core::JsonFieldReader& reader, const Json& root, std::string_view name,
+                    const std::array<Member<Owner, double>, count>& members, Owner& owner, double largest) {
+    const Json* given = section(reader, root, name);
+    if (given == nullptr) return;
+    for (const auto& [member_name, member] : members) {
+        const Json* found = reader.find(*given, member_name);
+        if (found == nullptr) continue;
+        const std::string field = core::member_path(name, member_name);
+        if (!found->is_number()) reader.reject(field, "must be a number (a fraction of the shorter screen side)");
+        const double value = found->get<double>();
+        if (!(value > 0 && value <= largest)) {
+            reader.reject(field, "must be greater than 0 and at most " + std::to_string(largest).substr(0, 3));
         }
-        return std::nullopt;
+        owner.*member = value;
     }
+}
 
-    template <typename Owner, std::size_t count>
-    std::optional<core::Problem> read_fractions(const Json& root, std::string_view name,
-                                                const std::array<Member<Owner, double>, count>& members, Owner& owner,
-                                                double largest) {
-        std::optional<core::Problem> failure;
-        const Json* values = section(root, name, failure);
-        if (!values) return failure;
-        for (const auto& [member_name, member] : members) {
-            auto found = values->find(std::string(member_name));
-            if (found == values->end()) continue;
-            std::string field = std::string(name) + "." + std::string(member_name);
-            if (!found->is_number()) return problem(field, "must be a number (a fraction of the shorter screen side)");
-            double value = found->get<double>();
-            if (!(value > 0 && value <= largest)) {
-                return problem(field, "must be greater than 0 and at most " + std::to_string(largest).substr(0, 3));
-            }
-            owner.*member = value;
+Theme read_theme(const core::JsonFieldReader& reader, const Json& root) {
+    if (!root.is_object()) reader.reject("", "is not a JSON object");
+    Theme theme = default_theme();
+    if (const Json* format = reader.find(root, "format")) {
+        if (!format->is_string() || format->get_ref<const std::string&>() != theme_format) {
+            reader.reject("format", "must be \"" + std::string(theme_format) + "\"");
         }
-        return std::nullopt;
     }
-
-    std::string_view origin_;
-    Theme& theme_;
-};
+    if (const Json* name = reader.find(root, "name")) theme.name = reader.string(*name, "name");
+    read_colours(reader, root, theme.colours);
+    read_fonts(reader, root, theme.fonts);
+    read_fractions(reader, root, "metrics", metric_members, theme.metrics, 0.3);
+    read_fractions(reader, root, "text", text_members, theme.text, 0.5);
+    if (theme.text.body_min > theme.text.body) reader.reject("text.body_min", "must not be larger than text.body");
+    if (theme.metrics.header_height + theme.metrics.footer_height + 2 * theme.metrics.margin > 0.6) {
+        reader.reject("metrics", "header, footer and margins leave less than 40% of the screen for content");
+    }
+    return theme;
+}
 
 }  // namespace
 
@@ -188,10 +165,8 @@ Theme default_theme() { return Theme{}; }
 core::Result<Theme> parse_theme(std::string_view json, std::string_view origin) {
     core::Result<Json> root = core::read_json(json, origin, core::JsonLimits{.max_bytes = max_theme_bytes});
     if (!root) return root.problem();
-    Theme theme = default_theme();
-    ThemeReader reader(origin, theme);
-    if (auto failure = reader.read(*root)) return *failure;
-    return theme;
+    const core::JsonFieldReader reader{std::string(origin)};
+    return core::read_fields([&] { return read_theme(reader, *root); });
 }
 
 Theme load_theme_file(const std::filesystem::path& path) {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/bounded_json.hpp"
+#include "core/json_field_reader.hpp"
 
 namespace bangvang::sync {
 
@@ -22,6 +23,39 @@ std::string sign_manifest(std::string_view manifest_bytes, const std::vector<Sec
     return envelope.dump(2) + "\n";
 }
 
+namespace {
+
+struct SignatureEntry {
+    std::string key_id;
+    std::string signature;  // base64
+};
+
+// The envelope {"format": "bangvang.signature/1", "signatures": [{"key_id", "signature"}, ...]};
+// a problem is thrown by `reader`.
+std::vector<SignatureEntry> read_signatures(const core::JsonFieldReader& reader, const Json& envelope) {
+    if (!envelope.is_object()) reader.reject("", "signature file is not a JSON object");
+    const Json* format = reader.find(envelope, "format");
+    if (format == nullptr || !format->is_string() || format->get_ref<const std::string&>() != "bangvang.signature/1") {
+        reader.reject("format", "signature file is not \"bangvang.signature/1\"");
+    }
+    const Json* signatures = reader.find(envelope, "signatures");
+    if (signatures == nullptr || !signatures->is_array() || signatures->empty()) {
+        reader.reject("signatures", "signature file holds no signatures");
+    }
+    std::vector<SignatureEntry> entries;
+    for (const Json& entry : *signatures) {
+        const Json* key_id = reader.find(entry, "key_id");
+        const Json* signature = reader.find(entry, "signature");
+        if (key_id == nullptr || !key_id->is_string() || signature == nullptr || !signature->is_string()) {
+            reader.reject("signatures", "each signature needs a \"key_id\" and a \"signature\" string");
+        }
+        entries.push_back({key_id->get<std::string>(), signature->get<std::string>()});
+    }
+    return entries;
+}
+
+}  // namespace
+
 core::Result<VerifiedSignature> verify_manifest(std::string_view manifest_bytes, std::string_view signature_file,
                                                 const std::vector<PublicKey>& trusted_keys, std::string_view where) {
     auto problem = [&](std::string field, std::string reason) {
@@ -32,25 +66,15 @@ core::Result<VerifiedSignature> verify_manifest(std::string_view manifest_bytes,
     }
     core::Result<Json> parsed = core::read_json(signature_file, where, core::JsonLimits{.max_bytes = max_signature_file_bytes});
     if (!parsed) return problem("", "signature file is not a JSON object (" + parsed.problem().reason + ")");
-    const Json& envelope = *parsed;
-    if (!envelope.is_object()) return problem("", "signature file is not a JSON object");
-    if (envelope.value("format", std::string()) != "bangvang.signature/1") {
-        return problem("format", "signature file is not \"bangvang.signature/1\"");
-    }
-    auto signatures = envelope.find("signatures");
-    if (signatures == envelope.end() || !signatures->is_array() || signatures->empty()) {
-        return problem("signatures", "signature file holds no signatures");
-    }
+    const core::JsonFieldReader reader{std::string(where)};
+    const core::Result<std::vector<SignatureEntry>> entries = core::read_fields([&] { return read_signatures(reader, *parsed); });
+    if (!entries) return entries.problem();
 
     std::string untrusted_ids;
     bool trusted_signature_failed = false;
-    for (const Json& entry : *signatures) {
-        if (!entry.is_object() || !entry.contains("key_id") || !entry["key_id"].is_string() ||
-            !entry.contains("signature") || !entry["signature"].is_string()) {
-            return problem("signatures", "each signature needs a \"key_id\" and a \"signature\" string");
-        }
-        const std::string& key_id = entry["key_id"].get_ref<const std::string&>();
-        auto signature = from_base64(entry["signature"].get_ref<const std::string&>(), crypto_sign_BYTES);
+    for (const SignatureEntry& entry : *entries) {
+        const std::string& key_id = entry.key_id;
+        auto signature = from_base64(entry.signature, crypto_sign_BYTES);
         const PublicKey* key = nullptr;
         for (const PublicKey& trusted : trusted_keys) {
             if (trusted.id() == key_id) key = &trusted;

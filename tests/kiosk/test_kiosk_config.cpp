@@ -77,6 +77,16 @@ TEST_CASE("a minimal config takes defaults", "[kiosk][config]") {
     CHECK(config->theme_file.empty());
 }
 
+TEST_CASE("a member given as null is not given: it takes the default", "[kiosk][config]") {
+    auto config = parse_kiosk_config(R"({"kiosk_id": "k1", "site": "s", "cache_directory": "/var/lib/bangvang",
+                                         "place_name": null, "screen": {"width": null}, "ticker": null})",
+                                     "kiosk.json", "/");
+    REQUIRE(config.ok());
+    CHECK(config->place_name == "s");
+    CHECK(config->screen_width() == 1920);
+    CHECK(config->ticker.enabled);
+}
+
 TEST_CASE("config mistakes are refused naming the field and the reason", "[kiosk][config]") {
     require_problem("{not json", "", "not valid JSON");
     require_problem("[1, 2]", "", "JSON object");
