@@ -10,7 +10,7 @@ namespace bangvang::kiosk {
 // Call first thing in main, before SDL allocates anything.
 void keep_large_buffers_outside_the_heap();
 
-// SDL's buffers of 4 MB and more (slide textures, screen-sized photos) start on a 2 MB
+// SDL's buffers of 2 MB and more (slide textures, photos, large text textures) start on a 2 MB
 // boundary and are advised into transparent huge pages, so that a slide texture made
 // for a crossfade costs a few page faults, not two thousand. (glibc.malloc.hugetlb=1
 // advises too, but its blocks start anywhere: half an 8 MB texture still came in 4 KB
