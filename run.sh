@@ -15,6 +15,7 @@ PACKAGES=(
   libzbar-dev zbar-tools  # the tests decode every slide's QR code as a phone would
   python3  # the sync tests' fault-injecting HTTP server
   libfaketime  # the kiosk test whose wall clock jumps back a day
+  xvfb  # the X server of the kiosk's full-screen window tests (and of ./run.sh bench, soak)
   libsystemd-dev dpkg-dev systemd shellcheck lintian
   nftables  # provision.sh's firewall, checked with nft -c
   nginx  # its dav module serves the publishing tests (PUT); the portal's site in the portal tests

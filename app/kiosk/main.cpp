@@ -3,9 +3,11 @@
 #include <cstdio>
 #include <exception>
 #include <memory>
+#include <string_view>
 
 #include "kiosk/command_line.hpp"
 #include "kiosk/content_loader.hpp"
+#include "kiosk/full_screen_window.hpp"
 #include "kiosk/headless_runner.hpp"
 #include "kiosk/kiosk_config.hpp"
 #include "kiosk/log.hpp"
@@ -80,15 +82,20 @@ std::unique_ptr<Display> open_display(const kiosk::CommandLine& options, const k
         }),
         .window = {},
         .renderer = {}});
-    display->window = render::create_window(render::WindowOptions{
-        .title = "bangvang",
-        // A rotated screen's output is the slides' shape turned; screenshots keep the slides' shape.
-        .width = headless ? config.screen_width() : config.output_width(),
-        .height = headless ? config.screen_height() : config.output_height(),
-        .fullscreen = !headless && !options.windowed,
-        .hidden = headless,
-    });
     const char* video_driver = SDL_GetCurrentVideoDriver();
+    const bool full_screen = !headless && !options.windowed;
+    if (full_screen && video_driver && std::string_view(video_driver) == "x11") {
+        display->window = kiosk::show_x11_full_screen_window("bangvang");
+    } else {
+        display->window = render::create_window(render::WindowOptions{
+            .title = "bangvang",
+            // A rotated screen's output is the slides' shape turned; screenshots keep the slides' shape.
+            .width = headless ? config.screen_width() : config.output_width(),
+            .height = headless ? config.screen_height() : config.output_height(),
+            .fullscreen = full_screen,
+            .hidden = headless,
+        });
+    }
     const bool software = headless || render::software_renderer_suits(video_driver ? video_driver : "");
     display->renderer = render::create_renderer(display->window.get(),
                                                 render::RendererOptions{.software = software, .vsync = !headless});
