@@ -63,11 +63,17 @@ usage: ./run.sh COMMAND
                       the libFuzzer targets (tests/fuzz, clang, in build-fuzz/), one at a
                       time under nice for N seconds each (60); a benchmark, not CI:
                       ctest -L fuzz replays their corpora in every build
-  kill [--count N]    the SIGKILL crash tests (tests/kill: kills during large updates, and
+  kill [--count N] [--seconds S]
+                      the SIGKILL crash tests (tests/kill: kills during large updates, and
                       during outbox writes, report delivery and screen copies) with N
                       kills each (1000) under nice: after every kill the cache opens with
-                      one whole version; no play lost, repeats only what a kill cut off;
-                      a benchmark, not CI (ctest -L kill runs 30 kills each)
+                      one whole version; no play lost, repeats only what a kill cut off.
+                      Kill moments follow one uninterrupted update timed at the start
+                      (and every 100 rounds): 20 ms to 1.5 x its switch to the new version.
+                      --seconds: no kill round starts after S s per case. Prints figure:
+                      lines (kills before/during/after the switch, updates, plays received,
+                      lost, received twice, screen copies); a benchmark, not CI (ctest -L
+                      kill runs 30 kills each with the window capped at 2.5 s)
   soak [--days N] [--hour-seconds S] [--restart-days N]
                       the real kiosk (in a window on Xvfb, SDL's x11 driver) and nginx
                       for N simulated days (30; an hour lasts S seconds, 3): a feed
@@ -445,12 +451,13 @@ fuzz() {
 }
 
 # The kill tests with many kills (BANGVANG_KILL_COUNT), each case in turn under nice;
-# their summary lines (rounds, kills, updates, plays) are Catch's warnings.
+# their figures (kills before, during and after the switch, updates, plays) are figure: lines.
 kill_tests() {
-  local count=1000
+  local count=1000 seconds=""
   while (($# > 0)); do
     case "$1" in
       --count) [[ $# -ge 2 ]] || { usage >&2; exit 2; }; count=$2; shift ;;
+      --seconds) [[ $# -ge 2 ]] || { usage >&2; exit 2; }; seconds=$2; shift ;;
       *) usage >&2; exit 2 ;;
     esac
     shift
@@ -458,8 +465,8 @@ kill_tests() {
   install_missing_packages
   cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
   cmake --build build -j"$(nproc)" --target test_kill bangvang
-  echo "run.sh: $count kills per case, under nice 19" >&2
-  (cd build && BANGVANG_KILL_COUNT=$count nice -n 19 tests/test_kill --durations yes)
+  echo "run.sh: $count kills per case${seconds:+, no round started after $seconds s}, under nice 19; load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+  (cd build && BANGVANG_KILL_COUNT=$count BANGVANG_KILL_SECONDS=${seconds:-0} nice -n 19 tests/test_kill --durations yes)
 }
 
 # Installs the arm64 (multiarch) -dev packages and the cross compiler when missing.

@@ -6,28 +6,29 @@
 // Delivery is at least once: a kill between the server's 2xx and the outbox recording it
 // makes the next start send that report again (the portal counts a play once by kiosk,
 // item and start time), so a play may arrive twice only in a delivery a kill interrupted:
-// never more repeated deliveries than kills. BANGVANG_KILL_COUNT sets the number of kills
-// (default 30).
+// never more repeated deliveries than kills. The kill moments follow what a run takes on
+// this machine now: one uninterrupted run is timed first (and again every 100 rounds),
+// and kills are drawn from 20 ms to its end or 1.5 x its switch to the new version,
+// whichever is later, so that they land in the update, the screen copies, the plays and
+// the delivery whatever the load. BANGVANG_KILL_COUNT sets the number of kills (default
+// 30); the figures are printed as `figure:` lines.
 #include <catch2/catch.hpp>
 
 #include <SDL.h>
 #include <SDL_image.h>
-#include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 
 #include <algorithm>
 #include <chrono>
-#include <cstdlib>
 #include <map>
-#include <random>
 #include <set>
 #include <sstream>
 #include <thread>
 
 #include <nlohmann/json.hpp>
 
+#include "kill/kill_rounds.hpp"
 #include "media/screen_copy.hpp"
 #include "store/content_cache.hpp"
 #include "store/report_outbox.hpp"
@@ -38,9 +39,8 @@
 using namespace bangvang;
 using namespace bangvang::sync;
 using namespace bangvang::sync::testing;
+using namespace bangvang::kill_testing;
 using bangvang::testing::ScratchDirectory;
-
-extern char** environ;
 
 namespace {
 
@@ -61,27 +61,14 @@ std::string play_key(const std::string& item, const std::string& started_at, std
     return item + " " + started_at + " " + std::to_string(duration_ms);
 }
 
-pid_t start_kiosk(const std::string& binary, const std::string& config, const std::string& screens) {
-    std::vector<char*> arguments{const_cast<char*>(binary.c_str()), const_cast<char*>("--config"),
-                                 const_cast<char*>(config.c_str()),  const_cast<char*>("--headless"),
-                                 const_cast<char*>(screens.c_str()), const_cast<char*>("--once"), nullptr};
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-    pid_t pid = -1;
-    const int spawned = posix_spawn(&pid, binary.c_str(), &actions, nullptr, arguments.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    return spawned == 0 ? pid : -1;
-}
-
 }  // namespace
 
 TEST_CASE("SIGKILL during outbox writes, report delivery and screen copies loses no play and repeats only what a kill cut off", "[kill]") {
-    const int kills = std::getenv("BANGVANG_KILL_COUNT") ? std::atoi(std::getenv("BANGVANG_KILL_COUNT")) : 30;
+    const int kills = kill_count();
     ScratchDirectory scratch("kill-reports");
-    // The server outlives every round: up to 2.5 s each plus a start under load (10 s allowed).
-    FaultServer server(scratch.path() / "server", std::max(3600, kills * 10));
+    // The server outlives every round (the destructor stops it sooner): rounds last up to
+    // a whole run, which a loaded machine stretches to seconds.
+    FaultServer server(scratch.path() / "server", std::max(3600, kills * 30));
     const SecretKey district = generate_secret_key();
 
     constexpr std::size_t items_per_version = 6;
@@ -104,34 +91,22 @@ TEST_CASE("SIGKILL during outbox writes, report delivery and screen copies loses
                    "screen": {"width": 640, "height": 360},
                    "sources": [{"id": "quan-thanh-xuan", "url": ")" + server.url() + R"(", "report_url": ")" +
                    server.url("reports") + R"(", "keys": [")" + district.public_key().to_base64() + R"("]}]})");
-    // BANGVANG_KIOSK_BINARY in the environment: another build of the kiosk (a copy kept
-    // for a long benchmark run, a sanitizer build).
-    const std::string binary =
-        std::getenv("BANGVANG_KIOSK_BINARY") ? std::getenv("BANGVANG_KIOSK_BINARY") : bangvang::testing::paths::kiosk_program;
-    const std::string config = (kiosk_folder / "kiosk.json").string();
-    const std::string screens = (kiosk_folder / "screens").string();
+    const KioskCommand command = kiosk_command(kiosk_folder);
     const auto database = kiosk_folder / "cache/content.sqlite3";
-    std::mt19937 random(std::random_device{}());
-    std::uniform_int_distribution<int> delay_ms(20, 2500);
 
     std::set<std::string> plays_held;  // every play an outbox was seen holding
-    int killed_while_running = 0, copies_checked = 0;
-    for (int round = 0; round < kills; ++round) {
-        const pid_t pid = start_kiosk(binary, config, screens);
-        REQUIRE(pid > 0);
-        std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms(random)));
-        if (::kill(pid, SIGKILL) == 0) ++killed_while_running;
-        int status = 0;
-        ::waitpid(pid, &status, 0);
-        if (!std::filesystem::exists(database)) continue;
-
-        INFO("round " << round);
+    int copies_checked = 0;
+    // After a run: one whole version, every screen copy decodes whole, the outbox's plays
+    // remembered. True when the cache holds the version published last.
+    const auto inspect = [&]() -> bool {
+        if (!std::filesystem::exists(database)) return false;
         store::ContentCache cache(database, kiosk_folder / "cache/media");
+        bool switched = false;
         if (const auto state = cache.source_state("quan-thanh-xuan")) {
             const auto items = cache.all_items();
             CHECK(items.size() == items_per_version);
             for (const auto& stored : items) CHECK(stored.item.id.starts_with("v" + std::to_string(state->version) + "-"));
-            if (state->version == published) publish(++published);
+            switched = state->version == published;
         }
         for (const std::string& sha256 : cache.referenced_media()) {
             REQUIRE(std::filesystem::exists(cache.media_path(sha256)));
@@ -151,11 +126,64 @@ TEST_CASE("SIGKILL during outbox writes, report delivery and screen copies loses
             plays_held.insert(play_key(stored.play.item_id, core::format_rfc3339(stored.play.started_at, 7 * 60),
                                        stored.play.duration_milliseconds));
         }
+        return switched;
+    };
+
+    constexpr int retime_every = 100;
+    std::optional<UpdateTiming> timing;
+    int timed_at = 0;
+    bool untouched = true;  // no kill round has started on the pending version yet
+    RequestLogCursor requests(scratch.path() / "server/requests.log");
+    KillMoments moments;
+    KillTally tally;
+    int updates_between_kills = 0;
+    std::chrono::milliseconds longest_window{0};
+    const auto started = std::chrono::steady_clock::now();
+    const auto budget = kill_time_budget();
+    for (int round = 0; round < kills;) {
+        if (budget && std::chrono::steady_clock::now() - started > *budget) break;
+        INFO("round " << round << ", version " << published << " pending");
+        if (untouched && (!timing || round - timed_at >= retime_every)) {
+            const auto log_file = scratch.path() / "timing.log";
+            timing = time_one_update(command, log_file, published, /*stop_after_switch=*/false);
+            INFO("the kiosk's log:\n" << read_file(log_file));
+            REQUIRE(timing);
+            timed_at = round;
+            ++tally.timing_runs;
+            print_figure("kill-reports uninterrupted run, exec to switch", static_cast<long long>(timing->to_switch.count()), "ms");
+            print_figure("kill-reports uninterrupted run, exec to exit", static_cast<long long>(timing->to_exit.count()), "ms");
+            requests.media_requests_since_last();
+            REQUIRE(inspect());
+            publish(++published);
+            continue;
+        }
+        moments.set_upper(std::max(timing->to_switch * 3 / 2, timing->to_exit));
+        longest_window = std::max(longest_window, moments.upper());
+        untouched = false;
+        const pid_t pid = start_kiosk(command);
+        REQUIRE(pid > 0);
+        std::this_thread::sleep_for(moments.draw());
+        const bool delivered = ::kill(pid, SIGKILL) == 0;
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+        ++tally.rounds;
+        ++round;
+        const bool switched = inspect();
+        const std::size_t media_requested = requests.media_requests_since_last();
+        if (delivered) {
+            ++tally.delivered;
+            tally.count(switched, media_requested);
+        }
+        if (switched) {
+            ++updates_between_kills;
+            publish(++published);
+            untouched = true;
+        }
     }
 
     // Clean runs deliver what the last kill left (each start's first round sends the outbox).
     for (int run = 0; run < 3; ++run) {
-        const pid_t pid = start_kiosk(binary, config, screens);
+        const pid_t pid = start_kiosk(command);
         REQUIRE(pid > 0);
         int status = 0;
         ::waitpid(pid, &status, 0);
@@ -185,11 +213,18 @@ TEST_CASE("SIGKILL during outbox writes, report delivery and screen copies loses
             UNSCOPED_INFO("sent " << times << " times: " << play);
         }
     }
-    WARN(kills << " rounds, " << killed_while_running << " SIGKILLs to a running kiosk, " << published - 1
-               << " updates completed, " << copies_checked << " screen copies checked, " << plays_held.size()
-               << " plays seen in the outbox, " << received.size() << " distinct plays received, "
-               << sent_again << " received again in " << repeated_deliveries << " repeated deliveries");
+    print_figure("kill-reports kills asked for", kills, "kills");
+    print_tally("kill-reports", tally);
+    print_figure("kill-reports longest kill window", static_cast<long long>(longest_window.count()), "ms");
+    print_figure("kill-reports updates completed between kills", updates_between_kills, "updates");
+    print_figure("kill-reports updates completed in all", static_cast<long long>(published - 1), "updates");
+    print_figure("kill-reports plays seen in the outbox", static_cast<long long>(plays_held.size()), "plays");
+    print_figure("kill-reports plays received", static_cast<long long>(received.size()), "plays");
+    print_figure("kill-reports plays lost", static_cast<long long>(lost), "plays");
+    print_figure("kill-reports plays received twice or more", static_cast<long long>(sent_again), "plays");
+    print_figure("kill-reports repeated deliveries", repeated_deliveries, "deliveries");
+    print_figure("kill-reports screen copies decoded whole", copies_checked, "copies");
     CHECK(lost == 0);
-    CHECK(repeated_deliveries <= killed_while_running);
-    CHECK(killed_while_running >= kills * 2 / 3);
+    CHECK(repeated_deliveries <= tally.delivered);
+    CHECK(tally.delivered >= tally.rounds * 2 / 3);
 }

@@ -35,14 +35,28 @@ public:
         if (posix_spawn(&pid_, "/usr/bin/python3", nullptr, nullptr, arguments.data(), environ) != 0) {
             throw std::runtime_error("cannot start the fault server");
         }
-        const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        // python3 starts in well under a second on a quiet machine, but took more than 10 s
+        // beside a CI run and five builds: the wait is generous, yet bounded, and a server
+        // that has died is not waited for.
+        const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(90);
         while (!std::filesystem::exists(port_file)) {
-            if (std::chrono::steady_clock::now() > give_up) throw std::runtime_error("the fault server did not start");
+            int status = 0;
+            if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+                pid_ = -1;
+                throw std::runtime_error("the fault server (" + script + ") ended before it wrote its port");
+            }
+            if (std::chrono::steady_clock::now() > give_up) {
+                ::kill(pid_, SIGKILL);
+                ::waitpid(pid_, &status, 0);
+                pid_ = -1;
+                throw std::runtime_error("the fault server (" + script + ") wrote no port within 90 s");
+            }
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
         }
         port_ = std::stoi(bangvang::testing::read_file(port_file));
     }
     ~FaultServer() {
+        if (pid_ <= 0) return;
         ::kill(pid_, SIGTERM);
         int status = 0;
         ::waitpid(pid_, &status, 0);
