@@ -2,6 +2,7 @@
 
 #include <SDL_image.h>
 
+#include <algorithm>
 #include <array>
 #include <fstream>
 #include <vector>
@@ -91,7 +92,12 @@ std::optional<ImageHeader> read_image_header(const std::filesystem::path& file, 
         reason = "cannot be opened";
         return std::nullopt;
     }
-    std::vector<unsigned char> bytes(max_jpeg_header_scan);
+    // Only as many bytes as the file holds: a 1 MiB buffer zeroed for every small file
+    // cost more than the check itself (70 % of the media fuzz target's time).
+    std::error_code size_error;
+    const std::uintmax_t file_size = std::filesystem::file_size(file, size_error);
+    std::vector<unsigned char> bytes(size_error ? max_jpeg_header_scan
+                                                : static_cast<std::size_t>(std::min<std::uintmax_t>(file_size, max_jpeg_header_scan)));
     input.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
     bytes.resize(static_cast<std::size_t>(input.gcount()));
     if (bytes.size() >= 8 && std::equal(png_signature.begin(), png_signature.end(), bytes.begin())) {
