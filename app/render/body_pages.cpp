@@ -110,114 +110,164 @@ std::vector<std::size_t> sentence_ends(std::string_view text) {
     return ends;
 }
 
-BodyPlan plan_body_pages(const std::vector<std::string>& paragraphs, const BodyRooms& rooms, const BodyMeasure& measure) {
-    const Planner planner(measure);
-    BodyPlan plan;
-    std::size_t current = 0;
-    std::size_t offset = 0;
-    const auto skip_empty = [&] {
-        while (current < paragraphs.size() && skip_spaces(paragraphs[current], offset) >= paragraphs[current].size()) {
-            ++current;
-            offset = 0;
-        }
-        if (current < paragraphs.size()) offset = skip_spaces(paragraphs[current], offset);
-    };
-    const auto record_cut = [&](std::size_t index, std::size_t at) {
-        plan.cut = true;
-        plan.where.paragraph = index;
-        plan.where.shown_bytes = at;
-        plan.where.lost_characters = lost_from(paragraphs, index, at, plan.where.lost_paragraphs);
-    };
-    skip_empty();
-    const int max_pages = std::max(1, rooms.max_pages);
-    for (int page_number = 0; page_number < max_pages && current < paragraphs.size(); ++page_number) {
-        const TextSize room = page_number == 0 ? rooms.first : rooms.next;
-        const bool last_page = page_number == max_pages - 1;
-        std::vector<std::string> page;
-        std::vector<Origin> origins;
-        std::vector<int> heights;
-        int used = 0;
-        while (current < paragraphs.size()) {
-            const std::string_view text = std::string_view(paragraphs[current]).substr(offset);
-            const int gap = page.empty() ? 0 : measure.paragraph_gap;
-            const int available = room.height - used - gap;
-            const TextSize size = measure.wrapped(text, room.width);
+namespace {
+
+// One plan being made: where the reading has got to in the body, and the page being filled.
+class PagePlanner {
+public:
+    PagePlanner(const std::vector<std::string>& paragraphs, const BodyMeasure& measure)
+        : paragraphs_(paragraphs), measure_(measure), planner_(measure) {
+        skip_empty();
+    }
+
+    bool done() const { return current_ >= paragraphs_.size(); }
+
+    // Fills one page of `room`; on the last page whatever does not fit is cut with "…".
+    std::vector<std::string> page(TextSize room, bool last_page) {
+        page_.clear();
+        origins_.clear();
+        heights_.clear();
+        used_ = 0;
+        while (!done()) {
+            const std::string_view text = std::string_view(paragraphs_[current_]).substr(offset_);
+            const int gap = page_.empty() ? 0 : measure_.paragraph_gap;
+            const int available = room.height - used_ - gap;
+            const TextSize size = measure_.wrapped(text, room.width);
             if (size.height <= available && size.width <= room.width) {
-                page.emplace_back(text);
-                origins.push_back({current, offset});
-                heights.push_back(size.height);
-                used += gap + size.height;
-                ++current;
-                offset = 0;
-                skip_empty();
+                take_whole(text, gap + size.height, size.height);
                 continue;
             }
-            if (!last_page) {
-                std::optional<std::size_t> split = available > 0 ? planner.page_split(text, room.width, available)
-                                                                 : std::nullopt;
-                // A word wider than the whole box: split it between characters, or it never fits.
-                if (!split && page.empty()) {
-                    std::vector<std::size_t> ends;
-                    for (std::size_t i = 1; i < text.size(); ++i) {
-                        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ends.push_back(i);
-                    }
-                    split = planner.longest(text, ends, [](std::string_view p) { return std::string(p); }, room.width,
-                                            available);
-                    if (!split) split = ends.empty() ? text.size() : ends.front();
-                }
-                if (split) {
-                    page.emplace_back(text.substr(0, *split));
-                    origins.push_back({current, offset});
-                    offset = skip_spaces(paragraphs[current], offset + *split);
-                    skip_empty();
-                }
-                break;
+            if (last_page) {
+                cut(text, room, available);
+            } else {
+                split(text, room.width, available);
             }
-            // The last page: end after a whole sentence, with "…".
-            if (const auto cut = available > 0 ? planner.sentence_cut(text, room.width, available) : std::nullopt) {
-                page.push_back(with_cut_mark(text.substr(0, *cut)));
-                record_cut(current, offset + *cut);
-                break;
-            }
-            // Nothing of this paragraph fits: the mark goes after what the page already holds,
-            // shortened by sentences when the mark needs a line more.
-            bool placed = false;
-            std::size_t cut_index = current, cut_at = offset;
-            while (!page.empty() && !placed) {
-                const int previous_gap = page.size() > 1 ? measure.paragraph_gap : 0;
-                used -= heights.back() + previous_gap;
-                const int slot = room.height - used - previous_gap;
-                const std::string_view previous = page.back();
-                const Origin origin = origins.back();
-                if (const auto cut = planner.sentence_cut(previous, room.width, slot)) {
-                    page.back() = with_cut_mark(previous.substr(0, *cut));
-                    if (*cut < previous.size()) {
-                        cut_index = origin.index;
-                        cut_at = origin.offset + *cut;
-                    }
-                    placed = true;
-                } else {
-                    cut_index = origin.index;
-                    cut_at = origin.offset;
-                    page.pop_back();
-                    origins.pop_back();
-                    heights.pop_back();
-                }
-            }
-            if (!placed) {
-                // Not one sentence fits on an empty page: a word cut is the only way to show anything.
-                const auto cut = planner.longest(text, word_ends(text),
-                                                 [](std::string_view p) { return with_ellipsis(p, p.size()); },
-                                                 room.width, room.height);
-                if (cut) {
-                    page.push_back(with_ellipsis(text, *cut));
-                    cut_at = offset + *cut;
-                }
-            }
-            record_cut(cut_index, cut_at);
             break;
         }
-        plan.pages.push_back(std::move(page));
+        return std::move(page_);
+    }
+
+    void finish(BodyPlan& plan) const {
+        plan.cut = cut_;
+        plan.where = where_;
+    }
+
+private:
+    void skip_empty() {
+        while (current_ < paragraphs_.size() && skip_spaces(paragraphs_[current_], offset_) >= paragraphs_[current_].size()) {
+            ++current_;
+            offset_ = 0;
+        }
+        if (current_ < paragraphs_.size()) offset_ = skip_spaces(paragraphs_[current_], offset_);
+    }
+
+    void take_whole(std::string_view text, int taken, int height) {
+        page_.emplace_back(text);
+        origins_.push_back({current_, offset_});
+        heights_.push_back(height);
+        used_ += taken;
+        ++current_;
+        offset_ = 0;
+        skip_empty();
+    }
+
+    // Not the last page: the paragraph goes on on the next one from a sentence (or word) end.
+    void split(std::string_view text, int width, int available) {
+        std::optional<std::size_t> at = available > 0 ? planner_.page_split(text, width, available) : std::nullopt;
+        // A word wider than the whole box: split it between characters, or it never fits.
+        if (!at && page_.empty()) {
+            std::vector<std::size_t> ends;
+            for (std::size_t i = 1; i < text.size(); ++i) {
+                if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ends.push_back(i);
+            }
+            at = planner_.longest(text, ends, [](std::string_view p) { return std::string(p); }, width, available);
+            if (!at) at = ends.empty() ? text.size() : ends.front();
+        }
+        if (!at) return;
+        page_.emplace_back(text.substr(0, *at));
+        origins_.push_back({current_, offset_});
+        offset_ = skip_spaces(paragraphs_[current_], offset_ + *at);
+        skip_empty();
+    }
+
+    // The last page: end after a whole sentence, with "…".
+    void cut(std::string_view text, TextSize room, int available) {
+        if (const auto at = available > 0 ? planner_.sentence_cut(text, room.width, available) : std::nullopt) {
+            page_.push_back(with_cut_mark(text.substr(0, *at)));
+            record_cut(current_, offset_ + *at);
+            return;
+        }
+        std::size_t cut_index = current_, cut_at = offset_;
+        if (!mark_earlier_paragraph(room, cut_index, cut_at)) {
+            // Not one sentence fits on an empty page: a word cut is the only way to show anything.
+            const auto at = planner_.longest(text, word_ends(text),
+                                             [](std::string_view p) { return with_ellipsis(p, p.size()); },
+                                             room.width, room.height);
+            if (at) {
+                page_.push_back(with_ellipsis(text, *at));
+                cut_at = offset_ + *at;
+            }
+        }
+        record_cut(cut_index, cut_at);
+    }
+
+    // Nothing of the current paragraph fits: the mark goes after what the page already
+    // holds, shortened by sentences when the mark needs a line more. False when the page
+    // ends up empty.
+    bool mark_earlier_paragraph(TextSize room, std::size_t& cut_index, std::size_t& cut_at) {
+        while (!page_.empty()) {
+            const int previous_gap = page_.size() > 1 ? measure_.paragraph_gap : 0;
+            used_ -= heights_.back() + previous_gap;
+            const int slot = room.height - used_ - previous_gap;
+            const std::string_view previous = page_.back();
+            const Origin origin = origins_.back();
+            if (const auto at = planner_.sentence_cut(previous, room.width, slot)) {
+                page_.back() = with_cut_mark(previous.substr(0, *at));
+                if (*at < previous.size()) {
+                    cut_index = origin.index;
+                    cut_at = origin.offset + *at;
+                }
+                return true;
+            }
+            cut_index = origin.index;
+            cut_at = origin.offset;
+            page_.pop_back();
+            origins_.pop_back();
+            heights_.pop_back();
+        }
+        return false;
+    }
+
+    void record_cut(std::size_t index, std::size_t at) {
+        cut_ = true;
+        where_.paragraph = index;
+        where_.shown_bytes = at;
+        where_.lost_characters = lost_from(paragraphs_, index, at, where_.lost_paragraphs);
+    }
+
+    const std::vector<std::string>& paragraphs_;
+    const BodyMeasure& measure_;
+    const Planner planner_;
+    std::size_t current_ = 0;
+    std::size_t offset_ = 0;
+    std::vector<std::string> page_;
+    std::vector<Origin> origins_;
+    std::vector<int> heights_;
+    int used_ = 0;
+    bool cut_ = false;
+    BodyCut where_{};
+};
+
+}  // namespace
+
+BodyPlan plan_body_pages(const std::vector<std::string>& paragraphs, const BodyRooms& rooms, const BodyMeasure& measure) {
+    PagePlanner planner(paragraphs, measure);
+    BodyPlan plan;
+    const int max_pages = std::max(1, rooms.max_pages);
+    for (int page_number = 0; page_number < max_pages && !planner.done(); ++page_number) {
+        const TextSize room = page_number == 0 ? rooms.first : rooms.next;
+        plan.pages.push_back(planner.page(room, page_number == max_pages - 1));
+        planner.finish(plan);
         if (plan.cut) break;
     }
     if (plan.pages.empty()) plan.pages.emplace_back();
