@@ -118,7 +118,6 @@ int FallbackText::line_width(FontWeight weight, int size, std::string_view text)
 
 std::vector<std::string> FallbackText::wrap(FontWeight weight, int size, std::string_view text, int wrap_width) {
     std::vector<std::string> lines;
-    const int space = line_width(weight, size, " ");
     std::size_t start = 0;
     while (start <= text.size()) {
         std::size_t end = text.find('\n', start);
@@ -126,23 +125,20 @@ std::vector<std::string> FallbackText::wrap(FontWeight weight, int size, std::st
         std::string_view hard_line = text.substr(start, end - start);
         if (hard_line.ends_with('\r')) hard_line.remove_suffix(1);
         std::string line;
-        int width = 0;
         std::size_t word_start = 0;
         while (word_start <= hard_line.size()) {
             std::size_t word_end = hard_line.find(' ', word_start);
             if (word_end == std::string_view::npos) word_end = hard_line.size();
             const std::string_view word = hard_line.substr(word_start, word_end - word_start);
-            const int word_width = line_width(weight, size, word);
-            if (wrap_width > 0 && !line.empty() && width + space + word_width > wrap_width) {
+            // The whole candidate line is measured, not the sum of its words: kerning and
+            // the spaces' own advance make the sum a few pixels short, enough to clip a letter.
+            std::string candidate = line + (word_start > 0 ? " " : "") + std::string(word);
+            if (wrap_width > 0 && !line.empty() && line_width(weight, size, candidate) > wrap_width) {
                 lines.push_back(std::move(line));
-                line.clear();
-                width = 0;
-            } else if (word_start > 0) {
-                line += ' ';
-                width += space;
+                line = std::string(word);
+            } else {
+                line = std::move(candidate);
             }
-            line += word;
-            width += word_width;
             word_start = word_end + 1;
         }
         lines.push_back(std::move(line));
