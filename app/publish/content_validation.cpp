@@ -12,6 +12,7 @@
 #include "core/manifest_parser.hpp"
 #include "core/model.hpp"
 #include "publish/content_folder.hpp"
+#include "publish/glyph_check.hpp"
 #include "publish/link_length_check.hpp"
 #include "publish/media_file.hpp"
 #include "publish/slide_preview.hpp"
@@ -309,6 +310,10 @@ CheckedBuild check_and_build(const BuildOptions& options, core::UnixSeconds now,
                        ItemOrigins{.fallback_file = source.name, .item_files = &source.item_files,
                                    .item_lines = &source.item_lines},
                        kiosk_screen_shapes, findings);
+    check_glyphs(document.json,
+                 ItemOrigins{.fallback_file = source.name, .item_files = &source.item_files,
+                             .item_lines = &source.item_lines},
+                 kiosk_fonts(), findings);
     check_photo_sizes(source_directory, document, source, findings);
     sort_findings(findings);
     if (count_errors(findings) > 0) return checked;

@@ -85,9 +85,18 @@ public:
     void set_body(const std::vector<Paragraph>& paragraphs) {
         nlohmann::ordered_json body = nlohmann::ordered_json::array();
         for (const Paragraph& paragraph : paragraphs) {
-            remember_line(std::string(core::to_string(kind_)) + ".body[" + std::to_string(body.size()) + "]",
-                          paragraph.line);
-            check_markup("Nội dung", paragraph.text, paragraph.line);
+            const std::string path =
+                std::string(core::to_string(kind_)) + ".body[" + std::to_string(body.size()) + "]";
+            remember_line(path, paragraph.line);
+            // "story.body[0]@57" -> 12: the line a later line of the paragraph starts at
+            // (byte 57 of its text), for the checks that point inside it (glyph_check.hpp).
+            for (const auto& [offset, line] : paragraph.continued) {
+                remember_line(path + "@" + std::to_string(offset), line);
+            }
+            const std::string lookalike = markup_lookalike(paragraph.text);
+            if (!lookalike.empty()) {
+                warning(paragraph.line_at(paragraph.text.find(lookalike)), say::markup_shown("Nội dung", lookalike));
+            }
             body.push_back(paragraph.text);
         }
         content_["body"] = std::move(body);

@@ -67,6 +67,16 @@ StaffMessage folder_not_in_template(std::string_view folder, std::optional<std::
 StaffMessage wrong_extension_in_folder(std::string_view folder, std::string_view extension);
 // Text with something like a tag or an entity that is not real markup: shown as written.
 StaffMessage markup_shown(std::string_view field, std::string_view snippet);
+// A character no font of the kiosk draws: `label` the field, `character` it, `code_point`
+// "U+1F9A9", `what` a short kind ("ký tự dùng riêng") or empty.
+StaffMessage glyph_missing(std::string_view label, std::string_view character, std::string_view code_point,
+                           std::string_view what);
+// Letters written right to left (`script` "Ả Rập", "Do Thái"…): `sample` their first ones.
+StaffMessage right_to_left_text(std::string_view label, std::string_view script, std::string_view sample,
+                                 std::string_view code_point);
+// The same message about the member of an item of source.json (which has no lines):
+// "mục “le-khai-giang”, story.body[2]: …".
+StaffMessage in_json_item(std::string_view item_id, StaffMessage said);
 StaffMessage office_file_ignored();
 StaffMessage folder_without_items();
 

@@ -152,6 +152,24 @@ StaffMessage markup_shown(std::string_view field, std::string_view snippet) {
                                        quoted(snippet) +
                                        ": màn hình sẽ hiện đúng như đã viết; xóa đoạn đó nếu không muốn người xem thấy");
 }
+StaffMessage glyph_missing(std::string_view label, std::string_view character, std::string_view code_point,
+                           std::string_view what) {
+    return message("glyph_missing", quoted(label) + " có ký tự " + quoted(character) + " (" + std::string(code_point) +
+                                        (what.empty() ? "" : ", " + std::string(what)) +
+                                        ") mà màn hình không có phông chữ nào vẽ được: nó sẽ hiện thành ô vuông; "
+                                        "xóa ký tự đó hoặc thay bằng chữ");
+}
+StaffMessage right_to_left_text(std::string_view label, std::string_view script, std::string_view sample,
+                                 std::string_view code_point) {
+    return message("right_to_left", quoted(label) + " có chữ " + std::string(script) + " " + quoted(sample) + " (" +
+                                        std::string(code_point) +
+                                        "): màn hình chưa hiện đúng được chữ viết từ phải sang trái; "
+                                        "xóa đoạn đó, hoặc đưa nó vào một ảnh");
+}
+StaffMessage in_json_item(std::string_view item_id, StaffMessage said) {
+    said.text = "mục " + quoted(item_id) + ", " + said.text;
+    return said;
+}
 StaffMessage office_file_ignored() {
     return message("office_file", "bị bỏ qua: lưu bài viết dạng văn bản thuần (.txt) và bảng dạng CSV (.csv)");
 }

@@ -95,6 +95,7 @@ StaffText parse_staff_text(std::string_view utf8_text) {
             paragraph.line = line;
             paragraph.text = text;
         } else {
+            paragraph.continued.emplace_back(paragraph.text.size() + 1, line);
             paragraph.text += " " + text;
         }
     }

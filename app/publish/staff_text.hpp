@@ -4,6 +4,7 @@
 // lines; lines inside a paragraph are joined, as word processors wrap them). Pure.
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace bangvang::publish {
@@ -18,6 +19,18 @@ struct HeaderField {
 struct Paragraph {
     std::string text;
     int line = 0;  // where it starts
+    // Where each further line of the file begins in `text` (byte offset, line), so that
+    // a finding inside a paragraph of several lines names its own line.
+    std::vector<std::pair<std::size_t, int>> continued;
+
+    // The file's line holding text[offset].
+    int line_at(std::size_t offset) const {
+        int found = line;
+        for (const auto& [start, start_line] : continued) {
+            if (start <= offset) found = start_line;
+        }
+        return found;
+    }
 };
 
 struct LineProblem {
