@@ -7,9 +7,11 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <system_error>
 
 #include "core/manifest_parser.hpp"
+#include "media/image_check.hpp"
 #include "media/jpeg_decoder.hpp"
 #include "publish/image_metadata.hpp"
 #include "publish/pixel_image.hpp"
@@ -192,15 +194,13 @@ core::Result<core::MediaRef> describe_media_file(const fs::path& file) {
     const std::string bytes = read_whole_file(file);
     std::string mime_type = mime_type_of(bytes);
     if (mime_type.empty()) return file_problem(file.string(), "is not a JPEG or PNG picture");
-    int width = 0;
-    int height = 0;
-    {
-        std::string failure;
-        SurfacePtr picture = decode(bytes, failure);
-        if (!picture) return file_problem(file.string(), "cannot be decoded as a picture: " + failure);
-        width = picture->w;
-        height = picture->h;
-    }
+    // The size is in the PNG's IHDR or the JPEG's SOFn marker: no need to decode a 24 MP
+    // photo to learn it (the build decodes each picture once, when it prepares it).
+    std::string failure;
+    const std::optional<media::ImageHeader> header = media::read_image_header(file, failure);
+    if (!header) return file_problem(file.string(), "cannot be decoded as a picture: " + failure);
+    int width = header->width;
+    int height = header->height;
     if (mime_type == "image/jpeg" && jpeg_orientation(bytes) >= 5) std::swap(width, height);
     return core::MediaRef{.sha256 = store::sha256_hex(bytes),
                           .size_bytes = static_cast<std::int64_t>(bytes.size()),
