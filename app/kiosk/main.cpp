@@ -149,8 +149,9 @@ int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
     kiosk::SlideDeck deck(cache, slides, config);
     // The status overlay's figures, and the footer's word on stale content.
     kiosk::StatusReporter status_reporter(config, cache, sync.worker.get(), loaded.statuses, clock.now());
-    deck.set_notice_provider([&status_reporter, &clock](const std::string& source_id, core::UnixSeconds now) {
-        return status_reporter.notice_for(source_id, core::ClockReading(now, kiosk::is_believed(clock.trust())));
+    deck.set_notice_provider([&status_reporter, &clock, &deck](const std::string& source_id, core::UnixSeconds now) {
+        return status_reporter.notice_for(source_id, core::ClockReading(now, kiosk::is_believed(clock.trust())),
+                                          deck.source_states());
     });
 
     if (headless) {

@@ -49,6 +49,7 @@ void SlideDeck::refresh(core::UnixSeconds now) {
                                                       .page_count = renderer_.page_count(stored.item)});
         items_.push_back(std::make_shared<const store::StoredItem>(std::move(stored)));
     }
+    source_states_ = cache_.sources();
     refreshed_at_ = now;
     pages_shown_.clear();
     renderer_.forget_failed_images();  // media fetched again since are drawn from now on

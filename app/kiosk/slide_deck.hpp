@@ -54,8 +54,9 @@ public:
     const SlideRef& slide(std::size_t position) const;
     // "003-story-nguyen-thi-hoa-p2": file name stem for screenshots and log lines.
     std::string slide_name(std::size_t position) const;
-    // The version of every source in the cache, for the status overlay.
-    std::vector<store::SourceState> sources() const { return cache_.sources(); }
+    // Every source in the cache as of the last refresh (what the deck's items came with):
+    // the footer's notice reads these for every slide, not the cache.
+    const std::vector<store::SourceState>& source_states() const { return source_states_; }
     std::size_t item_count() const { return items_.size(); }
 
     // The renderer lost its textures (SDL_RENDER_DEVICE_RESET): make them again on the next draw.
@@ -90,6 +91,7 @@ private:
     core::Scheduler scheduler_;
     std::vector<std::shared_ptr<const store::StoredItem>> items_;
     std::vector<core::ScheduleCandidate> candidates_;
+    std::vector<store::SourceState> source_states_;
     core::UnixSeconds refreshed_at_ = 0;
     std::set<std::string> pages_shown_;  // "key#page" since the last refresh
     std::deque<Shown> history_;

@@ -80,9 +80,14 @@ std::string freshness_notice(const render::StatusSourceLine& source, core::Clock
     return "Chưa cập nhật được từ " + date(failing_since);
 }
 
-std::string StatusReporter::notice_for(const std::string& source_id, core::ClockReading now) const {
-    for (const render::StatusSourceLine& source : sources()) {
-        if (source.id == source_id) return freshness_notice(source, now, config_.utc_offset_minutes, started_at_);
+std::string StatusReporter::notice_for(const std::string& source_id, core::ClockReading now,
+                                       const std::vector<store::SourceState>& playing) const {
+    static const std::vector<sync::SourceStatus> none;
+    const sync::SyncWorker::StatusSnapshot remote = worker_ ? worker_->latest_status() : nullptr;
+    for (const SourceConfig& source : config_.sources) {
+        if (source.id != source_id) continue;
+        const render::StatusSourceLine line = line_for(source, playing, remote ? *remote : none);
+        return freshness_notice(line, now, config_.utc_offset_minutes, started_at_);
     }
     return {};
 }
@@ -132,29 +137,31 @@ std::vector<render::StatusSourceLine> StatusReporter::sources() const {
     std::vector<render::StatusSourceLine> lines;
     const std::vector<sync::SourceStatus> remote = worker_ ? worker_->status() : std::vector<sync::SourceStatus>{};
     const std::vector<store::SourceState> cached = cache_.sources();
-    for (const SourceConfig& source : config_.sources) {
-        render::StatusSourceLine line{.id = source.id, .remote = source.is_remote()};
-        for (const store::SourceState& state : cached) {
-            if (state.source_id != source.id) continue;
-            line.name = state.source_name;
-            line.version = state.version;
-            line.item_count = state.item_count;
-            line.expires_at = state.expires_at;
-        }
-        const sync::SourceStatus* status =
-            find_status(source.is_remote() ? remote : folder_statuses_, source.id);
-        if (status) {
-            line.last_success = status->last_success;
-            line.last_attempt = status->last_attempt;
-            line.last_error = status->last_error;
-            line.consecutive_failures = status->consecutive_failures;
-            line.held_back_items = status->held_back_items;
-            // The worker knows the manifest it accepted, which may not be playing yet.
-            if (status->expires_at != 0 && status->version >= line.version) line.expires_at = status->expires_at;
-        }
-        lines.push_back(std::move(line));
-    }
+    for (const SourceConfig& source : config_.sources) lines.push_back(line_for(source, cached, remote));
     return lines;
+}
+
+render::StatusSourceLine StatusReporter::line_for(const SourceConfig& source, const std::vector<store::SourceState>& cached,
+                                                  const std::vector<sync::SourceStatus>& remote) const {
+    render::StatusSourceLine line{.id = source.id, .remote = source.is_remote()};
+    for (const store::SourceState& state : cached) {
+        if (state.source_id != source.id) continue;
+        line.name = state.source_name;
+        line.version = state.version;
+        line.item_count = state.item_count;
+        line.expires_at = state.expires_at;
+    }
+    const sync::SourceStatus* status = find_status(source.is_remote() ? remote : folder_statuses_, source.id);
+    if (status) {
+        line.last_success = status->last_success;
+        line.last_attempt = status->last_attempt;
+        line.last_error = status->last_error;
+        line.consecutive_failures = status->consecutive_failures;
+        line.held_back_items = status->held_back_items;
+        // The worker knows the manifest it accepted, which may not be playing yet.
+        if (status->expires_at != 0 && status->version >= line.version) line.expires_at = status->expires_at;
+    }
+    return line;
 }
 
 }  // namespace bangvang::kiosk

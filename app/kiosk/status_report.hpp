@@ -36,12 +36,18 @@ public:
                    std::vector<sync::SourceStatus> folder_statuses, core::UnixSeconds started_at = 0);
 
     render::StatusOverlayData collect(core::ClockReading now, const PlayerFigures& figures) const;
-    // The configured sources alone (no disk walk): cheap enough for every slide.
+    // The configured sources as the cache and the worker say now (the overlay, once a second).
     std::vector<render::StatusSourceLine> sources() const;
-    // The footer's notice for a source's slides: see freshness_notice.
-    std::string notice_for(const std::string& source_id, core::ClockReading now) const;
+    // The footer's notice for a source's slides (see freshness_notice), from what the
+    // drawing path already holds: `playing`, the deck's source states as of its last
+    // refresh, and the worker's latest published status. No SQLite, no worker lock.
+    std::string notice_for(const std::string& source_id, core::ClockReading now,
+                           const std::vector<store::SourceState>& playing) const;
 
 private:
+    render::StatusSourceLine line_for(const SourceConfig& source, const std::vector<store::SourceState>& cached,
+                                      const std::vector<sync::SourceStatus>& remote) const;
+
     const KioskConfig& config_;
     const store::ContentCache& cache_;
     const sync::SyncWorker* worker_;

@@ -54,6 +54,7 @@ SyncWorker::SyncWorker(std::vector<WorkerSource> sources, SyncWorkerOptions opti
         status.source_id = source.trust.source_id;
         status_.push_back(std::move(status));
     }
+    publish_status();
     next_poll_at_.assign(sources_.size(), SteadyTime{});
     options_.http.cancel = &cancel_transfers_;
     thread_ = std::thread([this] { run(); });
@@ -98,6 +99,10 @@ void SyncWorker::wait_for_first_round(const std::function<bool()>& give_up) cons
         if (give_up && give_up()) return;
         wake_.wait_for(lock, std::chrono::milliseconds(100));
     }
+}
+
+void SyncWorker::publish_status() {
+    published_.store(std::make_shared<const std::vector<SourceStatus>>(status_));
 }
 
 void SyncWorker::remember_error(RecentError error) {
@@ -170,6 +175,7 @@ bool SyncWorker::deliver_to(std::size_t index, PollingContext& context, core::Un
             status.last_report_error = delivered.problem().message();
             remember_error(RecentError{.at = now, .source_id = source_id, .message = status.last_report_error});
         }
+        publish_status();
     }
     if (options_.log && delivered) {
         options_.log(SyncLogLevel::info, "report " + source_id,
@@ -242,6 +248,7 @@ void SyncWorker::poll_source(std::size_t index, PollingContext& context) {
         next_poll_at_[index] = std::chrono::steady_clock::now() + delay;
         status.next_poll = reading.seconds + delay.count();
         ++polled_once_;
+        publish_status();
     }
     wake_.notify_all();
     if (options_.log) options_.log(outcome.level, "sync " + source.trust.source_id, outcome.message);

@@ -22,6 +22,7 @@
 #include <csignal>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -91,6 +92,11 @@ public:
     // most once a minute for this reason), which fetches the lost files of what plays.
     void media_missing();
     std::vector<SourceStatus> status() const;
+    // The status as of the worker's last poll or delivery, published by the worker when it
+    // changes (with its log line and content event): reading it takes neither the worker's
+    // mutex nor SQLite, so the drawing path may ask for every slide.
+    using StatusSnapshot = std::shared_ptr<const std::vector<SourceStatus>>;
+    StatusSnapshot latest_status() const { return published_.load(); }
     // Blocks until every source has been polled at least once (for headless runs), or
     // `give_up` (asked ten times a second) says to stop waiting.
     void wait_for_first_round(const std::function<bool()>& give_up = {}) const;
@@ -101,6 +107,7 @@ private:
     void poll_source(std::size_t index, class PollingContext& context);
     bool reports_anywhere() const;
     void remember_error(RecentError error);  // holding mutex_
+    void publish_status();                   // holding mutex_
     void report(class PollingContext& context);
     Heartbeat assemble_heartbeat(class PollingContext& context, core::UnixSeconds now);
     // POSTs what the outbox owes source `index` (after adding the heartbeat); false if it failed.
@@ -115,6 +122,7 @@ private:
     mutable std::mutex mutex_;
     mutable std::condition_variable wake_;
     std::vector<SourceStatus> status_;
+    std::atomic<StatusSnapshot> published_;  // a copy of status_, replaced whole
     std::vector<std::string> conditional_etags_;
     bool stop_ = false;
     std::atomic<bool> cancel_transfers_ = false;  // set on destruction: the transfer under way ends at once

@@ -130,3 +130,48 @@ TEST_CASE("the clock is believed once timesyncd says so, or where timesyncd does
     CHECK(data.clock_synchronized);
     CHECK(data.clock_state == "đã đồng bộ");
 }
+
+// #11 point 4: the footer reads what the sync worker published with its last poll and the
+// deck's source states as of its last refresh, never the cache or the worker's lock.
+TEST_CASE("the footer's notice comes from the worker's published status and the deck's states", "[kiosk][status]") {
+    ScratchDirectory scratch("status-notice-snapshot");
+    // Nothing listens on port 1: every poll fails at once.
+    auto config = kiosk::parse_kiosk_config(R"({"kiosk_id": "k-07", "site": "s", "cache_directory": "cache",
+        "sources": [{"id": "quan-thanh-xuan", "url": "http://127.0.0.1:1/feed",
+                     "keys": ["xmohhM3vsTFU5jnLUS7jWX5/NB0W25IIg1mSvaRjutY="]}]})", "kiosk.json", scratch.path());
+    REQUIRE(config.ok());
+    std::filesystem::create_directories(config->cache_directory / "media");
+    store::ContentCache cache(config->cache_directory / "content.sqlite3", config->cache_directory / "media");
+    const core::UnixSeconds now = 1732496700;  // Monday 25/11/2024 08:05 in Hà Nội
+    sync::SyncWorkerOptions options;
+    options.database_file = config->cache_directory / "content.sqlite3";
+    options.media_directory = config->cache_directory / "media";
+    options.clock = [now] { return now; };
+    sync::SyncWorker worker({sync::WorkerSource{.url = config->sources[0].url,
+                                                .trust = sync::SourceTrust{.source_id = "quan-thanh-xuan",
+                                                                           .configured_keys = config->sources[0].keys}}},
+                            options);
+    // Published at construction, before any poll: nothing failed yet.
+    REQUIRE(worker.latest_status() != nullptr);
+    REQUIRE(worker.latest_status()->size() == 1);
+
+    const kiosk::StatusReporter reporter(*config, cache, &worker, {}, now - 3600);
+    const std::vector<store::SourceState> playing{
+        {.source_id = "quan-thanh-xuan", .source_name = "Quận", .version = 7, .expires_at = now + 30 * 86400}};
+    worker.wait_for_first_round();
+    const sync::SyncWorker::StatusSnapshot published = worker.latest_status();
+    REQUIRE_FALSE(published->front().last_error.empty());
+    CHECK_FALSE(published->front().last_success);
+
+    // Failing since the start an hour ago: nothing to say yet; two days on, it is said.
+    CHECK(reporter.notice_for("quan-thanh-xuan", core::ClockReading(now, true), playing).empty());
+    CHECK(reporter.notice_for("quan-thanh-xuan", core::ClockReading(now + 2 * 86400, true), playing) ==
+          "Chưa cập nhật được từ 25/11/2024");
+    // Expired content is said from the deck's states alone; a source with nothing playing has no slides to mark.
+    std::vector<store::SourceState> expired = playing;
+    expired[0].expires_at = now - 2 * 86400;
+    CHECK(reporter.notice_for("quan-thanh-xuan", core::ClockReading(now, true), expired) ==
+          "Nội dung hết hạn từ 23/11/2024");
+    CHECK(reporter.notice_for("quan-thanh-xuan", core::ClockReading(now + 2 * 86400, true), {}).empty());
+    CHECK(reporter.notice_for("another-source", core::ClockReading(now + 2 * 86400, true), playing).empty());
+}
