@@ -152,27 +152,6 @@ void Player::crossfade(SDL_Texture* from, SDL_Texture* to) {
     }
 }
 
-bool Player::sleep_outside_hours() {
-    report_slide_shown();  // the slide on screen leaves it
-    showing_ = false;
-    // A screen whose power the commands cannot switch shows black, not a frozen slide.
-    output_.begin_frame();
-    SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
-    SDL_RenderClear(renderer_);
-    output_.present();
-    const ScreenSleepResult slept = kiosk::sleep_outside_hours(
-        *options_.screen_power, clock_,
-        ScreenSleepOptions{.content_changed_event = options_.content_changed_event,
-                           .service_notifier = options_.service_notifier});
-    if (slept.end == ScreenSleepEnd::quit) return false;
-    // Whatever the sync applied overnight, and the items whose hours began, play now.
-    content_changed_ = false;
-    deck_.refresh(clock_.now());
-    show(deck_.advance(clock_.now()), false);
-    options_.screen_power->turn(true);
-    return true;
-}
-
 void Player::report_slide_shown() {
     if (!showing_ || !options_.on_slide_shown) return;
     const SlideRef& slide = deck_.slide(current_index_);

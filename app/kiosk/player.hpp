@@ -116,9 +116,14 @@ private:
     void report_slide_shown();
     // One log line: crossfades, frames presented per crossfade, frames in all.
     void log_frame_figures() const;
-    // Outside office hours: a black frame, display off, sleep; then display on and the
-    // next slide. False when the kiosk was told to stop meanwhile.
-    bool sleep_outside_hours();
+    // Outside office hours the loop only waits (player_loop.cpp): falling asleep draws a
+    // black frame and turns the display off; waking shows the next slide, then turns the
+    // display on, so that the screen wakes to a slide, not to black.
+    void fall_asleep();
+    void wake();
+    Uint64 milliseconds_asleep() const;
+    // Asleep, only a stop and the sync's "content changed" count. False: stop.
+    bool handle_asleep_event(const SDL_Event& event);
 
     SDL_Renderer* renderer_;
     SlideDeck& deck_;
@@ -130,6 +135,7 @@ private:
     std::size_t current_index_ = 0;
     bool paused_ = false;
     bool content_changed_ = false;
+    bool asleep_ = false;   // outside office hours: nothing drawn
     bool showing_ = false;  // a slide is on screen (its start below)
     core::UnixSeconds current_started_at_ = 0;
     Uint64 current_started_ticks_ = 0;

@@ -1,6 +1,7 @@
-// Player's event loop (player.hpp): one wait for whichever comes first (an event, the
-// slide's end, the clock's next minute, a ticker or overlay frame, the watchdog), then
-// small handlers: events, the slide's end, the minute, the frame.
+// Player's one event loop (player.hpp): one wait for whichever comes first (an event, the
+// slide's end, the clock's next minute, a ticker or overlay frame, the watchdog, and
+// outside office hours the next look at the clock), then small handlers: events, the
+// slide's end, the minute, the frame, falling asleep and waking.
 #include <algorithm>
 
 #include "kiosk/event_wait.hpp"
@@ -31,7 +32,7 @@ int Player::run() {
     } report_last_slide{*this};
     deck_.refresh(clock_.now());
     if (options_.screen_power && !options_.screen_power->should_be_on(clock_.now())) {
-        if (!sleep_outside_hours()) return 0;  // it shows the first slide when hours begin
+        fall_asleep();  // the first slide shows when hours begin
     } else {
         if (options_.screen_power) options_.screen_power->turn(true);
         show(deck_.advance(clock_.now()), false);
@@ -43,13 +44,17 @@ int Player::run() {
 }
 
 bool Player::turn(LoopState& loop) {
-    if (options_.screen_power && !options_.screen_power->should_be_on(clock_.now())) {
-        if (!sleep_outside_hours()) return false;
-        loop.slide_started = SDL_GetTicks64();
-        loop.minute_shown = clock_.now() / 60;
-        return true;
+    if (options_.screen_power) {
+        const bool hours = options_.screen_power->should_be_on(clock_.now());
+        if (!hours && !asleep_) fall_asleep();
+        if (hours && asleep_) {
+            wake();
+            loop.slide_started = SDL_GetTicks64();
+            loop.minute_shown = clock_.now() / 60;
+            return true;
+        }
     }
-    const Uint64 wait = milliseconds_to_wait(loop);
+    const Uint64 wait = asleep_ ? milliseconds_asleep() : milliseconds_to_wait(loop);
     SDL_Event event;
     bool got_event = wait == 0 ? SDL_PollEvent(&event) == 1 : wait_for_event(event, static_cast<Uint32>(wait));
     if (options_.service_notifier && SDL_GetTicks64() - loop.last_ping >= watchdog_ping_interval_ms) {
@@ -58,8 +63,9 @@ bool Player::turn(LoopState& loop) {
     }
     std::optional<std::size_t> jump_to;
     for (; got_event; got_event = SDL_PollEvent(&event) == 1) {
-        if (!handle_event(event, jump_to)) return false;
+        if (!(asleep_ ? handle_asleep_event(event) : handle_event(event, jump_to))) return false;
     }
+    if (asleep_) return true;
     overlay_toggle_.update(SDL_GetTicks64());
     if (overlay_toggle_.visible() != overlay_visible_) set_overlay_visible(overlay_toggle_.visible());
     if (jump_to) {
@@ -68,6 +74,46 @@ bool Player::turn(LoopState& loop) {
         return true;
     }
     return advance_or_draw(loop);
+}
+
+void Player::fall_asleep() {
+    report_slide_shown();  // the slide on screen leaves it
+    showing_ = false;
+    // A screen whose power the commands cannot switch shows black, not a frozen slide.
+    output_.begin_frame();
+    SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
+    SDL_RenderClear(renderer_);
+    output_.present();
+    options_.screen_power->log_going_dark(clock_.now());
+    options_.screen_power->turn(false);
+    asleep_ = true;
+}
+
+void Player::wake() {
+    log(LogLevel::info, "screen", "office hours begin: drawing again");
+    asleep_ = false;
+    // Whatever the sync applied overnight, and the items whose hours began, play now.
+    content_changed_ = false;
+    deck_.refresh(clock_.now());
+    show(deck_.advance(clock_.now()), false);
+    options_.screen_power->turn(true);
+}
+
+Uint64 Player::milliseconds_asleep() const {
+    auto wait = static_cast<Uint64>(options_.screen_power->wait_while_off(clock_.now()).count());
+    const auto watchdog = options_.service_notifier ? options_.service_notifier->watchdog_interval() : std::nullopt;
+    if (watchdog) wait = std::min<Uint64>(wait, Uint64(watchdog->count()) / 2);
+    return std::max<Uint64>(wait, 1);
+}
+
+bool Player::handle_asleep_event(const SDL_Event& event) {
+    if (options_.content_changed_event != 0 && event.type == options_.content_changed_event) content_changed_ = true;
+    if (event.type == SDL_QUIT ||
+        (event.type == SDL_KEYDOWN && (event.key.keysym.sym == SDLK_ESCAPE || event.key.keysym.sym == SDLK_q))) {
+        log(LogLevel::info, "screen", "stopping while the screen is off");
+        return false;
+    }
+    return true;
 }
 
 Uint64 Player::milliseconds_to_wait(const LoopState& loop) const {

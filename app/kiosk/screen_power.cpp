@@ -4,7 +4,6 @@
 #include <sstream>
 
 #include "kiosk/display_command.hpp"
-#include "kiosk/event_wait.hpp"
 #include "kiosk/log.hpp"
 
 namespace bangvang::kiosk {
@@ -58,42 +57,19 @@ void ScreenPower::turn(bool on) {
     log_output(outcome.output);
 }
 
-ScreenSleepResult sleep_outside_hours(ScreenPower& power, const KioskClock& clock, const ScreenSleepOptions& options) {
-    ScreenSleepResult result;
-    const auto change = power.next_change(clock.now());
+std::chrono::milliseconds ScreenPower::wait_while_off(core::UnixSeconds now) const {
+    const auto next = next_change(now);
+    const core::UnixSeconds seconds =
+        next ? std::clamp<core::UnixSeconds>(*next - now, 0, longest_sleep_seconds) : longest_sleep_seconds;
+    // Land just after the change rather than just before it.
+    return std::chrono::milliseconds(seconds * 1000 + (next ? 20 : 0));
+}
+
+void ScreenPower::log_going_dark(core::UnixSeconds now) const {
+    const auto change = next_change(now);
     log(LogLevel::info, "screen",
         "outside office hours: not drawing" +
-            (change ? " until " + core::format_rfc3339(*change, power.utc_offset_minutes()) : std::string(" (no office hours this week)")));
-    power.turn(false);
-    while (!power.should_be_on(clock.now())) {
-        const core::UnixSeconds now = clock.now();
-        const auto next = power.next_change(now);
-        core::UnixSeconds seconds = next ? std::clamp<core::UnixSeconds>(*next - now, 0, longest_sleep_seconds)
-                                         : longest_sleep_seconds;
-        Uint64 wait = Uint64(seconds) * 1000;
-        // Land just after the change rather than just before it.
-        if (next) wait += 20;
-        const auto watchdog = options.service_notifier ? options.service_notifier->watchdog_interval() : std::nullopt;
-        if (watchdog) wait = std::min<Uint64>(wait, Uint64(watchdog->count()) / 2);
-
-        SDL_Event event;
-        bool got_event = wait_for_event(event, static_cast<Uint32>(std::max<Uint64>(wait, 1)));
-        if (options.service_notifier) options.service_notifier->watchdog_ping();
-        while (got_event) {
-            if (options.content_changed_event != 0 && event.type == options.content_changed_event) {
-                result.content_changed = true;
-            }
-            if (event.type == SDL_QUIT ||
-                (event.type == SDL_KEYDOWN && (event.key.keysym.sym == SDLK_ESCAPE || event.key.keysym.sym == SDLK_q))) {
-                log(LogLevel::info, "screen", "stopping while the screen is off");
-                result.end = ScreenSleepEnd::quit;
-                return result;
-            }
-            got_event = SDL_PollEvent(&event) == 1;
-        }
-    }
-    log(LogLevel::info, "screen", "office hours begin: drawing again");
-    return result;
+            (change ? " until " + core::format_rfc3339(*change, utc_offset_minutes_) : std::string(" (no office hours this week)")));
 }
 
 }  // namespace bangvang::kiosk

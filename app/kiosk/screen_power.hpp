@@ -1,16 +1,15 @@
 #pragma once
 // The screen schedule at run time: whether the screen should be on now, the config's
-// display-off / display-on commands run once per change, and the player's sleep
-// outside office hours (nothing drawn; it wakes for SIGTERM, a closed window, Esc/Q,
-// the sync's "content changed" and the watchdog, and at the next change).
+// display-off / display-on commands run once per change, and how long the player may
+// wait outside office hours before it looks at the clock again. The sleep itself is a
+// state of the player's one event loop (player_loop.cpp: nothing drawn; it wakes for
+// SIGTERM, a closed window, Esc/Q, the sync's "content changed", the watchdog, and at
+// the next change).
+#include <chrono>
 #include <optional>
 
-#include <SDL.h>
-
 #include "core/clock_time.hpp"
-#include "kiosk/kiosk_clock.hpp"
 #include "kiosk/screen_schedule_config.hpp"
-#include "kiosk/service_notifier.hpp"
 
 namespace bangvang::kiosk {
 
@@ -29,27 +28,16 @@ public:
     // a kiosk restarted in the morning turns on a screen its last run turned off).
     void turn(bool on);
 
+    // Outside office hours: until just after the next change, and at most a minute (a wall
+    // clock set forward by NTP after boot must not leave the screen dark until a stale deadline).
+    std::chrono::milliseconds wait_while_off(core::UnixSeconds now) const;
+    // "outside office hours: not drawing until …", logged as the screen goes dark.
+    void log_going_dark(core::UnixSeconds now) const;
+
 private:
     ScreenScheduleConfig config_;
     int utc_offset_minutes_;
     std::optional<bool> known_on_;
 };
-
-struct ScreenSleepOptions {
-    Uint32 content_changed_event = 0;             // 0 = no sync worker
-    ServiceNotifier* service_notifier = nullptr;  // pinged while asleep
-};
-
-enum class ScreenSleepEnd { hours_began, quit };
-
-struct ScreenSleepResult {
-    ScreenSleepEnd end = ScreenSleepEnd::hours_began;
-    bool content_changed = false;  // the sync applied something meanwhile
-};
-
-// Turns the display off and waits until office hours begin (or a quit). The caller has
-// stopped drawing; afterwards it draws its next slide and then turns the display on
-// (ScreenPower::turn(true)), so that the screen wakes to a slide, not to black.
-ScreenSleepResult sleep_outside_hours(ScreenPower& power, const KioskClock& clock, const ScreenSleepOptions& options);
 
 }  // namespace bangvang::kiosk
