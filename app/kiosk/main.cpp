@@ -120,6 +120,74 @@ render::MediaLocator media_locator(const store::ContentCache& cache, const kiosk
     };
 }
 
+// What play() made that the windowed player uses too.
+struct WindowedParts {
+    SDL_Renderer* renderer;
+    const render::Theme& theme;
+    const render::RendererBudgets& budgets;
+    render::SlideRenderer& slides;
+    kiosk::SlideDeck& deck;
+    kiosk::KioskClock& clock;
+    kiosk::KioskSync& sync;
+    const kiosk::StatusReporter& status_reporter;
+    store::ReportOutbox& outbox;
+};
+
+// The status overlay's figures only the player and the renderer know; `shown_by` is
+// null until the player exists.
+kiosk::PlayerFigures player_figures(const WindowedParts& parts, const render::StatusOverlayPainter& painter,
+                                    const kiosk::Player* shown_by) {
+    kiosk::PlayerFigures figures{
+        .playable_items = parts.deck.item_count(),
+        .texture_bytes = parts.slides.text_cache_statistics().bytes + parts.slides.image_cache_bytes() +
+                         painter.texture_bytes(),
+        .texture_budget_bytes = parts.budgets.text_bytes + parts.budgets.image_bytes + parts.budgets.shape_bytes};
+    if (shown_by && shown_by->frame_statistics().last_transition_frames > 0) {
+        const kiosk::FrameStatistics& frames = shown_by->frame_statistics();
+        figures.last_transition = render::TransitionTiming{.frames = frames.last_transition_frames,
+                                                           .mean_milliseconds = frames.last_transition_mean_milliseconds,
+                                                           .worst_milliseconds = frames.last_transition_worst_milliseconds};
+    }
+    return figures;
+}
+
+// The on-screen player with the watchdog, office hours and the status overlay.
+int play_windowed(const kiosk::CommandLine& options, const kiosk::KioskConfig& config, WindowedParts parts) {
+    const int width = config.screen_width();
+    const int height = config.screen_height();
+    kiosk::ServiceNotifier notifier;
+    kiosk::ScreenPower screen_power(config.screen_schedule, config.utc_offset_minutes);
+    // The status overlay (F1, I, long press) reads the player's frame figures, and the
+    // player takes the overlay as an option: the pointer is set once the player exists.
+    const kiosk::Player* shown_by = nullptr;
+    render::StatusOverlayPainter status_painter(parts.renderer, parts.theme, width, height);
+    kiosk::StatusPanel status_panel(parts.status_reporter, status_painter, [&parts] { return parts.clock.read(); },
+                                    [&] { return player_figures(parts, status_painter, shown_by); });
+    kiosk::KioskSync& sync = parts.sync;
+    kiosk::Player player(parts.renderer, parts.deck, parts.clock,
+                         kiosk::PlayerOptions{.width = width,
+                                              .height = height,
+                                              .rotation = config.screen.rotation,
+                                              .transition_milliseconds = config.screen.transition_milliseconds,
+                                              .transition_frames_per_second = config.screen.transition_frames_per_second,
+                                              .once = options.once,
+                                              .service_notifier = &notifier,
+                                              .content_changed_event = sync.content_changed_event,
+                                              .on_sync_key = [&sync] {
+                                                  if (sync.worker) sync.worker->sync_now();
+                                              },
+                                              .on_slide_shown = kiosk::play_recorder(config, parts.outbox),
+                                              .draw_overlay = [&status_panel](SDL_Renderer* target) {
+                                                  status_panel.draw(target);
+                                              },
+                                              .screen_power = &screen_power});
+    shown_by = &player;
+    notifier.ready();
+    int exit_code = player.run();
+    notifier.stopping();
+    return exit_code;
+}
+
 int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
     kiosk::KioskClock clock(options.start_at, config.clock_synchronized_file);
     const std::optional<store::CacheLock> cache_lock = lock_cache(config);
@@ -160,49 +228,10 @@ int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
                                                           .once = options.once,
                                                           .on_slide_shown = kiosk::play_recorder(config, outbox)});
     }
-    kiosk::ServiceNotifier notifier;
-    kiosk::ScreenPower screen_power(config.screen_schedule, config.utc_offset_minutes);
-    // The status overlay (F1, I, long press) reads the player's frame figures, and the
-    // player takes the overlay as an option: the pointer is set once the player exists.
-    const kiosk::Player* shown_by = nullptr;
-    render::StatusOverlayPainter status_painter(renderer, theme, width, height);
-    kiosk::StatusPanel status_panel(status_reporter, status_painter, [&clock] { return clock.read(); }, [&] {
-        kiosk::PlayerFigures figures{
-            .playable_items = deck.item_count(),
-            .texture_bytes = slides.text_cache_statistics().bytes + slides.image_cache_bytes() +
-                             status_painter.texture_bytes(),
-            .texture_budget_bytes = budgets.text_bytes + budgets.image_bytes + budgets.shape_bytes};
-        if (shown_by && shown_by->frame_statistics().last_transition_frames > 0) {
-            const kiosk::FrameStatistics& frames = shown_by->frame_statistics();
-            figures.last_transition =
-                render::TransitionTiming{.frames = frames.last_transition_frames,
-                                         .mean_milliseconds = frames.last_transition_mean_milliseconds,
-                                         .worst_milliseconds = frames.last_transition_worst_milliseconds};
-        }
-        return figures;
-    });
-    kiosk::Player player(renderer, deck, clock,
-                         kiosk::PlayerOptions{.width = width,
-                                              .height = height,
-                                              .rotation = config.screen.rotation,
-                                              .transition_milliseconds = config.screen.transition_milliseconds,
-                                              .transition_frames_per_second = config.screen.transition_frames_per_second,
-                                              .once = options.once,
-                                              .service_notifier = &notifier,
-                                              .content_changed_event = sync.content_changed_event,
-                                              .on_sync_key = [&sync] {
-                                                  if (sync.worker) sync.worker->sync_now();
-                                              },
-                                              .on_slide_shown = kiosk::play_recorder(config, outbox),
-                                              .draw_overlay = [&status_panel](SDL_Renderer* target) {
-                                                  status_panel.draw(target);
-                                              },
-                                              .screen_power = &screen_power});
-    shown_by = &player;
-    notifier.ready();
-    int exit_code = player.run();
-    notifier.stopping();
-    return exit_code;
+    return play_windowed(options, config,
+                         WindowedParts{.renderer = renderer, .theme = theme, .budgets = budgets, .slides = slides,
+                                       .deck = deck, .clock = clock, .sync = sync, .status_reporter = status_reporter,
+                                       .outbox = outbox});
 }
 
 }  // namespace
