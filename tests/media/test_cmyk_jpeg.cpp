@@ -9,31 +9,14 @@
 #include "media/jpeg_decoder.hpp"
 #include "media/scaled_jpeg.hpp"
 #include "support/cmyk_jpeg.hpp"
+#include "support/cmyk_pixels.hpp"
 #include "support/build_paths.hpp"
 
 using namespace bangvang;
 using testing::CmykJpeg;
 using testing::Rgb;
 
-namespace {
-
-Rgb pixel_at(const SDL_Surface& surface, int x, int y) {
-    Uint8 red = 0, green = 0, blue = 0;
-    const Uint32 value = static_cast<const Uint32*>(surface.pixels)[y * surface.pitch / 4 + x];
-    SDL_GetRGB(value, surface.format, &red, &green, &blue);
-    return {red, green, blue};
-}
-
-void check_halves(const SDL_Surface& surface) {
-    const Rgb top = pixel_at(surface, surface.w / 2, surface.h / 4);
-    const Rgb bottom = pixel_at(surface, surface.w / 2, surface.h * 3 / 4);
-    INFO("top " << int(top[0]) << "," << int(top[1]) << "," << int(top[2]) << "; bottom " << int(bottom[0]) << ","
-                << int(bottom[1]) << "," << int(bottom[2]));
-    CHECK(testing::near_rgb(top, testing::test_red));
-    CHECK(testing::near_rgb(bottom, testing::test_yellow));
-}
-
-}  // namespace
+using testing::check_halves;
 
 TEST_CASE("CMYK and YCCK JPEGs, Adobe-inverted or not, decode to red and yellow", "[display][jpeg]") {
     const auto folder = std::filesystem::path(bangvang::testing::paths::build) / "render-test" / "cmyk";

@@ -14,6 +14,7 @@
 #include "publish/slide_preview.hpp"
 #include "render/sdl_handles.hpp"
 #include "support/cmyk_jpeg.hpp"
+#include "support/cmyk_pixels.hpp"
 
 namespace {
 
@@ -23,38 +24,8 @@ using namespace bangvang::publish_testing;
 using testing::CmykJpeg;
 using testing::Rgb;
 
-Rgb pixel_at(SDL_Surface& surface, int x, int y) {
-    render::SurfacePtr argb(SDL_ConvertSurfaceFormat(&surface, SDL_PIXELFORMAT_ARGB8888, 0));
-    REQUIRE(argb);
-    Uint8 red = 0, green = 0, blue = 0;
-    SDL_GetRGB(static_cast<const Uint32*>(argb->pixels)[y * argb->pitch / 4 + x], argb->format, &red, &green, &blue);
-    return {red, green, blue};
-}
-
-// How many pixels of a picture are near `colour`.
-int pixels_near(SDL_Surface& surface, Rgb colour) {
-    render::SurfacePtr argb(SDL_ConvertSurfaceFormat(&surface, SDL_PIXELFORMAT_ARGB8888, 0));
-    REQUIRE(argb);
-    int count = 0;
-    for (int y = 0; y < argb->h; ++y) {
-        for (int x = 0; x < argb->w; ++x) {
-            Uint8 red = 0, green = 0, blue = 0;
-            SDL_GetRGB(static_cast<const Uint32*>(argb->pixels)[y * argb->pitch / 4 + x], argb->format, &red, &green,
-                       &blue);
-            count += testing::near_rgb({red, green, blue}, colour, 10) ? 1 : 0;
-        }
-    }
-    return count;
-}
-
-void check_halves(SDL_Surface& surface) {
-    const Rgb top = pixel_at(surface, surface.w / 2, surface.h / 4);
-    const Rgb bottom = pixel_at(surface, surface.w / 2, surface.h * 3 / 4);
-    INFO("top " << int(top[0]) << "," << int(top[1]) << "," << int(top[2]) << "; bottom " << int(bottom[0]) << ","
-                << int(bottom[1]) << "," << int(bottom[2]));
-    CHECK(testing::near_rgb(top, testing::test_red));
-    CHECK(testing::near_rgb(bottom, testing::test_yellow));
-}
+using testing::check_halves;
+using testing::pixels_near;
 
 }  // namespace
 

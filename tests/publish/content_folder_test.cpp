@@ -30,11 +30,6 @@ using publish::Severity;
 
 
 
-void write_text(const fs::path& file, const std::string& text) {
-    fs::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << text;
-}
-
 std::string to_windows_1258(const std::string& utf8) {
     iconv_t converter = iconv_open("CP1258", "UTF-8");
     REQUIRE(converter != reinterpret_cast<iconv_t>(-1));

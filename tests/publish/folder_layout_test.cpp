@@ -21,24 +21,6 @@ namespace fs = std::filesystem;
 using namespace bangvang;
 using namespace bangvang::publish_testing;
 
-void write_text(const fs::path& file, const std::string& text) {
-    fs::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << text;
-}
-
-std::string joined(const std::vector<publish::Finding>& findings) {
-    std::string text;
-    for (const auto& finding : findings) text += finding.to_string() + "\n";
-    return text;
-}
-
-// The finding whose text is exactly `expected`, or nullptr.
-const publish::Finding* finding_said(const std::vector<publish::Finding>& findings, const std::string& expected) {
-    const auto found = std::find_if(findings.begin(), findings.end(),
-                                    [&](const publish::Finding& finding) { return finding.to_string() == expected; });
-    return found == findings.end() ? nullptr : &*found;
-}
-
 constexpr std::string_view le_van_ti =
     "Tên: Lê Văn <Tí>\n"
     "Tiêu đề: Cậu bé <Sáng tạo trẻ>\n"
@@ -62,7 +44,7 @@ TEST_CASE("text in angle brackets reaches the feed whole, and validate says it i
     write_text(content / "guong-dien-hinh" / "01-le-van-ti.txt", std::string(le_van_ti));
 
     const auto findings = publish::validate_content(content, fixed_now, {.check_text_fits = false});
-    INFO(joined(findings));
+    INFO(findings_text(findings));
     CHECK(publish::count_errors(findings) == 0);
     CHECK(finding_said(findings,
                        "guong-dien-hinh/01-le-van-ti.txt, dòng 1: cảnh báo: “Tên” có đoạn trông như mã HTML (thẻ <…> "
@@ -114,7 +96,7 @@ TEST_CASE("misnamed folders and stray files are errors and nothing is published"
     write_text(content / "cong-van.pdf", "%PDF-1.4");
 
     const auto findings = publish::validate_content(content, fixed_now, {.check_text_fits = false});
-    INFO(joined(findings));
+    INFO(findings_text(findings));
     CHECK(publish::count_errors(findings) == 4);
     CHECK(finding_said(findings, "guong-dien-hnh/04-nguyen-van-an.txt: lỗi: thư mục “guong-dien-hnh/” không phải thư "
                                  "mục của mẫu nên tệp này sẽ KHÔNG được đăng; có phải là “guong-dien-hinh/”? Đổi tên "
@@ -142,7 +124,7 @@ TEST_CASE("misnamed folders and stray files are errors and nothing is published"
         write_text(content / "ky niem" / "a.jpg", "x");
         write_text(content / "ky niem" / "b.jpg", "x");
         const auto again = publish::validate_content(content, fixed_now, {.check_text_fits = false});
-        INFO(joined(again));
+        INFO(findings_text(again));
         CHECK(publish::count_errors(again) == 1);
         CHECK(finding_said(again, "ky niem/a.jpg: lỗi: thư mục “ky niem/” không phải thư mục của mẫu nên tệp này sẽ "
                                   "KHÔNG được đăng; có phải là “ky-niem/”? Đổi tên thư mục cho đúng (chữ thường, "

@@ -20,22 +20,6 @@ using namespace bangvang;
 using namespace bangvang::publish_testing;
 using Windows = std::vector<std::pair<std::string, std::string>>;
 
-void write_text(const fs::path& file, const std::string& text) {
-    fs::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << text;
-}
-
-std::string joined(const std::vector<publish::Finding>& findings) {
-    std::string text;
-    for (const auto& finding : findings) text += finding.to_string() + "\n";
-    return text;
-}
-
-bool said(const std::vector<publish::Finding>& findings, const std::string& expected) {
-    return std::any_of(findings.begin(), findings.end(),
-                       [&](const publish::Finding& finding) { return finding.to_string() == expected; });
-}
-
 }  // namespace
 
 TEST_CASE("days of the week as staff write them", "[publish]") {
@@ -75,7 +59,7 @@ TEST_CASE("Ngày trong tuần, Giờ and Nhóm máy chiếu reach the built feed
                    "Tiêu đề: Lịch tiếp dân\nNgày trong tuần: Thứ Hai – Thứ Sáu\nGiờ: 07:00–11:30, 13:30–17:00\n"
                    "Nhóm máy: Nhà văn hóa, truong-hoc\nNơi hiển thị: phuong-nhan-chinh\n\nSáng thứ Năm.\n");
         const auto findings = publish::validate_content(content, fixed_now, {.check_text_fits = false});
-        INFO(joined(findings));
+        INFO(findings_text(findings));
         CHECK(findings.empty());
         const auto built =
             publish::build_feed({.source_directory = content, .feed_directory = directory / "feed"}, fixed_now);
@@ -97,22 +81,22 @@ TEST_CASE("Ngày trong tuần, Giờ and Nhóm máy chiếu reach the built feed
                    "Tiêu đề: Lịch tiếp dân\nNgày trong tuần: Thứ Hai, Thứ Tám\nGiờ: 07:00–11:30, 25:00–26:00\n\n"
                    "Sáng thứ Năm.\n");
         const auto findings = publish::validate_content(content, fixed_now, {.check_text_fits = false});
-        INFO(joined(findings));
+        INFO(findings_text(findings));
         CHECK(publish::count_errors(findings) == 2);
-        CHECK(said(findings, "thong-bao/tiep-dan.txt, dòng 2: lỗi: “Ngày trong tuần”: không hiểu “Thứ Tám”; viết các "
-                             "ngày cách nhau bằng dấu phẩy (Thứ Hai, Thứ Tư, Thứ Sáu) hoặc một khoảng (Thứ Hai – Thứ "
-                             "Sáu), từ Thứ Hai đến Chủ Nhật [weekdays_unknown]"));
-        CHECK(said(findings, "thong-bao/tiep-dan.txt, dòng 3: lỗi: “Giờ”: “25:00–26:00” không phải một khoảng giờ; "
-                             "viết giờ bắt đầu và giờ kết thúc như 07:00–11:30, nhiều khoảng cách nhau bằng dấu phẩy, "
-                             "giờ từ 00:00 đến 24:00 [hours_unknown]"));
+        CHECK(has_finding(findings, "thong-bao/tiep-dan.txt, dòng 2: lỗi: “Ngày trong tuần”: không hiểu “Thứ Tám”; viết các "
+                                    "ngày cách nhau bằng dấu phẩy (Thứ Hai, Thứ Tư, Thứ Sáu) hoặc một khoảng (Thứ Hai – Thứ "
+                                    "Sáu), từ Thứ Hai đến Chủ Nhật [weekdays_unknown]"));
+        CHECK(has_finding(findings, "thong-bao/tiep-dan.txt, dòng 3: lỗi: “Giờ”: “25:00–26:00” không phải một khoảng giờ; "
+                                    "viết giờ bắt đầu và giờ kết thúc như 07:00–11:30, nhiều khoảng cách nhau bằng dấu phẩy, "
+                                    "giờ từ 00:00 đến 24:00 [hours_unknown]"));
     }
     SECTION("more windows than a kiosk takes: the kiosk's rule, on the line of Giờ") {
         write_text(content / "thong-bao" / "tiep-dan.txt",
                    "Tiêu đề: Lịch tiếp dân\nGiờ: 1-2, 3-4, 5-6, 7-8, 9-10, 11-12, 13-14, 15-16, 17-18\n\nSáng.\n");
         const auto findings = publish::validate_content(content, fixed_now, {.check_text_fits = false});
-        INFO(joined(findings));
+        INFO(findings_text(findings));
         CHECK(publish::count_errors(findings) == 1);
-        CHECK(said(findings, "thong-bao/tiep-dan.txt, dòng 2: lỗi: “Giờ” có 9 mục, tối đa 8: tách thành nhiều tệp "
-                             "[too_many schedule.hours]"));
+        CHECK(has_finding(findings, "thong-bao/tiep-dan.txt, dòng 2: lỗi: “Giờ” có 9 mục, tối đa 8: tách thành nhiều tệp "
+                                    "[too_many schedule.hours]"));
     }
 }
