@@ -77,8 +77,9 @@ standings, announcements and commemorations from feeds published by staff,
 full screen through KMS/DRM, from a local cache that keeps playing offline.
 Runs as the systemd service bangvang.service with a watchdog.")
 # Not found by dpkg-shlibdeps: SDL loads EGL, GLES and the Mesa drivers at run time
-# for KMS/DRM; the slides' text needs Noto Sans; the maintainer scripts need systemd.
-set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "fonts-noto-core, fonts-noto-color-emoji, fonts-symbola, libegl1, libgles2, libgl1-mesa-dri, systemd")
+# for KMS/DRM, the sync loads libcurl when a source is remote; the slides' text needs
+# Noto Sans; the maintainer scripts need systemd.
+set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "fonts-noto-core, fonts-noto-color-emoji, fonts-symbola, libcurl4, libegl1, libgles2, libgl1-mesa-dri, systemd")
 # HDMI-CEC (cec-ctl) for the screen schedule; overlayroot for the read-only root.
 set(CPACK_DEBIAN_KIOSK_PACKAGE_SUGGESTS "v4l-utils, overlayroot")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA
@@ -92,7 +93,8 @@ set(CPACK_DEBIAN_PUBLISH_DESCRIPTION "Staff tool that builds bangvang content in
 bangvang-publish turns a folder of stories, honour rolls, standings and
 announcements into a feed (manifest and media named by hash) that bangvang
 kiosks load.")
-set(CPACK_DEBIAN_PUBLISH_PACKAGE_DEPENDS "fonts-noto-core, fonts-noto-color-emoji, fonts-symbola")
+# libcurl: push and status load it at run time (curl_library.hpp), dpkg-shlibdeps cannot see it.
+set(CPACK_DEBIAN_PUBLISH_PACKAGE_DEPENDS "fonts-noto-core, fonts-noto-color-emoji, fonts-symbola, libcurl4")
 
 set(CPACK_DEBIAN_PORTAL_PACKAGE_NAME bangvang-portal)
 set(CPACK_DEBIAN_PORTAL_DESCRIPTION "District service receiving bangvang kiosk reports

@@ -1,5 +1,7 @@
 #include "sync/http_client.hpp"
 
+#include "sync/curl_library.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -17,20 +19,13 @@ namespace {
 #define BANGVANG_VERSION_TEXT "0"
 #endif
 
-// libcurl's own initialisation must happen once per process before any handle.
-void initialise_curl_once() {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) throw std::runtime_error("libcurl could not be initialised");
-    });
-}
-
 struct FileCloser {
     void operator()(std::FILE* file) const noexcept { std::fclose(file); }
 };
 using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
 
 struct Transfer {
+    const CurlLibrary* curl_api = nullptr;
     const std::atomic<bool>* cancel = nullptr;
     bool cancelled = false;
     CURL* curl = nullptr;
@@ -54,7 +49,7 @@ std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user)
     if (!transfer.body_started) {
         transfer.body_started = true;
         long status = 0;
-        curl_easy_getinfo(transfer.curl, CURLINFO_RESPONSE_CODE, &status);
+        transfer.curl_api->easy_getinfo(transfer.curl, CURLINFO_RESPONSE_CODE, &status);
         if (transfer.resume_from > 0 && status != 206) {
             // The server sent the whole file (or an error page): start over.
             if (std::fflush(transfer.file) != 0 || ::ftruncate(::fileno(transfer.file), 0) != 0 ||
@@ -119,7 +114,7 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
 }
 
 void append_header(CurlListPtr& headers, const std::string& line) {
-    curl_slist* grown = curl_slist_append(headers.get(), line.c_str());
+    curl_slist* grown = curl_library().slist_append(headers.get(), line.c_str());
     if (!grown) throw std::runtime_error("libcurl: out of memory for a request header");
     static_cast<void>(headers.release());
     headers.reset(grown);
@@ -138,73 +133,75 @@ CurlListPtr request_headers(const HttpRequest& request) {
 // What every request shares: timeouts, TLS verification and pinning, the byte cap, the
 // User-Agent, and the callbacks that fill `transfer`. Proxies come from the environment.
 void set_common_options(CURL* curl, const HttpClientOptions& options, const HttpRequest& request, Transfer& transfer) {
-    curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
-    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, request.allow_file_urls ? "http,https,file" : "http,https");
-    curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    const CurlLibrary& api = *transfer.curl_api;
+    api.easy_setopt(curl, CURLOPT_URL, request.url.c_str());
+    api.easy_setopt(curl, CURLOPT_PROTOCOLS_STR, request.allow_file_urls ? "http,https,file" : "http,https");
+    api.easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
     if (request.follow_redirects) {
-        curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
-        curl_easy_setopt(curl, CURLOPT_MAXREDIRS, options.max_redirects);
+        api.easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
+        api.easy_setopt(curl, CURLOPT_MAXREDIRS, options.max_redirects);
     }
-    curl_easy_setopt(curl, CURLOPT_USERAGENT, options.user_agent.c_str());
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // not only the main thread uses it: no SIGALRM
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options.connect_timeout.count()));
-    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, options.low_speed_bytes_per_second);
-    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, static_cast<long>(options.low_speed_time.count()));
+    api.easy_setopt(curl, CURLOPT_USERAGENT, options.user_agent.c_str());
+    api.easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // not only the main thread uses it: no SIGALRM
+    api.easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options.connect_timeout.count()));
+    api.easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, options.low_speed_bytes_per_second);
+    api.easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, static_cast<long>(options.low_speed_time.count()));
     const std::chrono::milliseconds deadline = request.deadline.count() > 0 ? request.deadline : options.total_timeout;
-    if (deadline.count() > 0) curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(deadline.count()));
+    if (deadline.count() > 0) api.easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(deadline.count()));
     transfer.cancel = options.cancel;
     transfer.curl = curl;
-    curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
-    curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, on_progress);
-    curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &transfer);
+    api.easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+    api.easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, on_progress);
+    api.easy_setopt(curl, CURLOPT_XFERINFODATA, &transfer);
     // The cap is on the whole file; for a resumed download libcurl would compare it with the rest alone.
-    curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.max_bytes));
-    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
-    if (!options.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, options.ca_file.c_str());
+    api.easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.max_bytes));
+    api.easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
+    api.easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!options.ca_file.empty()) api.easy_setopt(curl, CURLOPT_CAINFO, options.ca_file.c_str());
     if (!options.pinned_public_key.empty()) {
-        curl_easy_setopt(curl, CURLOPT_PINNEDPUBLICKEY, options.pinned_public_key.c_str());
+        api.easy_setopt(curl, CURLOPT_PINNEDPUBLICKEY, options.pinned_public_key.c_str());
     }
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &transfer);
-    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
-    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &transfer);
+    api.easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
+    api.easy_setopt(curl, CURLOPT_WRITEDATA, &transfer);
+    api.easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
+    api.easy_setopt(curl, CURLOPT_HEADERDATA, &transfer);
 }
 
 void set_method(CURL* curl, const HttpRequest& request, Transfer& transfer) {
+    const CurlLibrary& api = *transfer.curl_api;
     switch (request.method) {
     case HttpMethod::get:
-        curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
-        curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // gzip when the server offers it
+        api.easy_setopt(curl, CURLOPT_HTTPGET, 1L);
+        api.easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // gzip when the server offers it
         break;
     case HttpMethod::head:
-        curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
+        api.easy_setopt(curl, CURLOPT_NOBODY, 1L);
         break;
     case HttpMethod::post:
-        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.upload.data());
-        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.upload.size()));
+        api.easy_setopt(curl, CURLOPT_POSTFIELDS, request.upload.data());
+        api.easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.upload.size()));
         break;
     case HttpMethod::put:
         transfer.upload = request.upload;
-        curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
-        curl_easy_setopt(curl, CURLOPT_READFUNCTION, on_upload);
-        curl_easy_setopt(curl, CURLOPT_READDATA, &transfer);
-        curl_easy_setopt(curl, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(request.upload.size()));
+        api.easy_setopt(curl, CURLOPT_UPLOAD, 1L);
+        api.easy_setopt(curl, CURLOPT_READFUNCTION, on_upload);
+        api.easy_setopt(curl, CURLOPT_READDATA, &transfer);
+        api.easy_setopt(curl, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(request.upload.size()));
         break;
     }
 }
 
 // What libcurl counted of the exchange that just ended.
-void read_counters(CURL* curl, HttpResponse& response) {
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
+void read_counters(const CurlLibrary& api, CURL* curl, HttpResponse& response) {
+    api.easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
     curl_off_t header_bytes = 0;
     curl_off_t body_bytes = 0;
     curl_off_t announced = -1;
     long request_bytes = 0;  // what libcurl wrote: the request line, headers and body
-    curl_easy_getinfo(curl, CURLINFO_HEADER_SIZE, &header_bytes);
-    curl_easy_getinfo(curl, CURLINFO_SIZE_DOWNLOAD_T, &body_bytes);
-    curl_easy_getinfo(curl, CURLINFO_REQUEST_SIZE, &request_bytes);
-    curl_easy_getinfo(curl, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &announced);
+    api.easy_getinfo(curl, CURLINFO_HEADER_SIZE, &header_bytes);
+    api.easy_getinfo(curl, CURLINFO_SIZE_DOWNLOAD_T, &body_bytes);
+    api.easy_getinfo(curl, CURLINFO_REQUEST_SIZE, &request_bytes);
+    api.easy_getinfo(curl, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &announced);
     response.bytes_received = static_cast<std::size_t>(header_bytes + body_bytes);
     response.bytes_sent = static_cast<std::size_t>(request_bytes);
     response.content_length = static_cast<long long>(announced);
@@ -212,11 +209,12 @@ void read_counters(CURL* curl, HttpResponse& response) {
 
 // Why a transfer failed, in words a technician can act on.
 std::string failure_reason(CURLcode code, const char* error_text, const Transfer& transfer) {
+    const CurlLibrary& api = *transfer.curl_api;
     if (transfer.cancelled) return "abandoned: the kiosk is stopping";
     if (transfer.write_error != 0) {
         return std::string("cannot write what was received to disk: ") + std::strerror(transfer.write_error);
     }
-    std::string reason = curl_easy_strerror(code);
+    std::string reason = api.easy_strerror(code);
     if (error_text[0]) reason += std::string(": ") + error_text;
     if (code == CURLE_OPERATION_TIMEDOUT) reason += " (the request's deadline, or the server too slow)";
     return reason;
@@ -228,19 +226,24 @@ std::string user_agent_for(std::string_view kiosk_id) {
     return "bangvang/" BANGVANG_VERSION_TEXT " (" + std::string(kiosk_id) + ")";
 }
 
-HttpClient::HttpClient(HttpClientOptions options) : options_(std::move(options)) {
-    initialise_curl_once();
-    handle_.reset(curl_easy_init());
+void CurlEasyCleanup::operator()(CURL* handle) const noexcept { curl_library().easy_cleanup(handle); }
+
+void CurlListFree::operator()(curl_slist* list) const noexcept { curl_library().slist_free_all(list); }
+
+HttpClient::HttpClient(HttpClientOptions options) : options_(std::move(options)), curl_(curl_library()) {
+    handle_.reset(curl_.easy_init());
     if (!handle_) throw std::runtime_error("libcurl could not create a transfer handle");
 }
 
 core::Result<HttpResponse> HttpClient::send(const HttpRequest& request) {
     const auto problem = [&](std::string reason) { return core::Problem{request.url, "", std::move(reason)}; };
     CURL* curl = handle_.get();
-    curl_easy_reset(curl);  // keeps the connection cache; forgets the last request's options
+    const CurlLibrary& api = curl_;
+    api.easy_reset(curl);  // keeps the connection cache; forgets the last request's options
 
     HttpResponse response;
     Transfer transfer;
+    transfer.curl_api = &curl_;
     transfer.max_bytes = request.max_bytes;
     transfer.memory = &response.body;
     FilePtr file;
@@ -260,15 +263,15 @@ core::Result<HttpResponse> HttpClient::send(const HttpRequest& request) {
     set_common_options(curl, options_, request, transfer);
     set_method(curl, request, transfer);
     const std::string range = std::to_string(transfer.resume_from) + "-";
-    if (transfer.resume_from > 0) curl_easy_setopt(curl, CURLOPT_RANGE, range.c_str());
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.get());
+    if (transfer.resume_from > 0) api.easy_setopt(curl, CURLOPT_RANGE, range.c_str());
+    api.easy_setopt(curl, CURLOPT_HTTPHEADER, headers.get());
     char error_text[CURL_ERROR_SIZE] = {};
-    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_text);
+    api.easy_setopt(curl, CURLOPT_ERRORBUFFER, error_text);
 
-    const CURLcode code = curl_easy_perform(curl);
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, nullptr);
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, nullptr);
-    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, nullptr);
+    const CURLcode code = api.easy_perform(curl);
+    api.easy_setopt(curl, CURLOPT_HTTPHEADER, nullptr);
+    api.easy_setopt(curl, CURLOPT_POSTFIELDS, nullptr);
+    api.easy_setopt(curl, CURLOPT_ERRORBUFFER, nullptr);
     if (file && std::fflush(file.get()) != 0) {
         throw std::runtime_error(request.body_file->string() + ": cannot write: " + std::strerror(errno));
     }
@@ -276,7 +279,7 @@ core::Result<HttpResponse> HttpClient::send(const HttpRequest& request) {
         return problem("response larger than the limit of " + std::to_string(request.max_bytes) + " bytes");
     }
     if (code != CURLE_OK) return problem(failure_reason(code, error_text, transfer));
-    read_counters(curl, response);
+    read_counters(curl_, curl, response);
     response.resumed_from = transfer.resume_from;
     response.body_bytes = transfer.received;
     response.etag = transfer.etag;

@@ -25,11 +25,12 @@
 
 namespace bangvang::sync {
 
+// libcurl is loaded at the first client (curl_library.hpp): these call it through there.
 struct CurlEasyCleanup {
-    void operator()(CURL* handle) const noexcept { curl_easy_cleanup(handle); }
+    void operator()(CURL* handle) const noexcept;
 };
 struct CurlListFree {
-    void operator()(curl_slist* list) const noexcept { curl_slist_free_all(list); }
+    void operator()(curl_slist* list) const noexcept;
 };
 using CurlPtr = std::unique_ptr<CURL, CurlEasyCleanup>;
 using CurlListPtr = std::unique_ptr<curl_slist, CurlListFree>;
@@ -109,6 +110,7 @@ public:
 
 private:
     HttpClientOptions options_;
+    const struct CurlLibrary& curl_;  // libcurl, loaded by the first client
     CurlPtr handle_;
 };
 
