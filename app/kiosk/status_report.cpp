@@ -134,10 +134,13 @@ render::StatusOverlayData StatusReporter::collect(core::ClockReading now, const 
 }
 
 std::vector<render::StatusSourceLine> StatusReporter::sources() const {
+    static const std::vector<sync::SourceStatus> none;
     std::vector<render::StatusSourceLine> lines;
-    const std::vector<sync::SourceStatus> remote = worker_ ? worker_->status() : std::vector<sync::SourceStatus>{};
+    // The worker's published copy: the panel never waits for the worker's lock, which a
+    // poll holds across its own SQLite reads.
+    const sync::SyncWorker::StatusSnapshot remote = worker_ ? worker_->latest_status() : nullptr;
     const std::vector<store::SourceState> cached = cache_.sources();
-    for (const SourceConfig& source : config_.sources) lines.push_back(line_for(source, cached, remote));
+    for (const SourceConfig& source : config_.sources) lines.push_back(line_for(source, cached, remote ? *remote : none));
     return lines;
 }
 
