@@ -102,7 +102,14 @@ void SyncWorker::wait_for_first_round(const std::function<bool()>& give_up) cons
 }
 
 void SyncWorker::publish_status() {
-    published_.store(std::make_shared<const std::vector<SourceStatus>>(status_));
+    auto copy = std::make_shared<const std::vector<SourceStatus>>(status_);
+    const std::lock_guard lock(published_mutex_);
+    published_ = std::move(copy);
+}
+
+SyncWorker::StatusSnapshot SyncWorker::latest_status() const {
+    const std::lock_guard lock(published_mutex_);
+    return published_;
 }
 
 void SyncWorker::remember_error(RecentError error) {

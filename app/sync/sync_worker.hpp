@@ -94,9 +94,10 @@ public:
     std::vector<SourceStatus> status() const;
     // The status as of the worker's last poll or delivery, published by the worker when it
     // changes (with its log line and content event): reading it takes neither the worker's
-    // mutex nor SQLite, so the drawing path may ask for every slide.
+    // mutex nor SQLite, only a lock held for a pointer copy, so the drawing path may ask
+    // for every slide.
     using StatusSnapshot = std::shared_ptr<const std::vector<SourceStatus>>;
-    StatusSnapshot latest_status() const { return published_.load(); }
+    StatusSnapshot latest_status() const;
     // Blocks until every source has been polled at least once (for headless runs), or
     // `give_up` (asked ten times a second) says to stop waiting.
     void wait_for_first_round(const std::function<bool()>& give_up = {}) const;
@@ -122,7 +123,11 @@ private:
     mutable std::mutex mutex_;
     mutable std::condition_variable wake_;
     std::vector<SourceStatus> status_;
-    std::atomic<StatusSnapshot> published_;  // a copy of status_, replaced whole
+    // A copy of status_, replaced whole. Guarded by its own mutex rather than held in a
+    // std::atomic<std::shared_ptr>: libstdc++ 12 implements that with a lock bit
+    // ThreadSanitizer cannot see, so every publish read as a data race.
+    mutable std::mutex published_mutex_;
+    StatusSnapshot published_;
     std::vector<std::string> conditional_etags_;
     bool stop_ = false;
     std::atomic<bool> cancel_transfers_ = false;  // set on destruction: the transfer under way ends at once
