@@ -1,5 +1,6 @@
 #include "kill/kill_rounds.hpp"
 
+#include <catch2/catch.hpp>
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "support/build_paths.hpp"
+#include "support/process.hpp"
 
 extern char** environ;
 
@@ -133,6 +135,65 @@ void KillTally::count(bool new_version_in_cache, std::size_t media_requested) {
     }
 }
 
+KillRoundsResult run_kill_rounds(const KillRoundsPlan& plan, int kills, int retime_every) {
+    KillRoundsResult result;
+    std::vector<std::optional<UpdateTiming>> timing(plan.update_names.size());
+    std::vector<int> timed_at(plan.update_names.size(), 0);
+    bool untouched = true;  // no kill round has started on the pending version yet
+    RequestLogCursor requests(plan.request_log);
+    KillMoments moments;
+    const auto started = Clock::now();
+    const auto budget = kill_time_budget();
+    for (int round = 0; round < kills;) {
+        if (budget && Clock::now() - started > *budget) break;
+        const std::size_t kind = plan.pending_kind();
+        const std::int64_t version = plan.pending_version();
+        INFO("round " << round << ", version " << version << " pending");
+        if (untouched && (!timing[kind] || round - timed_at[kind] >= retime_every)) {
+            timing[kind] = time_one_update(plan.command, plan.timing_log, version, plan.stop_after_switch);
+            INFO("the kiosk's log:\n" << bangvang::testing::read_file(plan.timing_log));
+            REQUIRE(timing[kind]);
+            timed_at[kind] = round;
+            ++result.tally.timing_runs;
+            const std::string what = plan.name + " uninterrupted " + plan.update_names[kind];
+            print_figure(what + ", exec to switch", static_cast<long long>(timing[kind]->to_switch.count()), "ms");
+            if (!plan.stop_after_switch) {
+                print_figure(what + ", exec to exit", static_cast<long long>(timing[kind]->to_exit.count()), "ms");
+            }
+            requests.media_requests_since_last();
+            REQUIRE(plan.inspect());
+            ++result.updates;
+            plan.publish_next();
+            continue;
+        }
+        const std::chrono::milliseconds past_switch = timing[kind]->to_switch * 3 / 2;
+        moments.set_upper(plan.stop_after_switch ? past_switch : std::max(past_switch, timing[kind]->to_exit));
+        result.longest_window = std::max(result.longest_window, moments.upper());
+        untouched = false;
+        const pid_t pid = start_kiosk(plan.command);
+        REQUIRE(pid > 0);
+        std::this_thread::sleep_for(moments.draw());
+        const bool delivered = ::kill(pid, SIGKILL) == 0;
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+        ++result.tally.rounds;
+        ++round;
+        const bool switched = plan.inspect();
+        const std::size_t media_requested = requests.media_requests_since_last();
+        if (delivered) {
+            ++result.tally.delivered;
+            result.tally.count(switched, media_requested);
+        }
+        if (switched) {
+            ++result.updates_between_kills;
+            ++result.updates;
+            plan.publish_next();
+            untouched = true;
+        }
+    }
+    return result;
+}
+
 void print_figure(const std::string& name, long long value, const std::string& unit) {
     std::printf("figure: %s: %lld %s\n", name.c_str(), value, unit.c_str());
     std::fflush(stdout);
@@ -146,6 +207,14 @@ void print_tally(const std::string& test, const KillTally& tally) {
     print_figure(test + " kills during the update (before the switch)", tally.during, "kills");
     print_figure(test + " kills after the switch to the new version", tally.after, "kills");
     print_figure(test + " uninterrupted timing runs", tally.timing_runs, "runs");
+}
+
+void print_rounds(const std::string& test, int kills, const KillRoundsResult& result) {
+    print_figure(test + " kills asked for", kills, "kills");
+    print_tally(test, result.tally);
+    print_figure(test + " longest kill window", static_cast<long long>(result.longest_window.count()), "ms");
+    print_figure(test + " updates completed between kills", result.updates_between_kills, "updates");
+    print_figure(test + " updates completed in all", result.updates, "updates");
 }
 
 }  // namespace bangvang::kill_testing

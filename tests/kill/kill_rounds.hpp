@@ -1,18 +1,21 @@
 #pragma once
-// What both SIGKILL tests share: starting the real kiosk headless, timing one
-// uninterrupted update on this machine at this moment, drawing kill moments from that
-// timing, telling where each kill landed relative to the switch to the new version, and
-// printing the figures. A fixed kill window does not follow the machine: on a loaded one
-// the kiosk never reached the switch inside 2.5 s, so every kill landed before it.
+// What both SIGKILL tests share: the kill rounds themselves, starting the real kiosk
+// headless, timing one uninterrupted update on this machine at this moment, drawing kill
+// moments from that timing, telling where each kill landed relative to the switch to the
+// new version, and printing the figures. A fixed kill window does not follow the
+// machine: on a loaded one the kiosk never reached the switch inside 2.5 s, so every
+// kill landed before it.
 #include <sys/types.h>
 
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <random>
 #include <string>
+#include <vector>
 
 namespace bangvang::kill_testing {
 
@@ -97,8 +100,44 @@ struct KillTally {
     void count(bool new_version_in_cache, std::size_t media_requested);
 };
 
+// What differs between the kill tests; the rounds themselves (run_kill_rounds) are the same.
+struct KillRoundsPlan {
+    std::string name;  // the figures' prefix: "kill-update"
+    KioskCommand command;
+    std::filesystem::path request_log;  // the fault server's
+    std::filesystem::path timing_log;   // the kiosk's log in an uninterrupted run
+    std::function<std::int64_t()> pending_version;  // published, not yet in the cache
+    // Kinds of update timed apart (a large and a small one take very different times),
+    // as the figures name them ("large (150 photos) update"), and the kind pending now.
+    std::vector<std::string> update_names{"run"};
+    std::function<std::size_t()> pending_kind = [] { return std::size_t{0}; };
+    // true: an uninterrupted run is stopped after the switch and kills are drawn over
+    // 1.5 x its switch; false: it runs to its end, and kills are drawn to its end when later.
+    bool stop_after_switch = true;
+    // The cache inspected after every run (REQUIREs what must hold after any kill):
+    // true when it holds the version pending.
+    std::function<bool()> inspect;
+    std::function<void()> publish_next;  // after a switch: the next version, pending
+};
+
+struct KillRoundsResult {
+    KillTally tally;
+    int updates_between_kills = 0;  // switches a killed run completed
+    int updates = 0;                // in all, with the uninterrupted runs'
+    std::chrono::milliseconds longest_window{0};
+};
+
+// Up to `kills` rounds, fewer when BANGVANG_KILL_SECONDS runs out. Before the first round
+// on a pending version whose kind was not timed yet (or not for retime_every rounds),
+// one uninterrupted run of it is timed, which must switch; otherwise the kiosk is
+// started and killed at a moment drawn from that timing. After each run the cache is
+// inspected; when it holds the pending version, the next is published.
+KillRoundsResult run_kill_rounds(const KillRoundsPlan& plan, int kills, int retime_every = 100);
+
 // One `figure: NAME: VALUE UNIT` line on stdout (run.sh and the reports collect them).
 void print_figure(const std::string& name, long long value, const std::string& unit);
 void print_tally(const std::string& test, const KillTally& tally);
+// The kills asked for, the tally, the longest window and the updates.
+void print_rounds(const std::string& test, int kills, const KillRoundsResult& result);
 
 }  // namespace bangvang::kill_testing

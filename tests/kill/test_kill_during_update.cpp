@@ -10,14 +10,10 @@
 
 #include <SDL.h>
 #include <SDL_image.h>
-#include <signal.h>
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <array>
-#include <chrono>
 #include <map>
-#include <thread>
 
 #include "kill/kill_rounds.hpp"
 #include "store/content_cache.hpp"
@@ -116,65 +112,21 @@ TEST_CASE("SIGKILL at random moments of large updates leaves the old or the new 
         return state->version;
     };
 
-    constexpr int retime_every = 100;
-    const std::array<std::string, 2> size_name{"small (20 photos)", "large (150 photos)"};
-    std::array<std::optional<UpdateTiming>, 2> timing;  // by size: [1] large
-    std::array<int, 2> timed_at{0, 0};
-    bool untouched = true;  // no kill round has started on the pending version yet
-    RequestLogCursor requests(scratch.path() / "server/requests.log");
-    KillMoments moments;
-    KillTally tally;
-    int updates_between_kills = 0;
-    std::chrono::milliseconds longest_window{0};
-    const auto started = std::chrono::steady_clock::now();
-    const auto budget = kill_time_budget();
-    for (int round = 0; round < kills;) {
-        if (budget && std::chrono::steady_clock::now() - started > *budget) break;
-        const std::size_t size = published % 2;
-        INFO("round " << round << ", version " << published << " pending");
-        if (untouched && (!timing[size] || round - timed_at[size] >= retime_every)) {
-            const auto log_file = scratch.path() / "timing.log";
-            timing[size] = time_one_update(command, log_file, published, /*stop_after_switch=*/true);
-            INFO("the kiosk's log:\n" << read_file(log_file));
-            REQUIRE(timing[size]);
-            timed_at[size] = round;
-            ++tally.timing_runs;
-            print_figure("kill-update uninterrupted " + size_name[size] + " update, exec to switch",
-                         static_cast<long long>(timing[size]->to_switch.count()), "ms");
-            requests.media_requests_since_last();
-            REQUIRE(check_cache() == published);
-            ++published;
-            items_of_version[published] = publish(published);
-            continue;
-        }
-        moments.set_upper(timing[size]->to_switch * 3 / 2);
-        longest_window = std::max(longest_window, moments.upper());
-        untouched = false;
-        const pid_t pid = start_kiosk(command);
-        REQUIRE(pid > 0);
-        std::this_thread::sleep_for(moments.draw());
-        const bool delivered = ::kill(pid, SIGKILL) == 0;
-        int status = 0;
-        ::waitpid(pid, &status, 0);
-        ++tally.rounds;
-        ++round;
-        const bool switched = check_cache() == published;
-        const std::size_t media_requested = requests.media_requests_since_last();
-        if (delivered) {
-            ++tally.delivered;
-            tally.count(switched, media_requested);
-        }
-        if (switched) {
-            ++updates_between_kills;
-            ++published;
-            items_of_version[published] = publish(published);
-            untouched = true;
-        }
-    }
-    print_figure("kill-update kills asked for", kills, "kills");
-    print_tally("kill-update", tally);
-    print_figure("kill-update longest kill window", static_cast<long long>(longest_window.count()), "ms");
-    print_figure("kill-update updates completed between kills", updates_between_kills, "updates");
-    print_figure("kill-update updates completed in all", static_cast<long long>(published - 1), "updates");
-    CHECK(tally.delivered >= tally.rounds * 2 / 3);
+    KillRoundsPlan plan{.name = "kill-update",
+                        .command = command,
+                        .request_log = scratch.path() / "server/requests.log",
+                        .timing_log = scratch.path() / "timing.log",
+                        .pending_version = [&] { return published; },
+                        .update_names = {"small (20 photos) update", "large (150 photos) update"},
+                        .pending_kind = [&] { return static_cast<std::size_t>(published % 2); },
+                        .stop_after_switch = true,
+                        .inspect = [&] { return check_cache() == published; },
+                        .publish_next =
+                            [&] {
+                                ++published;
+                                items_of_version[published] = publish(published);
+                            }};
+    const KillRoundsResult result = run_kill_rounds(plan, kills);
+    print_rounds("kill-update", kills, result);
+    CHECK(result.tally.delivered >= result.tally.rounds * 2 / 3);
 }

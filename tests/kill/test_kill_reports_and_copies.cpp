@@ -24,7 +24,6 @@
 #include <map>
 #include <set>
 #include <sstream>
-#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -129,57 +128,15 @@ TEST_CASE("SIGKILL during outbox writes, report delivery and screen copies loses
         return switched;
     };
 
-    constexpr int retime_every = 100;
-    std::optional<UpdateTiming> timing;
-    int timed_at = 0;
-    bool untouched = true;  // no kill round has started on the pending version yet
-    RequestLogCursor requests(scratch.path() / "server/requests.log");
-    KillMoments moments;
-    KillTally tally;
-    int updates_between_kills = 0;
-    std::chrono::milliseconds longest_window{0};
-    const auto started = std::chrono::steady_clock::now();
-    const auto budget = kill_time_budget();
-    for (int round = 0; round < kills;) {
-        if (budget && std::chrono::steady_clock::now() - started > *budget) break;
-        INFO("round " << round << ", version " << published << " pending");
-        if (untouched && (!timing || round - timed_at >= retime_every)) {
-            const auto log_file = scratch.path() / "timing.log";
-            timing = time_one_update(command, log_file, published, /*stop_after_switch=*/false);
-            INFO("the kiosk's log:\n" << read_file(log_file));
-            REQUIRE(timing);
-            timed_at = round;
-            ++tally.timing_runs;
-            print_figure("kill-reports uninterrupted run, exec to switch", static_cast<long long>(timing->to_switch.count()), "ms");
-            print_figure("kill-reports uninterrupted run, exec to exit", static_cast<long long>(timing->to_exit.count()), "ms");
-            requests.media_requests_since_last();
-            REQUIRE(inspect());
-            publish(++published);
-            continue;
-        }
-        moments.set_upper(std::max(timing->to_switch * 3 / 2, timing->to_exit));
-        longest_window = std::max(longest_window, moments.upper());
-        untouched = false;
-        const pid_t pid = start_kiosk(command);
-        REQUIRE(pid > 0);
-        std::this_thread::sleep_for(moments.draw());
-        const bool delivered = ::kill(pid, SIGKILL) == 0;
-        int status = 0;
-        ::waitpid(pid, &status, 0);
-        ++tally.rounds;
-        ++round;
-        const bool switched = inspect();
-        const std::size_t media_requested = requests.media_requests_since_last();
-        if (delivered) {
-            ++tally.delivered;
-            tally.count(switched, media_requested);
-        }
-        if (switched) {
-            ++updates_between_kills;
-            publish(++published);
-            untouched = true;
-        }
-    }
+    const KillRoundsPlan plan{.name = "kill-reports",
+                              .command = command,
+                              .request_log = scratch.path() / "server/requests.log",
+                              .timing_log = scratch.path() / "timing.log",
+                              .pending_version = [&] { return published; },
+                              .stop_after_switch = false,
+                              .inspect = inspect,
+                              .publish_next = [&] { publish(++published); }};
+    const KillRoundsResult result = run_kill_rounds(plan, kills);
 
     // Clean runs deliver what the last kill left (each start's first round sends the outbox).
     for (int run = 0; run < 3; ++run) {
@@ -213,11 +170,7 @@ TEST_CASE("SIGKILL during outbox writes, report delivery and screen copies loses
             UNSCOPED_INFO("sent " << times << " times: " << play);
         }
     }
-    print_figure("kill-reports kills asked for", kills, "kills");
-    print_tally("kill-reports", tally);
-    print_figure("kill-reports longest kill window", static_cast<long long>(longest_window.count()), "ms");
-    print_figure("kill-reports updates completed between kills", updates_between_kills, "updates");
-    print_figure("kill-reports updates completed in all", static_cast<long long>(published - 1), "updates");
+    print_rounds("kill-reports", kills, result);
     print_figure("kill-reports plays seen in the outbox", static_cast<long long>(plays_held.size()), "plays");
     print_figure("kill-reports plays received", static_cast<long long>(received.size()), "plays");
     print_figure("kill-reports plays lost", static_cast<long long>(lost), "plays");
@@ -225,6 +178,6 @@ TEST_CASE("SIGKILL during outbox writes, report delivery and screen copies loses
     print_figure("kill-reports repeated deliveries", repeated_deliveries, "deliveries");
     print_figure("kill-reports screen copies decoded whole", copies_checked, "copies");
     CHECK(lost == 0);
-    CHECK(repeated_deliveries <= tally.delivered);
-    CHECK(tally.delivered >= tally.rounds * 2 / 3);
+    CHECK(repeated_deliveries <= result.tally.delivered);
+    CHECK(result.tally.delivered >= result.tally.rounds * 2 / 3);
 }
