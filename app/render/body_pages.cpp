@@ -175,7 +175,8 @@ private:
     void split(std::string_view text, int width, int available) {
         std::optional<std::size_t> at = available > 0 ? planner_.page_split(text, width, available) : std::nullopt;
         // A word wider than the whole box: split it between characters, or it never fits.
-        if (!at && page_.empty()) {
+        // A room not one line high (a first page whose headline took it all) stays empty.
+        if (!at && page_.empty() && available >= measure_.wrapped("H", width).height) {
             std::vector<std::size_t> ends;
             for (std::size_t i = 1; i < text.size(); ++i) {
                 if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ends.push_back(i);
@@ -260,18 +261,95 @@ private:
 
 }  // namespace
 
-BodyPlan plan_body_pages(const std::vector<std::string>& paragraphs, const BodyRooms& rooms, const BodyMeasure& measure) {
+namespace {
+
+// The last page of a continued body holds at least this share of its room: when it
+// would hold less, the pages before it give up lines evenly (a page with two lines
+// and a large empty area below reads as a mistake).
+constexpr double least_last_page_fill = 0.5;
+// How far the earlier pages may be emptied for that, and how finely it is searched.
+constexpr double least_earlier_page_fill = 0.25;
+constexpr int balance_steps = 8;
+
+// Fills page after page; `room_of(page_number)` is the box of each.
+template <typename RoomOf>
+BodyPlan plan_pages(const std::vector<std::string>& paragraphs, int max_pages, const BodyMeasure& measure,
+                    RoomOf room_of) {
     PagePlanner planner(paragraphs, measure);
     BodyPlan plan;
-    const int max_pages = std::max(1, rooms.max_pages);
     for (int page_number = 0; page_number < max_pages && !planner.done(); ++page_number) {
-        const TextSize room = page_number == 0 ? rooms.first : rooms.next;
-        plan.pages.push_back(planner.page(room, page_number == max_pages - 1));
+        plan.pages.push_back(planner.page(room_of(page_number), page_number == max_pages - 1));
         planner.finish(plan);
         if (plan.cut) break;
     }
     if (plan.pages.empty()) plan.pages.emplace_back();
     return plan;
+}
+
+int used_height(const std::vector<std::string>& page, int width, const BodyMeasure& measure) {
+    int used = 0;
+    for (std::size_t i = 0; i < page.size(); ++i) {
+        used += measure.wrapped(page[i], width).height + (i > 0 ? measure.paragraph_gap : 0);
+    }
+    return used;
+}
+
+// The same number of pages, the ones before the last filled to a fraction `fill` of
+// their room (never under two lines), the last one given its whole room.
+BodyPlan plan_with_fill(const std::vector<std::string>& paragraphs, const BodyRooms& rooms, int pages, int line,
+                        const BodyMeasure& measure, double fill) {
+    return plan_pages(paragraphs, pages, measure, [&](int page_number) {
+        TextSize room = page_number == 0 ? rooms.first : rooms.next;
+        if (page_number < pages - 1) {
+            room.height = std::max(static_cast<int>(room.height * fill), std::min(room.height, 2 * line));
+        }
+        return room;
+    });
+}
+
+// A plan whose last page is nearly empty, spread: the largest fill of the earlier pages
+// at which the last one holds its share (least_last_page_fill), found by bisection.
+// The greedy plan stays when no such fill keeps the body whole.
+BodyPlan balanced(const std::vector<std::string>& paragraphs, const BodyRooms& rooms, const BodyMeasure& measure,
+                  BodyPlan greedy) {
+    const int pages = greedy.page_count();
+    const int target = static_cast<int>(rooms.next.height * least_last_page_fill);
+    const int line = measure.wrapped("H", rooms.next.width).height;
+    // reaches(f): the last page holds its share (or the body no longer fits): true for
+    // small fills, false at 1 (the greedy plan).
+    const auto reaches = [&](const BodyPlan& plan) {
+        return plan.cut || plan.page_count() < pages ||
+               used_height(plan.pages.back(), rooms.next.width, measure) >= target;
+    };
+    double low = least_earlier_page_fill, high = 1.0;
+    BodyPlan at_low = plan_with_fill(paragraphs, rooms, pages, line, measure, low);
+    if (!reaches(at_low)) return at_low;  // even at the lowest fill the last page is short: as even as it gets
+    for (int step = 0; step < balance_steps; ++step) {
+        const double middle = (low + high) / 2;
+        BodyPlan plan = plan_with_fill(paragraphs, rooms, pages, line, measure, middle);
+        if (reaches(plan)) {
+            low = middle;
+            at_low = std::move(plan);
+        } else {
+            high = middle;
+        }
+    }
+    if (at_low.cut || at_low.page_count() != pages) return greedy;
+    return at_low;
+}
+
+}  // namespace
+
+BodyPlan plan_body_pages(const std::vector<std::string>& paragraphs, const BodyRooms& rooms, const BodyMeasure& measure) {
+    const int max_pages = std::max(1, rooms.max_pages);
+    BodyPlan plan = plan_pages(paragraphs, max_pages, measure, [&](int page_number) {
+        return page_number == 0 ? rooms.first : rooms.next;
+    });
+    if (plan.cut || plan.page_count() < 2 ||
+        used_height(plan.pages.back(), rooms.next.width, measure) >= rooms.next.height * least_last_page_fill) {
+        return plan;
+    }
+    return balanced(paragraphs, rooms, measure, std::move(plan));
 }
 
 }  // namespace bangvang::render

@@ -2,7 +2,9 @@
 // How a long body (a story, a commemoration) is spread over the pages of its slide:
 // the first page's free space is filled first, a paragraph that does not fit is split
 // at a sentence (or a word) and goes on on the next page, and only when the pages run
-// out is the text cut, after a whole sentence, with "…". Pure layout logic: the caller
+// out is the text cut, after a whole sentence, with "…". The last page of a continued
+// body is never left nearly empty: when it would be under half full, the earlier pages
+// give up lines evenly until it is (or as near as the text allows). Pure layout logic: the caller
 // supplies how to measure, so it can be tested without a font.
 #include <cstddef>
 #include <functional>

@@ -41,12 +41,41 @@ TEST_CASE("a long body fills the free space first and goes on on the next page",
     // 20 characters a line, 3 lines a page: the second paragraph starts on page 1 and
     // ends on page 2, split after its first sentence
     // (a word split would hold only two words more).
-    const std::vector<std::string> body{"Aaaa bbbb cccc.", "Dddd eeee ffff gggg hhhh. Iiii jjjj kkkk."};
+    const std::vector<std::string> body{"Aaaa bbbb cccc.", "Dddd eeee ffff gggg hhhh. Iiii jjjj kkkk. Llll mmmm."};
     const BodyPlan plan = plan_body_pages(body, BodyRooms{{200, 70}, {200, 70}, 3}, fake_measure());
     REQUIRE(plan.page_count() == 2);
     CHECK_FALSE(plan.cut);
     CHECK(plan.pages[0] == std::vector<std::string>{"Aaaa bbbb cccc.", "Dddd eeee ffff gggg hhhh."});
-    CHECK(plan.pages[1] == std::vector<std::string>{"Iiii jjjj kkkk."});
+    CHECK(plan.pages[1] == std::vector<std::string>{"Iiii jjjj kkkk. Llll mmmm."});
+}
+
+TEST_CASE("the last page of a continued body is not left nearly empty", "[render][pages]") {
+    // Three one-line paragraphs a page (20 px lines, 10 px gaps, 100 px rooms). Filled
+    // greedily, four would leave one line on page 2 (20 of 100 px); the first page gives
+    // one up so that both hold two.
+    const std::vector<std::string> body{"Một.", "Hai.", "Ba.", "Bốn."};
+    const BodyPlan plan = plan_body_pages(body, BodyRooms{{200, 100}, {200, 100}, 3}, fake_measure());
+    REQUIRE(plan.page_count() == 2);
+    CHECK_FALSE(plan.cut);
+    CHECK(plan.pages[0] == std::vector<std::string>{"Một.", "Hai."});
+    CHECK(plan.pages[1] == std::vector<std::string>{"Ba.", "Bốn."});
+
+    // Five fill page 2 to 50 px, half its room: as they fall.
+    const BodyPlan five = plan_body_pages({"Một.", "Hai.", "Ba.", "Bốn.", "Năm."},
+                                          BodyRooms{{200, 100}, {200, 100}, 3}, fake_measure());
+    REQUIRE(five.page_count() == 2);
+    CHECK(five.pages[0].size() == 3);
+    CHECK(five.pages[1].size() == 2);
+
+    // Seven over three pages: 3 + 3 + 1 greedily, spread to leave two or more on the last.
+    std::vector<std::string> seven{"Một.", "Hai.", "Ba.", "Bốn.", "Năm.", "Sáu.", "Bảy."};
+    const BodyPlan spread = plan_body_pages(seven, BodyRooms{{200, 100}, {200, 100}, 3}, fake_measure());
+    REQUIRE(spread.page_count() == 3);
+    CHECK_FALSE(spread.cut);
+    CHECK(spread.pages[2].size() >= 2);
+    std::size_t shown = 0;
+    for (const auto& page : spread.pages) shown += page.size();
+    CHECK(shown == seven.size());
 }
 
 TEST_CASE("when the pages run out the body ends after a whole sentence with an ellipsis", "[render][pages]") {
