@@ -114,7 +114,8 @@ std::vector<PreviewSlide> render_preview(const core::Manifest& manifest, const P
                 // What is cut is what the renderer itself left out: the kiosk draws the same.
                 PreviewSlide slide{.file = {}, .item_index = index, .item_id = item.id, .page = page, .shape = shape,
                                    .text_cut = !report.cuts.empty(), .cuts = report.cuts,
-                                   .qr_codes = report.qr_codes};
+                                   .qr_codes = report.qr_codes, .text_blocks = report.text_blocks,
+                                   .images = report.images};
                 if (!options.output_directory.empty()) {
                     char prefix[32];
                     std::snprintf(prefix, sizeof prefix, "%03d-", ++number);

@@ -47,6 +47,8 @@ struct PreviewSlide {
     bool text_cut = false;  // some text did not fit: `cuts` says which
     std::vector<render::TextCutReport> cuts;
     std::vector<render::QrCodeReport> qr_codes;
+    std::vector<render::TextBlockReport> text_blocks;  // every block as laid out: sizes, roles, cap heights
+    std::vector<SDL_Rect> images;                      // photos, placeholders and QR codes
 };
 
 // Throws render::RenderError when SDL fails, render::ThemeError for a bad theme file.

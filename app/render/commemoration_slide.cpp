@@ -32,7 +32,7 @@ struct CommemorationPage {
 TextStyle body_style(const SlideCanvas& canvas) {
     return TextStyle{.weight = FontWeight::regular, .size = canvas.px(canvas.theme.text.body),
                      .min_size = canvas.px(canvas.theme.text.body_min), .colour = canvas.colours().header_text,
-                     .align = TextAlign::centre, .paragraph_gap = 0.4};
+                     .align = TextAlign::centre, .paragraph_gap = 0.4, .role = TextRole::body};
 }
 
 // The body's page in `box` (its full height, or as tall as it measured when it is short,
@@ -63,11 +63,12 @@ SDL_Rect draw_centred_column(SlideCanvas& canvas, const core::Commemoration& com
     std::vector<StackedText> heading{
         {{kicker},
          TextStyle{.weight = FontWeight::bold, .size = canvas.px(theme.text.subtitle), .colour = colours.gold_light,
-                   .align = TextAlign::centre, .max_lines = 1},
+                   .align = TextAlign::centre, .max_lines = 1, .role = TextRole::secondary},
          line_of(canvas, theme.text.subtitle)},
         {{commemoration.event},
          TextStyle{.weight = FontWeight::bold, .size = event_size, .min_size = event_size * 7 / 10,
-                   .colour = colours.header_text, .align = TextAlign::centre, .paragraph_gap = 0},
+                   .colour = colours.header_text, .align = TextAlign::centre, .paragraph_gap = 0,
+                   .role = TextRole::title},
          line_of(canvas, theme.text.title * 1.1, 2)},
         {{countdown.label},
          TextStyle{.weight = FontWeight::bold, .size = display_size, .min_size = display_size / 2,
@@ -77,7 +78,7 @@ SDL_Rect draw_centred_column(SlideCanvas& canvas, const core::Commemoration& com
           core::vietnamese_short_date(commemoration.anniversary)},
          TextStyle{.weight = FontWeight::regular, .size = canvas.px(theme.text.subtitle * 1.1),
                    .min_size = canvas.px(theme.text.subtitle * 0.8), .colour = colours.gold_light,
-                   .align = TextAlign::centre, .max_lines = 1},
+                   .align = TextAlign::centre, .max_lines = 1, .role = TextRole::secondary},
          line_of(canvas, theme.text.subtitle * 1.1)},
     };
     int star_radius = canvas.px(0.035);

@@ -38,6 +38,11 @@ std::vector<std::string> check_layout(const SlideReport& report, int width, int 
         if (block.missing_glyphs > 0) {
             problems.push_back(quoted(block.text) + " misses " + std::to_string(block.missing_glyphs) + " glyph(s)");
         }
+        if (block.cap_floor > 0 && block.cap_height + 1e-9 < block.cap_floor &&
+            block.text.find_first_not_of(" \n") != std::string::npos) {
+            problems.push_back(quoted(block.text) + " has a cap height of " + std::to_string(block.cap_height) +
+                               " px, under the " + std::to_string(block.cap_floor) + " px its role needs here");
+        }
         if (is_empty(block.drawn)) {
             // A text with letters that drew nothing had no room at its smallest size.
             if (block.text.find_first_not_of(" \n") != std::string::npos) {

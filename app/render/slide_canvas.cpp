@@ -77,7 +77,8 @@ SDL_Rect SlideCanvas::qr_code(std::string_view url, SDL_Rect box, std::string_vi
                                   .size = px(theme.text.caption),
                                   .min_size = px(theme.text.caption * 0.8),
                                   .colour = colours().text_muted,
-                                  .align = TextAlign::centre};
+                                  .align = TextAlign::centre,
+                                  .role = TextRole::secondary};
     const int caption_height = text_painter.line_height(caption_style.weight, caption_style.size);
     int side = std::min(box.w, box.h - caption_height);
     side = std::max(modules, side / modules * modules);  // whole pixels per module keep it scannable

@@ -82,10 +82,11 @@ void draw_header(SlideCanvas& canvas, const ChromeText& chrome) {
     const int name_left = left + star_radius * 2 + geometry.gap * 2 / 3;
     const std::string date = core::vietnamese_long_date(chrome.now);
     TextStyle name_style{.weight = FontWeight::bold, .size = size, .min_size = size * 7 / 10,
-                         .colour = colours.header_text, .vertical = VerticalAlign::middle, .max_lines = 1};
+                         .colour = colours.header_text, .vertical = VerticalAlign::middle, .max_lines = 1,
+                         .role = TextRole::secondary};
     TextStyle date_style{.weight = FontWeight::regular, .size = size * 9 / 10, .min_size = size * 7 / 10,
                          .colour = colours.header_text, .align = TextAlign::right,
-                         .vertical = VerticalAlign::middle, .max_lines = 1};
+                         .vertical = VerticalAlign::middle, .max_lines = 1, .role = TextRole::secondary};
     if (geometry.portrait) {
         // Too narrow for one row: the place name over the date, the time on the right.
         name_style.size = size * 9 / 10;
@@ -95,8 +96,11 @@ void draw_header(SlideCanvas& canvas, const ChromeText& chrome) {
         date_style.align = TextAlign::left;
         date_style.vertical = VerticalAlign::top;
         date_style.colour = colours.gold_light;
-        const int name_height = canvas.text_painter.line_height(FontWeight::bold, name_style.size);
-        const int date_height = canvas.text_painter.line_height(FontWeight::regular, date_style.size);
+        const int name_height = canvas.text_painter.line_height(
+            FontWeight::bold, canvas.text_painter.legible_size(TextRole::secondary, FontWeight::bold, name_style.size));
+        const int date_height = canvas.text_painter.line_height(
+            FontWeight::regular,
+            canvas.text_painter.legible_size(TextRole::secondary, FontWeight::regular, date_style.size));
         const int top = band.y + std::max(0, (row_height - name_height - date_height) / 2);
         const int width = std::max(1, separator_x - geometry.gap - name_left);
         canvas.text(chrome.place_name, name_style, SDL_Rect{name_left, top, width, name_height});
@@ -124,7 +128,7 @@ void draw_footer(SlideCanvas& canvas, const ChromeText& chrome) {
     const SDL_Rect row{geometry.margin, band.y + rule, band.w - 2 * geometry.margin, band.h - rule};
     const TextStyle section_style{.weight = FontWeight::bold, .size = size, .min_size = size * 8 / 10,
                                   .colour = colours.gold_dark, .align = TextAlign::right,
-                                  .vertical = VerticalAlign::middle, .max_lines = 1};
+                                  .vertical = VerticalAlign::middle, .max_lines = 1, .role = TextRole::secondary};
     int section_width = 0;
     if (!chrome.section.empty()) {
         DrawnText section = canvas.text(chrome.section, section_style,
@@ -136,16 +140,19 @@ void draw_footer(SlideCanvas& canvas, const ChromeText& chrome) {
         // Small but unmissable: bold in the warning colour, between the source and the section.
         const TextStyle notice_style{.weight = FontWeight::bold, .size = size, .min_size = size * 8 / 10,
                                      .colour = colours.fall, .align = TextAlign::right,
-                                     .vertical = VerticalAlign::middle, .max_lines = 1};
+                                     .vertical = VerticalAlign::middle, .max_lines = 1, .role = TextRole::secondary};
         const int left = row.x + row.w / 4;
         DrawnText notice = canvas.text(chrome.notice, notice_style,
                                        SDL_Rect{left, row.y, std::max(1, source_right - left), row.h});
         if (notice.report.drawn.w > 0) source_right = notice.report.drawn.x - geometry.gap;
     }
     if (!chrome.source_name.empty()) {
+        // In the narrow portrait row a long name ("UBND quận … — Hội đồng Thi đua – Khen
+        // thưởng") takes a second line of the taller footer rather than end in "…".
         const TextStyle source_style{.weight = FontWeight::regular, .size = size, .min_size = size * 8 / 10,
                                      .colour = colours.text_muted, .vertical = VerticalAlign::middle,
-                                     .max_lines = 1};
+                                     .paragraph_gap = 0, .max_lines = geometry.portrait ? 2 : 1,
+                                     .role = TextRole::secondary};
         canvas.text(chrome.source_name, source_style, SDL_Rect{row.x, row.y, std::max(1, source_right - row.x), row.h});
     }
 }

@@ -17,7 +17,8 @@ SlideGeometry make_slide_geometry(const Theme& theme, int width, int height, con
     geometry.gap = geometry.px(theme.metrics.gap);
     geometry.radius = geometry.px(theme.metrics.corner_radius);
     const int header_height = geometry.px(theme.metrics.header_height);
-    const int footer_height = geometry.px(theme.metrics.footer_height);
+    const int footer_height =
+        geometry.px(theme.metrics.footer_height * (geometry.portrait ? portrait_footer_scale : 1.0));
     geometry.header = SDL_Rect{0, 0, width, header_height};
     const int ticker_height = options.ticker ? geometry.px(ticker_height_fraction) : 0;
     geometry.footer = SDL_Rect{0, height - footer_height, width, footer_height};

@@ -29,6 +29,11 @@ struct GeometryOptions {
 
 SlideGeometry make_slide_geometry(const Theme& theme, int width, int height, const GeometryOptions& options = {});
 
+// A portrait footer is this much taller than the theme's: the source's name beside the
+// section's is too long for the narrow row at its legible size and takes two lines
+// (slide_chrome.cpp), and a portrait screen has the height to spare.
+inline constexpr double portrait_footer_scale = 1.7;
+
 // Height of the ticker strip, a fraction of the shorter side: one line of text a
 // little larger than the footer's, readable from a few metres.
 inline constexpr double ticker_height_fraction = 0.062;

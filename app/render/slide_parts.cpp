@@ -10,10 +10,28 @@ namespace {
 int title_lines(const SlideGeometry& geometry) { return geometry.portrait ? 2 : 1; }
 }  // namespace
 
-int list_title_block_height(const SlideGeometry& geometry, const Theme& theme) {
-    const double lines = theme.text.title * line_height_ratio * title_lines(geometry) +
-                         theme.text.subtitle * line_height_ratio;
-    return geometry.px(lines) + geometry.gap * 3 / 2;
+namespace {
+TextStyle subtitle_style(const SlideCanvas& canvas) {
+    const int size = canvas.px(canvas.theme.text.subtitle);
+    return TextStyle{.weight = FontWeight::regular, .size = size, .min_size = size * 3 / 4,
+                     .colour = canvas.colours().text_muted, .vertical = VerticalAlign::middle,
+                     .role = TextRole::secondary};
+}
+
+int subtitle_lines(SlideCanvas& canvas, const std::string& subtitle) {
+    if (subtitle.empty()) return 1;
+    TextStyle one_line = subtitle_style(canvas);
+    one_line.max_lines = 1;
+    const int line = static_cast<int>(std::lround(canvas.px(canvas.theme.text.subtitle) * line_height_ratio));
+    return canvas.text_painter.fit({subtitle}, one_line, canvas.geometry.content.w, line).truncated ? 2 : 1;
+}
+}  // namespace
+
+int list_title_block_height(SlideCanvas& canvas, const std::string& subtitle) {
+    const Theme& theme = canvas.theme;
+    const double lines = theme.text.title * line_height_ratio * title_lines(canvas.geometry) +
+                         theme.text.subtitle * line_height_ratio * subtitle_lines(canvas, subtitle);
+    return canvas.px(lines) + canvas.geometry.gap * 3 / 2;
 }
 
 std::string page_label(int page, int page_count) {
@@ -23,7 +41,7 @@ std::string page_label(int page, int page_count) {
 namespace {
 TextStyle page_pill_style(const SlideCanvas& canvas) {
     return TextStyle{.weight = FontWeight::bold, .size = canvas.px(canvas.theme.text.caption * 1.1),
-                     .colour = canvas.colours().header_text};
+                     .colour = canvas.colours().header_text, .role = TextRole::secondary};
 }
 }  // namespace
 
@@ -113,14 +131,16 @@ int draw_list_title_block(SlideCanvas& canvas, const std::string& title, const s
     const int subtitle_size = canvas.px(theme.text.subtitle);
     const int title_line = static_cast<int>(std::lround(title_size * line_height_ratio));
     const int title_height = title_line * title_lines(canvas.geometry);
-    const int subtitle_height = static_cast<int>(std::lround(subtitle_size * line_height_ratio));
+    const int subtitle_height =
+        static_cast<int>(std::lround(subtitle_size * line_height_ratio)) * subtitle_lines(canvas, subtitle);
 
     int title_right = content.x + content.w;
     const SDL_Rect pill = draw_page_pill(canvas, page, page_count, SDL_Point{content.x + content.w, content.y}, title_line);
     if (pill.w > 0) title_right = pill.x - canvas.geometry.gap;
     const TextStyle title_style{.weight = FontWeight::bold, .size = title_size, .min_size = title_size * 7 / 10,
                                 .colour = canvas.colours().title, .vertical = VerticalAlign::middle,
-                                .paragraph_gap = 0, .max_lines = title_lines(canvas.geometry)};
+                                .paragraph_gap = 0, .max_lines = title_lines(canvas.geometry),
+                                .role = TextRole::title};
     // A one-line title in a two-line area keeps to the top; the subtitle follows it.
     TextStyle full_size = title_style;
     full_size.min_size = 0;
@@ -132,14 +152,11 @@ int draw_list_title_block(SlideCanvas& canvas, const std::string& title, const s
     DrawnText drawn = canvas.text(title, title_style, SDL_Rect{content.x, content.y, title_right - content.x, area});
     int y = std::max(content.y + area, drawn.occupied.y + drawn.occupied.h);
     if (!subtitle.empty()) {
-        const TextStyle subtitle_style{.weight = FontWeight::regular, .size = subtitle_size,
-                                       .min_size = subtitle_size * 3 / 4, .colour = canvas.colours().text_muted,
-                                       .vertical = VerticalAlign::middle};
-        canvas.text(subtitle, subtitle_style, SDL_Rect{content.x, y, content.w, subtitle_height});
+        canvas.text(subtitle, subtitle_style(canvas), SDL_Rect{content.x, y, content.w, subtitle_height});
     }
     y += subtitle_height + canvas.geometry.gap / 3;
     draw_gold_rule(canvas, content.x, y, canvas.px(0.16));
-    return content.y + list_title_block_height(canvas.geometry, theme);
+    return content.y + list_title_block_height(canvas, subtitle);
 }
 
 int pages_for(int count, int per_page) {

@@ -15,8 +15,9 @@ namespace bangvang::render {
 // is never shrunk for want of a pixel.
 inline constexpr double line_height_ratio = 1.4;
 
-// Height of the title block of list slides (standings, honour roll), gap included.
-int list_title_block_height(const SlideGeometry& geometry, const Theme& theme);
+// Height of the title block of list slides (standings, honour roll), gap included: a
+// subtitle too long for one line at its legible size takes a second.
+int list_title_block_height(SlideCanvas& canvas, const std::string& subtitle);
 
 // Title, subtitle, a short gold rule, and "Trang 1/2" at the right when there are
 // several pages. Returns the y where the list starts.

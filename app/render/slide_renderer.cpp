@@ -34,7 +34,7 @@ struct SlideRenderer::Impl {
     Impl(SDL_Renderer* renderer_in, Theme theme_in, MediaLocator media, int width, int height,
          const RendererBudgets& budgets, const GeometryOptions& layout)
         : renderer(renderer_in),
-          theme(std::move(theme_in)),
+          theme(shaped_theme(std::move(theme_in), width, height)),
           geometry(make_slide_geometry(theme, width, height, layout)),
           fonts(theme.fonts.regular, theme.fonts.bold),
           text_textures(renderer, fonts, budgets.text_bytes),
@@ -45,6 +45,8 @@ struct SlideRenderer::Impl {
         // Fail at start-up, not on the first slide, when a theme names a font that is not there.
         fonts.get(FontWeight::regular, geometry.px(theme.text.body));
         fonts.get(FontWeight::bold, geometry.px(theme.text.body));
+        text_painter.set_floors(cap_height_floors(
+            geometry.unit, text_painter.cap_height(FontWeight::regular, geometry.px(theme.text.body))));
     }
 
     SlideCanvas canvas(SlideReport& report) {
@@ -109,16 +111,16 @@ void SlideRenderer::forget_textures() {
 }
 
 int SlideRenderer::page_count(const core::Item& item) {
-    const SlideGeometry& geometry = impl_->geometry;
-    if (const auto* standings = std::get_if<core::Standings>(&item.content)) {
-        return standings_page_count(geometry, impl_->theme, *standings);
-    }
-    if (const auto* roll = std::get_if<core::HonorRoll>(&item.content)) {
-        return honor_roll_page_count(geometry, *roll);
-    }
     SlideReport scratch;
     SlideCanvas canvas = impl_->canvas(scratch);
+    if (const auto* standings = std::get_if<core::Standings>(&item.content)) {
+        return standings_page_count(canvas, *standings);
+    }
+    if (const auto* roll = std::get_if<core::HonorRoll>(&item.content)) return honor_roll_page_count(canvas, *roll);
     if (const auto* story = std::get_if<core::Story>(&item.content)) return story_page_count(canvas, *story);
+    if (const auto* announcement = std::get_if<core::Announcement>(&item.content)) {
+        return announcement_page_count(canvas, *announcement);
+    }
     if (const auto* commemoration = std::get_if<core::Commemoration>(&item.content)) {
         // Its pages do not depend on the day (commemoration_slide.cpp): any date will do.
         return commemoration_page_count(canvas, *commemoration, commemoration->anniversary);
@@ -142,7 +144,7 @@ SlideReport SlideRenderer::draw(const core::Item& item, int page, const SlideFra
             } else if constexpr (std::is_same_v<Content, core::HonorRoll>) {
                 draw_honor_roll_slide(canvas, content, page);
             } else if constexpr (std::is_same_v<Content, core::Announcement>) {
-                draw_announcement_slide(canvas, content);
+                draw_announcement_slide(canvas, content, page);
             } else {
                 draw_commemoration_slide(canvas, content, frame.now.date, page);
             }

@@ -8,6 +8,12 @@
 
 namespace bangvang::render {
 
+// What a block of text is to the reader, for the legibility floors (#12 point 4): body
+// text's cap height is at least 1/40 of the screen's shorter side, secondary lines (role,
+// unit, movement, date, captions) at least 3/4 of that, names and titles at least 1.1
+// times the body's. Chrome and figures (the clock, ranks, the countdown) are `other`.
+enum class TextRole { other, body, secondary, title };
+
 // One block of text as laid out, for tests: every glyph must exist in the font and
 // `drawn` must lie inside `box`.
 struct TextBlockReport {
@@ -15,6 +21,10 @@ struct TextBlockReport {
     SDL_Rect box{};
     SDL_Rect drawn{};
     int missing_glyphs = 0;
+    TextRole role = TextRole::other;
+    int font_size = 0;       // pixels, as fitted
+    int cap_height = 0;      // pixels: the height of "H" in the font at that size
+    double cap_floor = 0;    // the least cap height the role allows on this screen; 0 = none
 };
 
 // Text a staff member wrote that this slide does not show: a block shrunk to its

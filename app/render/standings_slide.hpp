@@ -8,8 +8,10 @@
 
 namespace bangvang::render {
 
-int standings_rows_per_page(const SlideGeometry& geometry, const Theme& theme);
-int standings_page_count(const SlideGeometry& geometry, const Theme& theme, const core::Standings& standings);
+// Rows a page holds: a row is never lower than the unit's name needs at the body's
+// legible size (slide_report.hpp's TextRole).
+int standings_rows_per_page(SlideCanvas& canvas, const core::Standings& standings);
+int standings_page_count(SlideCanvas& canvas, const core::Standings& standings);
 void draw_standings_slide(SlideCanvas& canvas, const core::Standings& standings, int page);
 
 // "95,5" (Vietnamese decimal comma), "100" for whole numbers.

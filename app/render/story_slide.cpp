@@ -34,16 +34,20 @@ int draw_identity(SlideCanvas& canvas, const core::Story& story, SDL_Rect column
     const int name_lines = canvas.geometry.portrait ? 3 : 2;
     const TextStyle name_style{.weight = FontWeight::bold, .size = canvas.px(theme.text.name),
                                .min_size = canvas.px(theme.text.name * 0.72), .colour = colours.title,
-                               .align = align, .paragraph_gap = 0, .max_lines = name_lines};
+                               .align = align, .paragraph_gap = 0, .max_lines = name_lines, .role = TextRole::title};
     DrawnText name = canvas.text(story.person_name, name_style,
                                  SDL_Rect{column.x, y, column.w, lines(canvas, theme.text.name, name_lines)});
     y = name.occupied.y + name.occupied.h + gap / 4;
 
     const std::string role = joined({story.role, story.unit});
+    // Secondary lines never shrink below their floor: in the narrow portrait column a long
+    // unit takes a fourth line instead.
+    const int role_lines = canvas.geometry.portrait ? 4 : 3;
     if (!role.empty()) {
         const TextStyle role_style{.weight = FontWeight::regular, .size = canvas.px(theme.text.subtitle),
                                    .min_size = canvas.px(theme.text.subtitle * 0.8), .colour = colours.text_muted,
-                                   .align = align, .paragraph_gap = 0, .max_lines = 3};
+                                   .align = align, .paragraph_gap = 0, .max_lines = role_lines,
+                                   .role = TextRole::secondary};
         // "role · unit" on one line when it fits; otherwise the unit on a line of its own
         // rather than a word or two of it wrapped.
         std::vector<std::string> paragraphs{role};
@@ -55,20 +59,23 @@ int draw_identity(SlideCanvas& canvas, const core::Story& story, SDL_Rect column
             paragraphs = {story.role, story.unit};
         }
         DrawnText drawn = canvas.text(paragraphs, role_style,
-                                      SDL_Rect{column.x, y, column.w, lines(canvas, theme.text.subtitle, 3)});
+                                      SDL_Rect{column.x, y, column.w, lines(canvas, theme.text.subtitle, role_lines)});
         y = drawn.occupied.y + drawn.occupied.h;
     }
     if (!story.award.empty()) {
         y += gap * 2 / 3;
         const TextStyle award_style{.weight = FontWeight::bold, .size = canvas.px(theme.text.caption * 1.2),
-                                    .min_size = canvas.px(theme.text.caption), .colour = colours.header_bottom};
+                                    .min_size = canvas.px(theme.text.caption), .colour = colours.header_bottom,
+                                    .role = TextRole::secondary};
         // A red disc with a gold star before the label, as on a certificate of merit.
         const int line = canvas.text_painter.line_height(award_style.weight, award_style.size);
         const int padding_x = award_style.size * 3 / 5;
         const int padding_y = award_style.size / 5;
         const int disc = line + 2 * padding_y;
         const int label_width = std::max(1, column.w - disc - padding_x * 3 / 2);
-        FittedText label = canvas.text_painter.fit({story.award}, award_style, label_width, line * 2);
+        // Two lines, three in the narrow portrait column, rather than end a title of merit in "…".
+        const int label_lines = canvas.geometry.portrait ? 3 : 2;
+        FittedText label = canvas.text_painter.fit({story.award}, award_style, label_width, line * label_lines);
         SDL_Rect badge{column.x, y, disc + padding_x / 2 + label.width + padding_x, label.height + 2 * padding_y};
         if (align == TextAlign::centre) badge.x = column.x + (column.w - badge.w) / 2;
         if (canvas.painting) {
@@ -84,14 +91,45 @@ int draw_identity(SlideCanvas& canvas, const core::Story& story, SDL_Rect column
     return y;
 }
 
+// A headline never takes more lines than this: past it, it ends with "…" (and validate
+// says so). Below it, it takes as many as it needs at its size, which no longer shrinks
+// below the title floor; the body goes on over the slide's further pages.
+constexpr int most_headline_lines = 6;
+
+TextStyle headline_style(const SlideCanvas& canvas, int max_lines) {
+    const Theme& theme = canvas.theme;
+    return TextStyle{.weight = FontWeight::bold, .size = canvas.px(theme.text.headline),
+                     .min_size = canvas.px(theme.text.headline * 0.75), .colour = canvas.colours().text,
+                     .max_lines = max_lines, .role = TextRole::title};
+}
+
+int headline_indent(const SlideCanvas& canvas) {
+    return std::max(3, canvas.px(0.007)) + canvas.geometry.gap * 2 / 3;
+}
+
+// Lines the headline takes in a box `width` wide: at least `least` (the room it is given
+// anyway), at most most_headline_lines.
+int headline_lines(SlideCanvas& canvas, const std::string& headline, int width, int least) {
+    if (headline.empty()) return least;
+    const TextStyle style = canvas.text_painter.legible(headline_style(canvas, 0));
+    const FittedText whole = canvas.text_painter.fit({headline}, style, std::max(1, width - headline_indent(canvas)),
+                                                     1 << 20);
+    const int line = std::max(1, canvas.text_painter.line_height(style.weight, whole.font_size));
+    return std::clamp((whole.height + line / 2) / line, least, most_headline_lines);
+}
+
+// The headline's box for `count` lines at its legible size.
+int headline_room(SlideCanvas& canvas, int count) {
+    const TextStyle style = canvas.text_painter.legible(headline_style(canvas, count));
+    return std::max(lines(canvas, canvas.theme.text.headline, count),
+                    canvas.text_painter.line_height(style.weight, style.size) * count);
+}
+
 // The headline with a gold bar down its left side, like a pull quote.
 int draw_headline(SlideCanvas& canvas, const std::string& headline, SDL_Rect box, int max_lines) {
-    const Theme& theme = canvas.theme;
     const int bar = std::max(3, canvas.px(0.007));
-    const int indent = bar + canvas.geometry.gap * 2 / 3;
-    const TextStyle style{.weight = FontWeight::bold, .size = canvas.px(theme.text.headline),
-                          .min_size = canvas.px(theme.text.headline * 0.75), .colour = canvas.colours().text,
-                          .max_lines = max_lines};
+    const int indent = headline_indent(canvas);
+    const TextStyle style = headline_style(canvas, max_lines);
     DrawnText drawn = canvas.text(headline, style, SDL_Rect{box.x + indent, box.y, box.w - indent, box.h});
     if (drawn.occupied.h > 0 && canvas.painting) {
         canvas.shapes.rounded_rect(SDL_Rect{box.x, drawn.occupied.y + style.size / 8, bar, drawn.occupied.h - style.size / 4},
@@ -144,7 +182,7 @@ SDL_Rect draw_story_body(SlideCanvas& canvas, const core::Story& story, SDL_Rect
         const TextStyle meta_style{.weight = FontWeight::regular, .size = canvas.px(theme.text.caption),
                                    .min_size = canvas.px(theme.text.caption * 0.85),
                                    .colour = canvas.colours().gold_dark, .vertical = VerticalAlign::bottom,
-                                   .paragraph_gap = 0};
+                                   .paragraph_gap = 0, .role = TextRole::secondary};
         // One line when the row beside the pill and the QR code holds it; a second line
         // rather than cut the movement's name.
         int meta_lines = place == QrPlace::below_body ? 2 : 1;
@@ -182,23 +220,28 @@ SDL_Rect draw_landscape(SlideCanvas& canvas, const core::Story& story, const Sto
     const SDL_Rect column{column_x, content.y, content.x + content.w - column_x, content.h};
     int y = draw_identity(canvas, story, column, TextAlign::left);
     y += gap;
-    // Two lines at most beside the photo: the story itself needs the room.
-    const int headline_room = lines(canvas, canvas.theme.text.headline, 3);
+    // Beside the photo the headline takes the lines it needs (a headline is a title: it
+    // does not shrink below 1.1 times the body); the body goes on over further pages.
+    int count = headline_lines(canvas, story.headline, column.w, 1);
+    SDL_Rect headline_box{column.x, y, column.w, headline_room(canvas, count)};
     // On a short screen the QR code (never under 4 px a module) reaches up beside the
     // headline: the headline narrows to leave it its column, and may take more lines.
-    SDL_Rect headline_box{column.x, y, column.w, headline_room};
-    int headline_lines = 2;
     const int qr_height = qr_block_height(canvas, story);
     if (qr_height > 0) {
         SlideReport scratch;
         SlideCanvas layout = layout_canvas(canvas, scratch);
-        if (draw_headline(layout, story.headline, headline_box, headline_lines) + gap > column.y + column.h - qr_height) {
+        if (draw_headline(layout, story.headline, headline_box, count) + gap > column.y + column.h - qr_height) {
             headline_box.w -= story_qr_side(canvas.geometry) + gap * 3 / 2;
-            headline_lines = 4;
-            headline_box.h = lines(canvas, canvas.theme.text.headline, headline_lines);
+            count = headline_lines(canvas, story.headline, headline_box.w, count);
+            headline_box.h = headline_room(canvas, count);
         }
     }
-    y = draw_headline(canvas, story.headline, headline_box, headline_lines) + gap * 2 / 3;
+    // Never into the "movement · date" row at the foot of the column (two caption lines at
+    // most): past it the headline ends with "…", which validate reports.
+    const int most = column.y + column.h - y - lines(canvas, canvas.theme.text.caption, 2) - gap;
+    while (count > 1 && headline_room(canvas, count) > most) --count;
+    headline_box.h = std::min(headline_room(canvas, count), std::max(1, most));
+    y = draw_headline(canvas, story.headline, headline_box, count) + gap * 2 / 3;
     return draw_story_body(canvas, story, SDL_Rect{column.x, y, column.w, column.y + column.h - y},
                            QrPlace::beside_body, page);
 }
@@ -214,8 +257,9 @@ SDL_Rect draw_portrait(SlideCanvas& canvas, const core::Story& story, const Stor
     const SDL_Rect column{column_x, content.y + gap / 2, content.x + content.w - column_x, photo_height};
     int y = std::max(draw_identity(canvas, story, column, TextAlign::left), content.y + photo_height);
     y += gap * 3 / 2;
-    const int headline_room = lines(canvas, canvas.theme.text.headline, 4);
-    y = draw_headline(canvas, story.headline, SDL_Rect{content.x, y, content.w, headline_room}, 3) + gap;
+    const int count = headline_lines(canvas, story.headline, content.w, 1);
+    y = draw_headline(canvas, story.headline, SDL_Rect{content.x, y, content.w, headline_room(canvas, count)}, count) +
+        gap;
     return draw_story_body(canvas, story, SDL_Rect{content.x, y, content.w, content.y + content.h - y},
                            QrPlace::below_body, page);
 }
@@ -243,7 +287,7 @@ SDL_Rect draw_page(SlideCanvas& canvas, const core::Story& story, const StoryPag
 TextStyle body_style(const SlideCanvas& canvas) {
     return TextStyle{.weight = FontWeight::regular, .size = canvas.px(canvas.theme.text.body),
                      .min_size = canvas.px(canvas.theme.text.body_min), .colour = canvas.colours().text,
-                     .paragraph_gap = 0.5};
+                     .paragraph_gap = 0.5, .role = TextRole::body};
 }
 
 // Where the body goes on the first page and on the others (laid out, not drawn), and

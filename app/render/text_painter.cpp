@@ -66,6 +66,60 @@ std::string displayable_text(std::string_view text) {
 TextPainter::TextPainter(SDL_Renderer* renderer, FontCache& fonts, TextTextureCache& textures)
     : renderer_(renderer), fonts_(fonts), textures_(textures) {}
 
+double CapHeightFloors::of(TextRole role) const {
+    switch (role) {
+        case TextRole::body: return body;
+        case TextRole::secondary: return secondary;
+        case TextRole::title: return title;
+        case TextRole::other: return 0;
+    }
+    return 0;
+}
+
+CapHeightFloors cap_height_floors(int shorter_side, double body_cap) {
+    const double body = shorter_side / 40.0;
+    return CapHeightFloors{.body = body, .secondary = body * 3 / 4, .title = 1.1 * std::max(body, body_cap)};
+}
+
+void TextPainter::set_floors(const CapHeightFloors& floors) {
+    floors_ = floors;
+    fitted_.clear();
+}
+
+int TextPainter::cap_height(FontWeight weight, int size) {
+    const int key = static_cast<int>(weight) * 1024 + std::clamp(size, 0, 1023);
+    if (auto found = cap_heights_.find(key); found != cap_heights_.end()) return found->second;
+    int min_x = 0, max_x = 0, min_y = 0, max_y = 0, advance = 0;
+    if (TTF_GlyphMetrics32(fonts_.get(weight, size), 'H', &min_x, &max_x, &min_y, &max_y, &advance) != 0) {
+        throw RenderError(std::string("TTF_GlyphMetrics32: ") + TTF_GetError());
+    }
+    return cap_heights_.emplace(key, max_y).first->second;
+}
+
+int TextPainter::size_for_cap_height(FontWeight weight, double cap) {
+    if (cap <= 0) return 0;
+    // Cap heights are about 0.7 em: start a little under and step up to the first that reaches it.
+    int size = std::max(1, static_cast<int>(cap * 1.2));
+    while (size < 1000 && cap_height(weight, size) < cap) ++size;
+    while (size > 1 && cap_height(weight, size - 1) >= cap) --size;
+    return size;
+}
+
+int TextPainter::legible_size(TextRole role, FontWeight weight, int size) {
+    const double floor = floors_.of(role);
+    if (floor <= 0) return size;
+    return std::max(size, size_for_cap_height(weight, floor));
+}
+
+TextStyle TextPainter::legible(const TextStyle& style) {
+    TextStyle raised = style;
+    if (floors_.of(style.role) <= 0) return raised;
+    const int least = legible_size(style.role, style.weight, 0);
+    raised.size = std::max(style.size, least);
+    if (style.min_size > 0) raised.min_size = std::max(style.min_size, least);
+    return raised;
+}
+
 int TextPainter::line_height(FontWeight weight, int size) { return TTF_FontLineSkip(fonts_.get(weight, size)); }
 
 int TextPainter::line_width(std::string_view text, FontWeight weight, int size) {
@@ -92,8 +146,9 @@ TextSize TextPainter::measure_wrapped(std::string_view text, FontWeight weight, 
     return wrapped_text_size(fonts_.get(weight, size), text, std::max(1, wrap_width));
 }
 
-FittedText TextPainter::fit(const std::vector<std::string>& paragraphs, const TextStyle& style, int box_width,
+FittedText TextPainter::fit(const std::vector<std::string>& paragraphs, const TextStyle& given, int box_width,
                             int box_height) {
+    const TextStyle style = legible(given);
     std::vector<std::string> cleaned;
     cleaned.reserve(paragraphs.size());
     for (const std::string& paragraph : paragraphs) cleaned.push_back(displayable_text(paragraph));
@@ -127,6 +182,10 @@ DrawnText TextPainter::draw(const std::vector<std::string>& paragraphs, const Te
     result.font_size = fitted.font_size;
     result.truncated = fitted.truncated;
     result.report.box = box;
+    result.report.role = style.role;
+    result.report.font_size = fitted.font_size;
+    result.report.cap_height = fitted.font_size > 0 ? cap_height(style.weight, fitted.font_size) : 0;
+    result.report.cap_floor = floors_.of(style.role);
     if (fitted.truncated) {
         std::size_t given = 0, drawn = 0;
         for (const std::string& paragraph : paragraphs) given += count_code_points(displayable_text(paragraph));

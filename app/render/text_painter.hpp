@@ -24,7 +24,22 @@ struct TextStyle {
     VerticalAlign vertical = VerticalAlign::top;
     double paragraph_gap = 0.45;  // fraction of the line height
     int max_lines = 0;            // 0 = as many as the box holds; 1 for labels that must not wrap
+    TextRole role = TextRole::other;  // body, secondary and title text never fit below their floor
 };
+
+// The least cap heights, in pixels, of each role on one screen (slide_report.hpp's
+// TextRole); 0 = no floor. A block is never drawn, nor shrunk to fit, below its role's
+// floor: past it the text wraps, goes on to a further page, or ends with "…".
+struct CapHeightFloors {
+    double body = 0;
+    double secondary = 0;
+    double title = 0;
+    double of(TextRole role) const;
+};
+
+// 1/40 of the shorter side for body text, 3/4 of that for secondary lines; titles 1.1
+// times `body_cap` (the cap height of the body as the theme sets it, when larger).
+CapHeightFloors cap_height_floors(int shorter_side, double body_cap);
 
 // Where a drawn block sits: `occupied` is its layout box (line boxes), which the
 // next block is placed after; the report carries the ink box for tests.
@@ -39,6 +54,18 @@ struct DrawnText {
 class TextPainter {
 public:
     TextPainter(SDL_Renderer* renderer, FontCache& fonts, TextTextureCache& textures);
+
+    // The floors every fit and draw holds text to (none until set).
+    void set_floors(const CapHeightFloors& floors);
+    const CapHeightFloors& floors() const { return floors_; }
+    // The ink height of "H" at `size` px: the cap height as drawn (hinting included).
+    int cap_height(FontWeight weight, int size);
+    // The smallest size whose cap height reaches `cap`.
+    int size_for_cap_height(FontWeight weight, double cap);
+    // `size` raised to the floor of `role`: what fitting starts from and never goes under.
+    int legible_size(TextRole role, FontWeight weight, int size);
+    // The style as fitted: size and min_size raised to the role's floor.
+    TextStyle legible(const TextStyle& style);
 
     FittedText fit(const std::vector<std::string>& paragraphs, const TextStyle& style, int box_width,
                    int box_height);
@@ -64,6 +91,8 @@ private:
     TextTextureCache& textures_;
     // Fitting measures many candidate sizes and cuts; a redraw of the same slide reuses the answer.
     std::unordered_map<std::string, FittedText> fitted_;
+    CapHeightFloors floors_;
+    std::unordered_map<int, int> cap_heights_;  // by weight * 1024 + size
 };
 
 // Text as SDL_ttf should see it: valid UTF-8 in NFC (decomposed text wraps too early).

@@ -186,4 +186,13 @@ Theme load_theme_file(const std::filesystem::path& path) {
     return theme;
 }
 
+Theme shaped_theme(Theme theme, int width, int height) {
+    if (height <= width) return theme;
+    for (double* size : {&theme.text.body, &theme.text.body_min, &theme.text.headline, &theme.text.subtitle,
+                         &theme.text.caption}) {
+        *size *= portrait_text_scale;
+    }
+    return theme;
+}
+
 }  // namespace bangvang::render

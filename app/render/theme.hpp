@@ -52,15 +52,18 @@ struct ThemeMetrics {
 // Font sizes, fractions of the shorter screen side; *_min is how far fitting may shrink.
 struct ThemeTextSizes {
     double header = 0.040;
-    double footer = 0.024;
+    double footer = 0.028;
     double display = 0.160;  // commemoration countdown
     double title = 0.058;
     double name = 0.066;
     double headline = 0.042;
     double subtitle = 0.032;
-    double body = 0.034;
-    double body_min = 0.0334;  // 1/30 of the shorter side: readable across a hall
-    double caption = 0.024;
+    // Noto Sans's cap height is 0.714 em: body_min 0.036 gives a cap height over 1/40 of
+    // the shorter side (27 px at 1080); the caption one over 3/4 of that. The renderer
+    // holds every role to those floors whatever a theme says (text_painter.hpp).
+    double body = 0.037;
+    double body_min = 0.036;
+    double caption = 0.028;
 };
 
 struct Theme {
@@ -70,6 +73,13 @@ struct Theme {
     ThemeMetrics metrics;
     ThemeTextSizes text;
 };
+
+// The theme as drawn on a screen of this size: a portrait screen is as wide as a
+// landscape one is tall but has nearly twice the height, so its reading text (body,
+// headline, subtitle, caption) is set larger (portrait_text_scale); names, titles and
+// the chrome keep their sizes.
+inline constexpr double portrait_text_scale = 1.15;
+Theme shaped_theme(Theme theme, int width, int height);
 
 // The red-and-gold civic theme; the same values as assets/themes/default.json.
 Theme default_theme();
