@@ -97,6 +97,12 @@ void SlideRenderer::draw_ticker(const std::vector<std::string>& messages, std::i
     draw_ticker_strip(canvas, messages, scroll);
 }
 
+TextBlockReport SlideRenderer::ticker_text() {
+    SlideReport report;
+    SlideCanvas canvas = impl_->canvas(report);
+    return ticker_text_report(canvas);
+}
+
 int SlideRenderer::width() const { return impl_->geometry.width; }
 int SlideRenderer::height() const { return impl_->geometry.height; }
 TextCacheStatistics SlideRenderer::text_cache_statistics() const { return impl_->text_textures.statistics(); }

@@ -76,6 +76,8 @@ public:
     int ticker_cycle_width(const std::vector<std::string>& messages);
     // Repaints the ticker strip on the current target, messages moved `scroll` pixels left.
     void draw_ticker(const std::vector<std::string>& messages, std::int64_t scroll);
+    // The ticker's type size, cap height and floor (render/ticker_strip.hpp); empty without a strip.
+    TextBlockReport ticker_text();
 
     int width() const;
     int height() const;

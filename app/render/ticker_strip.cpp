@@ -16,7 +16,10 @@ TickerLook ticker_look(const SlideCanvas& canvas) {
     const SDL_Rect band = canvas.geometry.ticker;
     TickerLook look;
     look.rule = std::max(1, canvas.px(0.004));
-    look.text_size = (band.h - look.rule) * 58 / 100;
+    // The messages are read as body text: never under the body's cap-height floor
+    // (ticker_height_fraction leaves room for it; hinting may ask a pixel more).
+    look.text_size = std::max((band.h - look.rule) * 58 / 100,
+                              canvas.text_painter.legible_size(TextRole::body, FontWeight::bold, 0));
     look.star_radius = std::max(2, (band.h - look.rule) * 20 / 100);
     look.spacing = canvas.geometry.gap * 3 / 2;
     return look;
@@ -28,6 +31,18 @@ int entry_width(SlideCanvas& canvas, const TickerLook& look, const std::string& 
 }
 
 }  // namespace
+
+TextBlockReport ticker_text_report(SlideCanvas& canvas) {
+    TextBlockReport report;
+    if (canvas.geometry.ticker.w <= 0 || canvas.geometry.ticker.h <= 0) return report;
+    const TickerLook look = ticker_look(canvas);
+    report.box = canvas.geometry.ticker;
+    report.role = TextRole::body;
+    report.font_size = look.text_size;
+    report.cap_height = canvas.text_painter.cap_height(FontWeight::bold, look.text_size);
+    report.cap_floor = canvas.text_painter.floors().of(TextRole::body);
+    return report;
+}
 
 int ticker_cycle_width(SlideCanvas& canvas, const std::vector<std::string>& messages) {
     if (canvas.geometry.ticker.w <= 0 || canvas.geometry.ticker.h <= 0) return 0;

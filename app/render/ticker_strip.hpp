@@ -10,6 +10,10 @@
 
 namespace bangvang::render {
 
+// The size the messages are drawn at, as a report (role body, font size, cap height and
+// its floor; no text): the strip is drawn outside the slide's fitter.
+TextBlockReport ticker_text_report(SlideCanvas& canvas);
+
 // The length in pixels of one pass of `messages` (each with the gap and star that
 // follows it); 0 when there is nothing to show or the slide has no ticker strip.
 int ticker_cycle_width(SlideCanvas& canvas, const std::vector<std::string>& messages);

@@ -1,6 +1,7 @@
 // The player's frame pipeline, piece by piece: the clock repainted alone equals a
 // whole slide, the ticker strip scrolls, frames turn for rotated screens.
 #include <algorithm>
+#include <cstdio>
 #include <vector>
 
 #include "render_test_support.hpp"
@@ -170,6 +171,14 @@ TEST_CASE("with the ticker strip every kind is still clean at every screen shape
         HeadlessScreen screen(width, height);
         SlideRenderer renderer(screen.renderer(), default_theme(), locator_for({{portrait_hash, portrait}}), width,
                                height, RendererBudgets{}, GeometryOptions{.ticker = true});
+        // The ticker is drawn outside the fitter: its messages still reach the body's floor (#12 point 4).
+        const TextBlockReport ticker = renderer.ticker_text();
+        INFO(width << "x" << height << " ticker at " << ticker.font_size << " px");
+        CHECK(ticker.cap_floor == Approx(std::min(width, height) / 40.0));
+        CHECK(ticker.cap_height >= ticker.cap_floor);
+        CHECK(ticker.font_size * 10 <= renderer.ticker_area().h * 7);  // it stays inside its strip
+        std::printf("figure: ticker cap height %dx%d: %d px (floor %.1f)\n", width, height, ticker.cap_height,
+                    ticker.cap_floor);
         const core::Item items[] = {story_item(), standings_item(11), honor_roll_item(30), announcement_item(portrait_hash),
                                     commemoration_item()};
         for (const core::Item& item : items) {

@@ -142,6 +142,19 @@ int main(int argc, char** argv) {
             }
             save("waiting", slides.draw_waiting(frame));
             if (!manifest->items.empty()) {
+                // The first item under the ticker strip, as a kiosk with `ticker` in its config shows it.
+                render::SlideRenderer with_ticker(renderer.get(), theme, locate, shape.width, shape.height,
+                                                  render::RendererBudgets{}, render::GeometryOptions{.ticker = true});
+                const render::SlideReport report = with_ticker.draw(manifest->items.front(), 0, frame);
+                with_ticker.draw_ticker({"Lịch tiếp công dân: thứ Năm hằng tuần, 8 giờ – 11 giờ 30",
+                                         "Hội nghị biểu dương người tốt, việc tốt năm 2024"},
+                                        0);
+                save("ticker", report);
+                const render::TextBlockReport ticker = with_ticker.ticker_text();
+                std::printf("figure: ticker cap height %dx%d: %d px (floor %.1f, %d px type)\n", shape.width,
+                            shape.height, ticker.cap_height, ticker.cap_floor, ticker.font_size);
+            }
+            if (!manifest->items.empty()) {
                 slides.draw(manifest->items.front(), 0, frame);
                 render::StatusOverlayPainter overlay(renderer.get(), theme, shape.width, shape.height);
                 save("status-overlay", overlay.draw(sample_status(*manifest, *now)));
