@@ -69,16 +69,24 @@ std::optional<ImageTexture> ImageLibrary::load(const std::string& sha256, Entry&
     }
 }
 
-SurfacePtr ImageLibrary::decode(const std::filesystem::path& path) const {
+ImageLibrary::Decoded ImageLibrary::decode(const std::filesystem::path& path) const {
     // JPEG photos are decoded already shrunk; PNGs (drawings, small) through SDL_image.
-    std::optional<SurfacePtr> decoded = media::load_scaled_jpeg(path, screen_shorter_side_);
-    return shrink_to_fit(decoded ? std::move(*decoded) : load_image_surface(path), screen_shorter_side_);
+    if (std::optional<SurfacePtr> photo = media::load_scaled_jpeg(path, screen_shorter_side_)) {
+        return Decoded{shrink_to_fit(std::move(*photo), screen_shorter_side_), true};
+    }
+    return Decoded{shrink_to_fit(load_image_surface(path), screen_shorter_side_), false};
 }
 
-std::optional<ImageTexture> ImageLibrary::upload(SurfacePtr surface, Entry& entry) {
+std::optional<ImageTexture> ImageLibrary::upload(Decoded decoded, Entry& entry) {
+    const SurfacePtr& surface = decoded.surface;
     entry.texture = create_texture_from_surface(renderer_, surface.get());
     // Photos are drawn scaled: linear filtering avoids blocky faces.
     SDL_SetTextureScaleMode(entry.texture.get(), SDL_ScaleModeLinear);
+    // A JPEG has no transparency: copied, not blended. SDL's software renderer scales a
+    // blended texture through a temporary surface of the frame's size (a 2 MB one for a
+    // story's photo at 1080p, and one more pass over it); an opaque one it scales
+    // straight into the slide. The pixels are the same.
+    if (decoded.opaque) SDL_SetTextureBlendMode(entry.texture.get(), SDL_BLENDMODE_NONE);
     entry.image = ImageTexture{entry.texture.get(), surface->w, surface->h};
     entry.bytes = static_cast<std::size_t>(surface->w) * static_cast<std::size_t>(surface->h) * 4;
     return entry.image;

@@ -48,8 +48,12 @@ private:
         std::size_t bytes = 0;
     };
     std::optional<ImageTexture> load(const std::string& sha256, Entry& entry);
-    SurfacePtr decode(const std::filesystem::path& path) const;  // throws media::MediaError
-    std::optional<ImageTexture> upload(SurfacePtr surface, Entry& entry);
+    struct Decoded {
+        SurfacePtr surface;
+        bool opaque = false;  // a JPEG: nothing of it is transparent
+    };
+    Decoded decode(const std::filesystem::path& path) const;  // throws media::MediaError
+    std::optional<ImageTexture> upload(Decoded decoded, Entry& entry);
 
     SDL_Renderer* renderer_;
     MediaLocator locate_;
