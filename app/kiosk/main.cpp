@@ -15,6 +15,7 @@
 #include "kiosk/player.hpp"
 #include "kiosk/service_notifier.hpp"
 #include "kiosk/screen_power.hpp"
+#include "kiosk/session_bus.hpp"
 #include "kiosk/slide_deck.hpp"
 #include "kiosk/status_report.hpp"
 #include "kiosk/sync_setup.hpp"
@@ -74,6 +75,8 @@ struct Display {
 
 std::unique_ptr<Display> open_display(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
     const bool headless = options.headless_directory.has_value();
+    // Held while SDL_Init runs (session_bus.hpp).
+    const kiosk::NoSessionBusAutolaunch no_autolaunch;
     // SdlSession neither copies nor moves: built in place, then the window and renderer after it.
     std::unique_ptr<Display> display(new Display{
         .session = render::SdlSession(render::SdlSessionOptions{
