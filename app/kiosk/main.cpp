@@ -19,6 +19,7 @@
 #include "kiosk/slide_deck.hpp"
 #include "kiosk/status_report.hpp"
 #include "kiosk/sync_setup.hpp"
+#include "kiosk/window_prefault.hpp"
 #include "render/theme.hpp"
 #include "store/cache_lock.hpp"
 #include "store/cache_repair.hpp"
@@ -71,6 +72,7 @@ struct Display {
     render::SdlSession session;
     render::WindowPtr window;
     render::RendererPtr renderer;
+    kiosk::WindowPrefault prefault{};  // done long before the window goes
 };
 
 std::unique_ptr<Display> open_display(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
@@ -84,7 +86,8 @@ std::unique_ptr<Display> open_display(const kiosk::CommandLine& options, const k
             .software_framebuffer = true,
         }),
         .window = {},
-        .renderer = {}});
+        .renderer = {},
+        .prefault = {}});
     const char* video_driver = SDL_GetCurrentVideoDriver();
     const bool full_screen = !headless && !options.windowed;
     if (full_screen && video_driver && std::string_view(video_driver) == "x11") {
@@ -103,6 +106,7 @@ std::unique_ptr<Display> open_display(const kiosk::CommandLine& options, const k
     display->renderer = render::create_renderer(display->window.get(),
                                                 render::RendererOptions{.software = software, .vsync = !headless});
     if (!headless) {
+        display->prefault = kiosk::WindowPrefault(display->window.get(), display->renderer.get());
         SDL_ShowCursor(SDL_DISABLE);
         SDL_RendererInfo info{};
         SDL_GetRendererInfo(display->renderer.get(), &info);
