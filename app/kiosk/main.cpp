@@ -183,6 +183,9 @@ int play_windowed(const kiosk::CommandLine& options, const kiosk::KioskConfig& c
                                               .on_sync_key = [&sync] {
                                                   if (sync.worker) sync.worker->sync_now();
                                               },
+                                              .after_first_frame = [&sync] {
+                                                  if (sync.worker) sync.worker->start();
+                                              },
                                               .on_slide_shown = kiosk::play_recorder(config, parts.outbox),
                                               .draw_overlay = [&status_panel](SDL_Renderer* target) {
                                                   status_panel.draw(target);
@@ -208,11 +211,13 @@ int play(const kiosk::CommandLine& options, const kiosk::KioskConfig& config) {
     const int height = config.screen_height();
     const std::unique_ptr<Display> display = open_display(options, config);
     SDL_Renderer* const renderer = display->renderer.get();
-    // Remote sources sync on their own thread; a headless run waits for one round first
-    // so that its pictures show what the portal serves.
+    // Remote sources sync on their own thread, which the windowed player starts after its
+    // first frame; a headless run starts it now and waits for one round, so that its
+    // pictures show what the portal serves.
     kiosk::KioskSync sync = kiosk::start_sync(config, clock);
     if (headless && sync.worker) {
         kiosk::install_headless_stop_handlers();
+        sync.worker->start();
         sync.worker->wait_for_first_round(kiosk::headless_stop_requested);
     }
 

@@ -39,6 +39,9 @@ struct PlayerOptions {
     // refreshed at the next slide boundary. 0 = no sync worker.
     Uint32 content_changed_event = 0;
     std::function<void()> on_sync_key;             // the S key: sync now
+    // Called once, when the first frame is on the screen (a slide, the waiting slide, or
+    // black outside office hours): the kiosk starts its sync thread there.
+    std::function<void()> after_first_frame{};
     // Called on the main thread when an item's slide leaves the screen (or the player
     // stops), with the time it was really shown: proof of play for the portal.
     std::function<void(const core::PlayRecord&)> on_slide_shown{};

@@ -37,6 +37,7 @@ int Player::run() {
         if (options_.screen_power) options_.screen_power->turn(true);
         show(deck_.advance(clock_.now()), false);
     }
+    if (options_.after_first_frame) options_.after_first_frame();
     LoopState loop{.slide_started = SDL_GetTicks64(), .minute_shown = clock_.now() / 60, .last_ping = 0};
     while (turn(loop)) {
     }

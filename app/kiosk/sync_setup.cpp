@@ -84,6 +84,7 @@ KioskSync start_sync(const KioskConfig& config, const KioskClock& clock) {
     if (std::any_of(sources.begin(), sources.end(), [](const sync::WorkerSource& source) { return !source.report_url.empty(); })) {
         options.reporting.signing_key = report_key(config);
     }
+    options.start_later = true;
     std::signal(SIGUSR1, request_sync);
     result.worker = std::make_unique<sync::SyncWorker>(std::move(sources), std::move(options));
     return result;

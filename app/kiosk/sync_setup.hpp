@@ -19,7 +19,9 @@ struct KioskSync {
     Uint32 content_changed_event = 0;          // 0 when no worker
 };
 
-// Call after SDL is initialised (the event type is registered with SDL).
+// Call after SDL is initialised (the event type is registered with SDL). The worker's
+// thread is not started yet: worker->start() does (the windowed player after its first
+// frame, a headless run at once), so that the first frame does not wait for a poll.
 KioskSync start_sync(const KioskConfig& config, const KioskClock& clock);
 
 // Proof of play into `outbox` (the main thread's, on its own connection) for the plays of

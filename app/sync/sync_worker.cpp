@@ -57,6 +57,11 @@ SyncWorker::SyncWorker(std::vector<WorkerSource> sources, SyncWorkerOptions opti
     publish_status();
     next_poll_at_.assign(sources_.size(), SteadyTime{});
     options_.http.cancel = &cancel_transfers_;
+    if (!options_.start_later) start();
+}
+
+void SyncWorker::start() {
+    if (thread_.joinable()) return;
     thread_ = std::thread([this] { run(); });
 }
 

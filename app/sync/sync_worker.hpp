@@ -70,6 +70,10 @@ struct SyncWorkerOptions {
     KioskReportIdentity reporting;        // named in heartbeats and reports
     store::OutboxLimits outbox_limits{};  // for heartbeats; the player's outbox has its own
     core::ScreenSize screen{};          // the slides' size: larger images get a screen-sized copy
+    // The thread starts at construction, or (true) at the first start(): the kiosk starts
+    // it after its first frame, so that the poll (libcurl loaded, SQLite opened, a
+    // request) does not compete with drawing it on a small machine.
+    bool start_later = false;
 };
 
 // Delay before the next poll after `consecutive_failures` errors (0 = healthy);
@@ -86,6 +90,11 @@ public:
     ~SyncWorker();  // stops the thread; a transfer under way is abandoned within a second
     SyncWorker(const SyncWorker&) = delete;
     SyncWorker& operator=(const SyncWorker&) = delete;
+
+    // Starts the thread when options.start_later held it back; then does nothing. Call it
+    // from the thread that made the worker. sync_now() and media_missing() before it are
+    // remembered; wait_for_first_round() before it waits for it.
+    void start();
 
     void sync_now();
     // The player could not find a media file it was to draw: every source is polled (at

@@ -178,6 +178,33 @@ TEST_CASE("the kiosk syncs an HTTP source on its worker thread before a headless
     }
 }
 
+TEST_CASE("the windowed player shows the waiting slide first, then its worker syncs an HTTP source", "[kiosk][integration][sync]") {
+    ScratchDirectory scratch("kiosk-windowed-http");
+    bangvang::sync::testing::FaultServer server(scratch.path() / "server");
+    build_sample_feed(server.root(), scratch.path());
+    write_file(scratch.path() / "kiosk.json",
+               config_json(R"({"id": "quan-thanh-xuan", "url": ")" + server.url() + R"("})"));
+    // Nothing cached: the first frame is the waiting slide, and the sync thread starts
+    // after it (main.cpp); then it fetches the feed as before. Stopped once it has.
+    const std::filesystem::path log = scratch.path() / "kiosk.log";
+    auto run = run_process("SDL_VIDEODRIVER=offscreen " + shell_quote(kiosk_binary) + " --config " +
+                               shell_quote((scratch.path() / "kiosk.json").string()) + " --windowed 2>" +
+                               shell_quote(log.string()) +
+                               " & player=$!; for i in $(seq 1200); do grep -q 'applied version' " +
+                               shell_quote(log.string()) + " && break; sleep 0.1; done; kill -TERM $player; wait $player",
+                           scratch.path() / "run");
+    const std::string logged = read_file(log);
+    INFO(logged);
+    CHECK(run.exit_code == 0);
+    const std::size_t first_frame = logged.find("first frame presented");
+    const std::size_t applied = logged.find("sync quan-thanh-xuan: applied version");
+    REQUIRE(first_frame != std::string::npos);
+    REQUIRE(applied != std::string::npos);
+    CHECK(first_frame < applied);
+    CHECK_THAT(server.request_log(), Catch::Contains("/manifest.json"));
+    CHECK(media_files(scratch.path() / "cache") > 0);
+}
+
 TEST_CASE("the kiosk reports: a heartbeat at its first sync, and its plays at the next start", "[kiosk][integration][sync]") {
     ScratchDirectory scratch("kiosk-reports");
     bangvang::sync::testing::FaultServer server(scratch.path() / "server");
