@@ -1,6 +1,7 @@
 #include "core/text.hpp"
 
 #include "core/html_tag.hpp"
+#include "core/utf8.hpp"
 
 #include <utf8proc.h>
 
@@ -24,14 +25,11 @@ const utf8proc_uint8_t* as_bytes(std::string_view text) {
     return reinterpret_cast<const utf8proc_uint8_t*>(text.data());
 }
 
-// Decodes the code point at `position`; nullopt for invalid, overlong, surrogate or
-// out-of-range sequences (utf8proc_iterate rejects all of them).
+// The code point at `position` and its length; nullopt for anything utf8proc refuses.
 std::optional<std::pair<utf8proc_int32_t, std::size_t>> next_code_point(std::string_view text, std::size_t position) {
-    utf8proc_int32_t code_point = 0;
-    const utf8proc_ssize_t length = utf8proc_iterate(as_bytes(text.substr(position)),
-                                                     static_cast<utf8proc_ssize_t>(text.size() - position), &code_point);
-    if (length <= 0 || code_point < 0) return std::nullopt;
-    return std::pair{code_point, static_cast<std::size_t>(length)};
+    const Utf8Character character = decode_utf8_at(text, position);
+    if (!character.valid) return std::nullopt;
+    return std::pair{static_cast<utf8proc_int32_t>(character.code_point), character.length};
 }
 
 void append_utf8(std::string& out, utf8proc_int32_t code_point) {

@@ -8,6 +8,7 @@
 #include <utf8proc.h>
 
 #include "core/model.hpp"
+#include "core/utf8.hpp"
 #include "publish/field_rules.hpp"
 #include "publish/markup_lookalike.hpp"
 #include "render/fallback_text.hpp"
@@ -157,23 +158,20 @@ void GlyphChecker::text(const std::string& value, const std::string& path) {
     }
     std::set<char32_t> told;
     bool right_to_left_told = false;
-    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(value.data());
     std::size_t offset = 0;
     while (offset < value.size() && static_cast<int>(told.size()) < most_per_text) {
-        utf8proc_int32_t c = 0;
-        const utf8proc_ssize_t length = utf8proc_iterate(bytes + offset, static_cast<utf8proc_ssize_t>(value.size() - offset), &c);
-        if (length <= 0) return;  // not UTF-8: the folder's reader has said so
-        const auto character = static_cast<char32_t>(c);
-        const std::string_view written(value.data() + offset, static_cast<std::size_t>(length));
+        const core::Utf8Character decoded = core::decode_utf8_at(value, offset);
+        if (!decoded.valid) return;  // not UTF-8: the folder's reader has said so
+        const char32_t character = decoded.code_point;
+        const std::string_view written(value.data() + offset, decoded.length);
         if (render::is_right_to_left(character)) {
             if (!right_to_left_told) {
                 // The run of such letters (and the spaces between them), at most 30 bytes.
                 std::size_t end = offset;
                 while (end < value.size() && end - offset < 30) {
-                    utf8proc_int32_t next = 0;
-                    const auto taken = utf8proc_iterate(bytes + end, static_cast<utf8proc_ssize_t>(value.size() - end), &next);
-                    if (taken <= 0 || !(render::is_right_to_left(static_cast<char32_t>(next)) || next == ' ')) break;
-                    end += static_cast<std::size_t>(taken);
+                    const core::Utf8Character next = core::decode_utf8_at(value, end);
+                    if (!next.valid || !(render::is_right_to_left(next.code_point) || next.code_point == ' ')) break;
+                    end += next.length;
                 }
                 while (end > offset && value[end - 1] == ' ') --end;
                 report(path, offset, say::right_to_left_text(label, script_of(character), value.substr(offset, end - offset),
@@ -183,7 +181,7 @@ void GlyphChecker::text(const std::string& value, const std::string& path) {
         } else if (!drawable(character) && told.insert(character).second) {
             report(path, offset, say::glyph_missing(label, written, code_point_name(character), what_character(character)));
         }
-        offset += static_cast<std::size_t>(length);
+        offset += decoded.length;
     }
 }
 

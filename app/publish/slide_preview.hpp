@@ -31,11 +31,11 @@ struct PreviewOptions {
     std::filesystem::path output_directory;  // empty: draw only (to check text fitting)
     std::vector<ScreenShape> shapes = {ScreenShape{}};
     // Only the items a kiosk of this site (and these tags) would show; every item when unset.
-    std::optional<std::string> site;
-    std::vector<std::string> tags;
+    std::optional<std::string> site{};
+    std::vector<std::string> tags{};
     std::string place_name = "Xem trước";  // the header's name, as a kiosk's "place_name"
     core::UnixSeconds now = 0;             // the moment drawn: the header's date and clock
-    std::filesystem::path theme_file;      // a kiosk's "theme" file; empty: the built-in theme
+    std::filesystem::path theme_file{};    // a kiosk's "theme" file; empty: the built-in theme
 };
 
 struct PreviewSlide {

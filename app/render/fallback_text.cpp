@@ -3,30 +3,19 @@
 #include <algorithm>
 #include <cmath>
 
-#include <utf8proc.h>
+#include "core/utf8.hpp"
 
 #include "render/font_fallback.hpp"
 
 namespace bangvang::render {
 namespace {
 
-// Calls `visit(code_point, bytes)` for each character of valid UTF-8 text.
+// Calls `visit(code_point, bytes)` for each character; an invalid byte is U+FFFD.
 template <typename Visit>
 void for_each_code_point(std::string_view text, Visit visit) {
-    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-    auto remaining = static_cast<utf8proc_ssize_t>(text.size());
-    while (remaining > 0) {
-        utf8proc_int32_t code_point = 0;
-        utf8proc_ssize_t length = utf8proc_iterate(bytes, remaining, &code_point);
-        if (length <= 0) {
-            code_point = 0xFFFD;
-            length = 1;
-        }
-        visit(static_cast<char32_t>(code_point),
-              std::string_view(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(length)));
-        bytes += length;
-        remaining -= length;
-    }
+    core::for_each_utf8_character(text, [&](const core::Utf8Character& character, std::string_view bytes) {
+        visit(character.code_point, bytes);
+    });
 }
 
 // Downscaling a 128 px emoji to a 30 px line in one linear step skips most of its

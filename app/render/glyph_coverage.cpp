@@ -1,6 +1,6 @@
 #include "render/glyph_coverage.hpp"
 
-#include <utf8proc.h>
+#include "core/utf8.hpp"
 
 #include "render/fallback_text.hpp"
 
@@ -11,22 +11,11 @@ namespace {
 template <typename Provided>
 int count_missing(std::string_view utf8_text, Provided provided) {
     int missing = 0;
-    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(utf8_text.data());
-    auto remaining = static_cast<utf8proc_ssize_t>(utf8_text.size());
-    while (remaining > 0) {
-        utf8proc_int32_t code_point = 0;
-        utf8proc_ssize_t length = utf8proc_iterate(bytes, remaining, &code_point);
-        if (length <= 0) {
-            ++missing;
-            ++bytes;
-            --remaining;
-            continue;
-        }
-        bytes += length;
-        remaining -= length;
-        bool drawn = code_point >= 0x20 && !(code_point >= 0x7f && code_point < 0xa0);
-        if (drawn && !provided(static_cast<char32_t>(code_point))) ++missing;
-    }
+    core::for_each_utf8_character(utf8_text, [&](const core::Utf8Character& character, std::string_view) {
+        const char32_t c = character.code_point;
+        const bool drawn = c >= 0x20 && !(c >= 0x7f && c < 0xa0);
+        if (!character.valid || (drawn && !provided(c))) ++missing;
+    });
     return missing;
 }
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include <utf8proc.h>
+#include "core/utf8.hpp"
 
 #include "core/text.hpp"
 #include "render/body_pages.hpp"
@@ -18,21 +18,10 @@ constexpr std::size_t fitted_limit = 2048;
 
 std::string replace_invalid_bytes(std::string_view text) {
     std::string repaired;
-    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-    auto remaining = static_cast<utf8proc_ssize_t>(text.size());
-    while (remaining > 0) {
-        utf8proc_int32_t code_point = 0;
-        utf8proc_ssize_t length = utf8proc_iterate(bytes, remaining, &code_point);
-        if (length <= 0) {
-            repaired += "\xEF\xBF\xBD";  // U+FFFD
-            ++bytes;
-            --remaining;
-            continue;
-        }
-        repaired.append(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(length));
-        bytes += length;
-        remaining -= length;
-    }
+    repaired.reserve(text.size());
+    core::for_each_utf8_character(text, [&](const core::Utf8Character& character, std::string_view bytes) {
+        repaired += character.valid ? bytes : std::string_view("\xEF\xBF\xBD");  // U+FFFD
+    });
     return repaired;
 }
 

@@ -42,8 +42,8 @@ struct HttpClientOptions {
     std::chrono::seconds low_speed_time{20};        // ... for this long aborts the transfer
     std::chrono::milliseconds total_timeout{0};     // 0 = none (the low-speed limit bounds a transfer)
     long max_redirects = 3;
-    std::filesystem::path ca_file;                  // extra CA bundle; empty = the system's
-    std::string pinned_public_key;                  // "sha256//..."; empty = none
+    std::filesystem::path ca_file{};                // extra CA bundle; empty = the system's
+    std::string pinned_public_key{};                // "sha256//..."; empty = none
     // Set (by the owner's shutdown) to abandon the transfer under way at once: libcurl asks
     // at least once a second, whatever the network does. Null = never.
     const std::atomic<bool>* cancel = nullptr;
@@ -54,9 +54,9 @@ enum class HttpMethod { get, head, post, put };
 struct HttpRequest {
     std::string url;
     std::size_t max_bytes = 0;                       // a larger response body aborts the transfer
-    std::optional<std::string> if_none_match;        // an ETag from an earlier response
-    std::optional<std::string> if_modified_since;    // a Last-Modified from an earlier response
-    std::optional<std::filesystem::path> body_file;  // write the body here instead of into memory
+    std::optional<std::string> if_none_match{};      // an ETag from an earlier response
+    std::optional<std::string> if_modified_since{};  // a Last-Modified from an earlier response
+    std::optional<std::filesystem::path> body_file{};  // write the body here instead of into memory
     // With body_file: a file already there holds the start of an interrupted download;
     // ask for the rest (Range) and append it when the server answers 206, start over when
     // it answers 200.

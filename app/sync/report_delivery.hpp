@@ -42,13 +42,13 @@ struct RecentError {
 
 struct Heartbeat {
     core::UnixSeconds at = 0;
-    std::string program_version;
+    std::string program_version{};
     std::int64_t uptime_seconds = 0;
-    std::optional<std::uint64_t> free_disk_bytes;  // of the cache folder; unknown when statvfs fails
+    std::optional<std::uint64_t> free_disk_bytes{};  // of the cache folder; unknown when statvfs fails
     bool clock_synchronized = true;                // core::ClockReading: `at` is vouched for
     std::string last_update_json{};  // the kiosk's last unattended update (update_outcome_json); "" = none
-    std::vector<HeartbeatSource> sources;
-    std::vector<RecentError> recent_errors;  // newest last
+    std::vector<HeartbeatSource> sources{};
+    std::vector<RecentError> recent_errors{};  // newest last
 };
 
 std::string heartbeat_json(const KioskReportIdentity& kiosk, const Heartbeat& heartbeat);
