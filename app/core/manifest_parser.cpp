@@ -1,5 +1,6 @@
 #include "core/manifest_parser.hpp"
 
+#include <cstdio>
 #include <limits>
 #include <map>
 #include <optional>
@@ -23,9 +24,75 @@ Result<json> parse_json_document(std::string_view bytes, std::string_view where)
     return read_json(bytes, where, JsonLimits{.max_bytes = max_manifest_bytes, .max_depth = max_json_depth});
 }
 
+// "1920x1080" -> {1920, 1080}; nullopt for anything else.
+std::optional<std::pair<int, int>> screen_of(const std::string& text) {
+    int width = 0;
+    int height = 0;
+    char extra = 0;
+    if (std::sscanf(text.c_str(), "%dx%d%c", &width, &height, &extra) != 2) return std::nullopt;
+    if (width < 1 || height < 1 || width > max_image_side || height > max_image_side) return std::nullopt;
+    if (text != std::to_string(width) + "x" + std::to_string(height)) return std::nullopt;
+    return std::pair{width, height};
+}
+
+// "renditions": smaller copies of the same picture (content/FORMAT.md "Renditions").
+std::vector<Rendition> read_renditions(const json& entry, const JsonFieldReader& reader, const MediaRef& original,
+                                       std::set<std::string>& listed) {
+    std::vector<Rendition> renditions;
+    const json* list_value = reader.find(entry, "renditions");
+    if (list_value == nullptr) return renditions;
+    const json& list = reader.array(*list_value, "renditions", 0, max_renditions);
+    for (std::size_t index = 0; index < list.size(); ++index) {
+        const std::string at = element_path("renditions", index);
+        const json& object = reader.object(list[index], at);
+        Rendition rendition;
+        rendition.sha256 = reader.sha256(reader.require(object, "sha256", member_path(at, "sha256")), member_path(at, "sha256"));
+        if (!listed.insert(rendition.sha256).second) reader.reject(member_path(at, "sha256"), "is listed twice in the manifest");
+        rendition.size_bytes =
+            reader.integer(reader.require(object, "size", member_path(at, "size")), member_path(at, "size"), 1, max_media_bytes);
+        rendition.width = static_cast<int>(reader.integer(reader.require(object, "width", member_path(at, "width")),
+                                                          member_path(at, "width"), 1, original.width));
+        rendition.height = static_cast<int>(reader.integer(reader.require(object, "height", member_path(at, "height")),
+                                                           member_path(at, "height"), 1, original.height));
+        if (rendition.width == original.width && rendition.height == original.height) {
+            reader.reject(member_path(at, "width"), "is the original's size: a rendition must be smaller");
+        }
+        renditions.push_back(std::move(rendition));
+    }
+    return renditions;
+}
+
+// "boxes": the largest box the picture is drawn into at each screen shape.
+std::vector<MediaBox> read_boxes(const json& entry, const JsonFieldReader& reader) {
+    std::vector<MediaBox> boxes;
+    const json* list_value = reader.find(entry, "boxes");
+    if (list_value == nullptr) return boxes;
+    const json& list = reader.array(*list_value, "boxes", 0, max_media_boxes);
+    for (std::size_t index = 0; index < list.size(); ++index) {
+        const std::string at = element_path("boxes", index);
+        const json& object = reader.object(list[index], at);
+        const json& screen = reader.require(object, "screen", member_path(at, "screen"));
+        const auto shape = screen.is_string() ? screen_of(screen.get<std::string>()) : std::nullopt;
+        if (!shape) reader.reject(member_path(at, "screen"), "must be a screen size written WIDTHxHEIGHT, e.g. \"1920x1080\"");
+        MediaBox box{.screen_width = shape->first, .screen_height = shape->second};
+        box.width = static_cast<int>(reader.integer(reader.require(object, "width", member_path(at, "width")),
+                                                    member_path(at, "width"), 1, max_image_side));
+        box.height = static_cast<int>(reader.integer(reader.require(object, "height", member_path(at, "height")),
+                                                     member_path(at, "height"), 1, max_image_side));
+        for (const MediaBox& earlier : boxes) {
+            if (earlier.screen_width == box.screen_width && earlier.screen_height == box.screen_height) {
+                reader.reject(member_path(at, "screen"), "repeats an earlier screen");
+            }
+        }
+        boxes.push_back(box);
+    }
+    return boxes;
+}
+
 std::vector<MediaRef> read_media(const json& document, const JsonFieldReader& manifest_reader, std::string_view origin,
                                  std::set<std::string>& listed) {
     std::vector<MediaRef> media;
+    std::set<std::string> rendition_hashes;
     const json* list_value = manifest_reader.find(document, "media");
     if (list_value == nullptr) return media;
     const json& list = manifest_reader.array(*list_value, "media", 0, max_media_files);
@@ -43,7 +110,15 @@ std::vector<MediaRef> read_media(const json& document, const JsonFieldReader& ma
             reader.reject("type", "must be \"image/jpeg\" or \"image/png\"");
         }
         ref.mime_type = type.get<std::string>();
+        ref.renditions = read_renditions(entry, reader, ref, rendition_hashes);
+        ref.boxes = read_boxes(entry, reader);
         media.push_back(std::move(ref));
+    }
+    // A rendition is fetched instead of its original, never as an item's own picture.
+    for (const std::string& hash : rendition_hashes) {
+        if (listed.contains(hash)) {
+            JsonFieldReader(std::string(origin)).reject("media", "lists " + hash + " both as a picture and as a rendition");
+        }
     }
     return media;
 }

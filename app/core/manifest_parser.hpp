@@ -17,6 +17,8 @@ inline constexpr std::size_t max_items = 2000;
 inline constexpr std::int64_t max_media_bytes = 32 * 1024 * 1024;
 inline constexpr std::size_t max_media_files = 4000;
 inline constexpr std::size_t max_next_keys = 8;
+inline constexpr std::size_t max_renditions = 8;   // per media entry
+inline constexpr std::size_t max_media_boxes = 16;  // screen shapes measured, per media entry
 inline constexpr int max_image_side = 16384;
 
 // Text limits, in grapheme clusters (what a reader counts as characters).

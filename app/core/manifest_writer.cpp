@@ -191,11 +191,31 @@ Json item_json(const Item& item) {
 }
 
 Json media_json(const MediaRef& media) {
-    return {{"sha256", media.sha256},
-            {"size", media.size_bytes},
-            {"width", media.width},
-            {"height", media.height},
-            {"type", media.mime_type}};
+    Json entry = {{"sha256", media.sha256},
+                  {"size", media.size_bytes},
+                  {"width", media.width},
+                  {"height", media.height},
+                  {"type", media.mime_type}};
+    if (!media.renditions.empty()) {
+        Json renditions = Json::array();
+        for (const Rendition& rendition : media.renditions) {
+            renditions.push_back({{"sha256", rendition.sha256},
+                                  {"size", rendition.size_bytes},
+                                  {"width", rendition.width},
+                                  {"height", rendition.height}});
+        }
+        entry["renditions"] = std::move(renditions);
+    }
+    if (!media.boxes.empty()) {
+        Json boxes = Json::array();
+        for (const MediaBox& box : media.boxes) {
+            boxes.push_back({{"screen", std::to_string(box.screen_width) + "x" + std::to_string(box.screen_height)},
+                             {"width", box.width},
+                             {"height", box.height}});
+        }
+        entry["boxes"] = std::move(boxes);
+    }
+    return entry;
 }
 
 }  // namespace

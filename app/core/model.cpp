@@ -21,6 +21,11 @@ void add_once(std::vector<std::string>& hashes, const std::optional<std::string>
     if (std::find(hashes.begin(), hashes.end(), *hash) == hashes.end()) hashes.push_back(*hash);
 }
 
+void replace_once(std::optional<std::string>& hash, const std::map<std::string, std::string, std::less<>>& replacement) {
+    if (!hash) return;
+    if (const auto found = replacement.find(*hash); found != replacement.end()) hash = found->second;
+}
+
 }  // namespace
 
 std::string_view to_string(ItemKind kind) {
@@ -49,6 +54,18 @@ std::vector<std::string> media_used_by(const Item& item) {
         add_once(hashes, commemoration->image);
     }
     return hashes;
+}
+
+void replace_media(Item& item, const std::map<std::string, std::string, std::less<>>& replacement) {
+    if (auto* story = std::get_if<Story>(&item.content)) {
+        replace_once(story->photo, replacement);
+    } else if (auto* honor_roll = std::get_if<HonorRoll>(&item.content)) {
+        for (auto& entry : honor_roll->entries) replace_once(entry.photo, replacement);
+    } else if (auto* announcement = std::get_if<Announcement>(&item.content)) {
+        replace_once(announcement->image, replacement);
+    } else if (auto* commemoration = std::get_if<Commemoration>(&item.content)) {
+        replace_once(commemoration->image, replacement);
+    }
 }
 
 }  // namespace bangvang::core

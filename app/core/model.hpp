@@ -3,6 +3,8 @@
 // Everything here is plain data; parsing lives in manifest_parser, rules about
 // when an item may play in eligibility.
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <variant>
@@ -12,6 +14,26 @@
 
 namespace bangvang::core {
 
+// A smaller copy of a picture the publisher made (same picture, same aspect ratio, same
+// type), content-addressed like any media file: a kiosk may fetch it instead of the
+// original when it covers the box the picture is drawn into on its screen.
+struct Rendition {
+    std::string sha256;
+    std::int64_t size_bytes = 0;
+    int width = 0;
+    int height = 0;
+};
+
+// The largest box a picture is drawn into on a screen of screen_width x screen_height,
+// as the publisher measured it with the kiosk's own layout code (default theme).
+struct MediaBox {
+    int screen_width = 0;
+    int screen_height = 0;
+    int width = 0;
+    int height = 0;
+    bool operator==(const MediaBox&) const = default;
+};
+
 // A media file, content-addressed: the feed names it only by hash, never by path.
 struct MediaRef {
     std::string sha256;  // 64 lowercase hex digits
@@ -19,6 +41,9 @@ struct MediaRef {
     int width = 0;
     int height = 0;
     std::string mime_type;  // "image/jpeg" or "image/png"
+    // Optional (content/FORMAT.md "Renditions"): smaller copies and the boxes they serve.
+    std::vector<Rendition> renditions{};
+    std::vector<MediaBox> boxes{};
 };
 
 struct Story {
@@ -130,5 +155,8 @@ std::optional<ItemKind> item_kind_from_string(std::string_view name);
 
 // The sha256 of every media file an item needs (photo, image, honour roll photos).
 std::vector<std::string> media_used_by(const Item& item);
+// Every media hash the item names that is a key of `replacement` becomes its value (the
+// same fields media_used_by reads): how a kiosk's manifest names the renditions it chose.
+void replace_media(Item& item, const std::map<std::string, std::string, std::less<>>& replacement);
 
 }  // namespace bangvang::core

@@ -4,6 +4,7 @@
 #include <set>
 #include <system_error>
 
+#include "core/rendition_choice.hpp"
 #include "media/image_check.hpp"
 #include "media/screen_copy_writer.hpp"
 #include "store/media_store.hpp"
@@ -89,7 +90,9 @@ std::optional<std::string> space_shortfall(const store::ContentCache& cache, con
 core::Result<AppliedFeed> apply_verified_feed(const VerifiedFeed& feed, store::ContentCache& cache,
                                               const MediaFetcher& fetch, core::UnixSeconds now, std::string_view where,
                                               core::ScreenSize screen) {
-    const core::Manifest& manifest = feed.manifest;
+    // From here on the manifest names the files this screen fetches: the renditions
+    // chosen for it (core/rendition_choice.hpp), else the originals.
+    const core::Manifest manifest = core::with_chosen_renditions(feed.manifest, screen);
     AppliedFeed applied;
     applied.version = manifest.version;
     std::map<std::string, std::string> failed;  // sha256 -> reason
