@@ -97,6 +97,11 @@ usage: ./run.sh COMMAND
                       time: requests/s and CPU at nginx when idle (W s, 60) and while a
                       version published mid-run spreads, bytes per kiosk per version, time
                       from publishing to each kiosk's apply (median, p99, max); nice 19
+  bench-renditions [--photos N]
+                      bytes per kiosk per update before and after renditions, per screen
+                      shape, for the sample and N (300) synthetic 4000x3000 camera photos
+                      (generated once into build/bench/renditions), built by the
+                      publisher's own code and chosen by the kiosk's; nice 19
   package [--test-arm64] [--debootstrap] [--repo DIR [--repo-key KEYID]]
                       build the .deb packages (bangvang, bangvang-publish, bangvang-portal) for this
                       machine and, cross-built in build-arm64/, for arm64 (Raspberry Pi
@@ -332,6 +337,12 @@ bench_fleet() {
   install_if_missing openssl
   nice -n 19 /usr/bin/python3 tools/fleet/fleet_bench.py . build/tools/bangvang-fleet-simulation \
     build/app/publish/bangvang-publish "$@"
+}
+
+# Bytes per kiosk per update before and after renditions (#15 point 1).
+bench_renditions() {
+  build
+  nice -n 19 build/tools/bangvang-rendition-bytes --work build/bench/renditions --sample content/sample "$@"
 }
 
 run_tests() {
@@ -577,6 +588,7 @@ case "${1:-}" in
   demo) shift; demo "$@" ;;
   bench-portal) shift; bench_portal "$@" ;;
   bench-fleet) shift; bench_fleet "$@" ;;
+  bench-renditions) shift; bench_renditions "$@" ;;
   test) shift; run_tests "$@" ;;
   gallery) shift; gallery "$@" ;;
   bench) shift; bench "$@" ;;

@@ -107,6 +107,9 @@ CLI::App* add_build(CLI::App& app, BuildCommand& build, BuildMoments& moments) {
     command->add_option("--jpeg-quality", options.pictures.jpeg_quality, "chất lượng JPEG của ảnh được xử lý lại")
         ->capture_default_str()
         ->check(number_range(50, 100));
+    command->add_flag(
+        "--no-renditions", [&options](std::int64_t) { options.pictures.renditions = false; },
+        "không làm ảnh thu nhỏ cho từng cỡ màn hình (mọi máy tải ảnh gốc, như bản tin cũ)");
     command->add_flag("--no-text-check", build.skip_text_check,
                       "bỏ qua bước vẽ thử để xem chữ có vừa màn hình không (nhanh hơn, nhưng chữ quá dài không bị chặn)");
     return command;
@@ -130,6 +133,9 @@ CLI::App* add_validate(CLI::App& app, ValidateCommand& validate) {
         app, "validate", "Liệt kê mọi lỗi và cảnh báo của thư mục nội dung, kèm tên tệp và số dòng; thoát với mã 1 khi "
                          "có lỗi, 0 khi chỉ có cảnh báo.");
     command->add_option("DIR", validate.directory, "thư mục nội dung")->required()->check(existing_folder());
+    command->add_flag(
+        "--no-renditions", [&options](std::int64_t) { options.pictures.renditions = false; },
+        "không làm ảnh thu nhỏ cho từng cỡ màn hình (mọi máy tải ảnh gốc, như bản tin cũ)");
     command->add_flag("--no-text-check", validate.skip_text_check, "bỏ qua bước vẽ thử để xem chữ có vừa màn hình không");
     return command;
 }

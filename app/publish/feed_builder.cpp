@@ -14,6 +14,7 @@
 #include "publish/atomic_file.hpp"
 #include "publish/content_folder.hpp"
 #include "publish/media_file.hpp"
+#include "publish/picture_renditions.hpp"
 #include "publish/publish_error.hpp"
 #include "publish/staff_messages.hpp"
 #include "publish/source_document.hpp"
@@ -100,6 +101,18 @@ ordered_json media_entry(const core::MediaRef& media) {
     entry["width"] = media.width;
     entry["height"] = media.height;
     entry["type"] = media.mime_type;
+    for (const core::Rendition& rendition : media.renditions) {
+        entry["renditions"].push_back(ordered_json{{"sha256", rendition.sha256},
+                                                   {"size", rendition.size_bytes},
+                                                   {"width", rendition.width},
+                                                   {"height", rendition.height}});
+    }
+    for (const core::MediaBox& box : media.boxes) {
+        entry["boxes"].push_back(ordered_json{
+            {"screen", std::to_string(box.screen_width) + "x" + std::to_string(box.screen_height)},
+            {"width", box.width},
+            {"height", box.height}});
+    }
     return entry;
 }
 
@@ -228,6 +241,15 @@ core::Result<PreparedFeed> prepare_feed(const BuildOptions& options, core::UnixS
     // Problems found here are mistakes in the source (a missing name, a bad date): name it.
     auto manifest = core::parse_manifest(manifest_text, loaded->name);
     if (!manifest) return manifest.problem();
+    if (options.pictures.renditions) {
+        // Measured on the manifest as kiosks will read it, then listed in it.
+        auto media = add_renditions(prepared->media, *manifest, media_directory, options.pictures.jpeg_quality,
+                                    options.progress);
+        if (!media) return media.problem();
+        manifest_text = assemble_manifest(document->json, *validity, *media).dump(2) + "\n";
+        manifest = core::parse_manifest(manifest_text, loaded->name);
+        if (!manifest) return manifest.problem();
+    }
     return PreparedFeed{.source_name = loaded->name,
                         .manifest_text = std::move(manifest_text),
                         .manifest = std::move(*manifest),

@@ -68,6 +68,14 @@ public:
         return {response.status, std::move(response.body)};
     }
 
+    // A file that is not there counts as removed.
+    void remove(const std::string& relative) {
+        const long code = send(sync::HttpMethod::remove, relative, {}, answer_bytes).status;
+        if (code != 200 && code != 204 && code != 404) {
+            throw PublishError(say::push_http_failed("DELETE", joined_url(base_, relative), code));
+        }
+    }
+
     void put(const std::string& relative, std::string_view bytes) {
         const long code = send(sync::HttpMethod::put, relative, bytes, answer_bytes).status;
         if (code != 200 && code != 201 && code != 204) {
@@ -92,6 +100,7 @@ private:
         case sync::HttpMethod::head: return "HEAD";
         case sync::HttpMethod::post: return "POST";
         case sync::HttpMethod::put: return "PUT";
+        case sync::HttpMethod::remove: return "DELETE";
         case sync::HttpMethod::get: break;
         }
         return "GET";
@@ -173,6 +182,21 @@ BuiltFeed read_built_feed(const fs::path& feed_directory) {
     return BuiltFeed{.manifest = std::move(*manifest), .manifest_bytes = std::move(manifest_bytes), .signature = std::move(signature)};
 }
 
+// A file of FEED/media: a picture or one of its renditions (content/FORMAT.md).
+struct MediaFile {
+    std::string sha256;
+    std::int64_t size_bytes = 0;
+};
+
+std::vector<MediaFile> media_files(const core::Manifest& manifest) {
+    std::vector<MediaFile> files;
+    for (const core::MediaRef& media : manifest.media) {
+        files.push_back({media.sha256, media.size_bytes});
+        for (const core::Rendition& rendition : media.renditions) files.push_back({rendition.sha256, rendition.size_bytes});
+    }
+    return files;
+}
+
 // Refuses to replace a newer version (unless forced) or another source's feed.
 void check_target_accepts(const PushOptions& options, const core::Manifest& manifest, PushReport& result) {
     const auto live = live_feed(options.target);
@@ -190,9 +214,10 @@ void check_target_accepts(const PushOptions& options, const core::Manifest& mani
 // kiosk polling meanwhile never sees a manifest whose media are not there yet.
 void push_over_http(const PushOptions& options, const BuiltFeed& feed, PushReport& result) {
     HttpTarget http(options.target, options.token);
-    const std::size_t total = feed.manifest.media.size();
+    const std::vector<MediaFile> files = media_files(feed.manifest);
+    const std::size_t total = files.size();
     std::size_t index = 0;
-    for (const core::MediaRef& media : feed.manifest.media) {
+    for (const MediaFile& media : files) {
         ++index;
         const std::string relative = "media/" + media.sha256;
         const auto [code, length] = http.head(relative);
@@ -210,7 +235,13 @@ void push_over_http(const PushOptions& options, const BuiltFeed& feed, PushRepor
         result.bytes_uploaded += bytes.size();
         report(options, say::media_progress(index, total, "đã tải lên", bytes.size()));
     }
-    if (feed.signature) http.put(std::string(sync::signature_file_name), *feed.signature);
+    // An unsigned build replacing a signed one: the old signature would not match the new
+    // manifest, and kiosks would call it altered rather than unsigned (as a folder push does).
+    if (feed.signature) {
+        http.put(std::string(sync::signature_file_name), *feed.signature);
+    } else {
+        http.remove(std::string(sync::signature_file_name));
+    }
     http.put("manifest.json", feed.manifest_bytes);
 }
 
@@ -220,9 +251,10 @@ void copy_to_folder(const PushOptions& options, const BuiltFeed& feed, PushRepor
     std::error_code error;
     fs::create_directories(folder / "media", error);
     if (error) throw PublishError(say::cannot_create_folder((folder / "media").string(), error.message()));
-    const std::size_t total = feed.manifest.media.size();
+    const std::vector<MediaFile> files = media_files(feed.manifest);
+    const std::size_t total = files.size();
     std::size_t index = 0;
-    for (const core::MediaRef& media : feed.manifest.media) {
+    for (const MediaFile& media : files) {
         ++index;
         const fs::path target = folder / "media" / media.sha256;
         if (fs::exists(target) && fs::file_size(target, error) == static_cast<std::uintmax_t>(media.size_bytes)) {

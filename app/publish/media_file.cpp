@@ -178,6 +178,16 @@ core::Result<PreparedMedia> prepare_media_bytes(std::string bytes, const std::st
     return prepared;
 }
 
+core::Result<std::string> shrink_picture(std::string_view bytes, int width, int height, int jpeg_quality) {
+    std::string failure;
+    SurfacePtr picture = decode(bytes, failure);
+    if (!picture) return file_problem("picture", "cannot be decoded as a picture: " + failure);
+    const bool is_png = mime_type_of(bytes) == "image/png";
+    PixelImage image = to_pixels(*picture, is_png && has_transparency(*picture));
+    picture.reset();
+    return encode(downscale_area(image, PixelSize{width, height}), is_png, jpeg_quality);
+}
+
 core::Result<PreparedMedia> prepare_media_file(const fs::path& file, const PictureOptions& options) {
     std::error_code error;
     const fs::file_status status = fs::status(file, error);

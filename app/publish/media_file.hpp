@@ -3,6 +3,7 @@
 // stripped of metadata, and measured (hash, size, pixel size, type).
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 #include "core/model.hpp"
 #include "core/result.hpp"
@@ -17,6 +18,8 @@ inline constexpr int default_jpeg_quality = 88;
 struct PictureOptions {
     int max_side = default_max_picture_side;
     int jpeg_quality = default_jpeg_quality;
+    // Smaller copies for the kiosks' photo boxes (picture_renditions.hpp); off: originals only.
+    bool renditions = true;
 };
 
 struct PreparedMedia {
@@ -38,6 +41,11 @@ core::Result<PreparedMedia> prepare_media_file(const std::filesystem::path& file
 // The same from bytes already in memory; `where` names them in a Problem.
 core::Result<PreparedMedia> prepare_media_bytes(std::string bytes, const std::string& where,
                                                 const PictureOptions& options);
+
+// A published picture's bytes (upright, no metadata) shrunk with an area average to
+// exactly width x height and encoded as the same type: a rendition. A Problem when the
+// bytes do not decode.
+core::Result<std::string> shrink_picture(std::string_view bytes, int width, int height, int jpeg_quality);
 
 // Measures a file as it is (no resizing): for validation of what staff provided.
 core::Result<core::MediaRef> describe_media_file(const std::filesystem::path& file);

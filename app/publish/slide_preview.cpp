@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/eligibility.hpp"
+#include "core/rendition_choice.hpp"
 #include "media/screen_copy_writer.hpp"
 #include "render/png_writer.hpp"
 #include "render/sdl_handles.hpp"
@@ -77,7 +78,7 @@ std::optional<ScreenShape> parse_screen_shape(std::string_view text) {
     return shape;
 }
 
-std::vector<PreviewSlide> render_preview(const core::Manifest& manifest, const PreviewOptions& options) {
+std::vector<PreviewSlide> render_preview(const core::Manifest& feed_manifest, const PreviewOptions& options) {
     render::SdlSession session(render::SdlSessionOptions{.video_driver = "dummy", .software_framebuffer = true});
     const fs::path media_directory = options.feed_directory / "media";
     const render::Theme theme =
@@ -86,6 +87,10 @@ std::vector<PreviewSlide> render_preview(const core::Manifest& manifest, const P
 
     std::vector<PreviewSlide> slides;
     for (const ScreenShape& shape : options.shapes) {
+        // The files a kiosk of this shape fetches (the renditions chosen for it, else the
+        // originals): the kiosk and the preview draw the same pixels.
+        const core::Manifest manifest =
+            core::with_chosen_renditions(feed_manifest, core::ScreenSize{.width = shape.width, .height = shape.height});
         render::WindowPtr window = render::create_window(
             render::WindowOptions{.title = "bangvang-publish preview", .width = shape.width, .height = shape.height,
                                   .fullscreen = false, .hidden = true});

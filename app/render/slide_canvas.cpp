@@ -58,6 +58,7 @@ SDL_Rect SlideCanvas::framed_image(const std::optional<std::string>& sha256, SDL
         draw_placeholder(renderer, shapes, theme, picture, placeholder);
     }
     report.images.push_back(picture);
+    if (sha256) report.pictures.push_back(PictureReport{.sha256 = *sha256, .box = picture});
     return picture;
 }
 

@@ -45,9 +45,17 @@ struct QrCodeReport {
     int pixels_per_module = 0;
 };
 
+// A feed picture as drawn: the box its pixels fill (inside the frame). The publisher
+// sizes its renditions from these (publish/picture_boxes.hpp).
+struct PictureReport {
+    std::string sha256;
+    SDL_Rect box{};
+};
+
 struct SlideReport {
     std::vector<TextBlockReport> text_blocks;
     std::vector<SDL_Rect> images;
+    std::vector<PictureReport> pictures;  // the feed's pictures among `images`
     std::vector<TextCutReport> cuts;
     std::vector<QrCodeReport> qr_codes;
 };

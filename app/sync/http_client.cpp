@@ -188,6 +188,9 @@ void set_method(CURL* curl, const HttpRequest& request, Transfer& transfer) {
         api.easy_setopt(curl, CURLOPT_READDATA, &transfer);
         api.easy_setopt(curl, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(request.upload.size()));
         break;
+    case HttpMethod::remove:
+        api.easy_setopt(curl, CURLOPT_CUSTOMREQUEST, "DELETE");
+        break;
     }
 }
 

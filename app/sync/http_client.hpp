@@ -49,7 +49,7 @@ struct HttpClientOptions {
     const std::atomic<bool>* cancel = nullptr;
 };
 
-enum class HttpMethod { get, head, post, put };
+enum class HttpMethod { get, head, post, put, remove };  // remove: DELETE
 
 struct HttpRequest {
     std::string url;

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -115,6 +116,7 @@ TEST_CASE("every media file is stored under its own hash with the listed size an
     REQUIRE_FALSE(manifest.media.empty());
 
     std::set<std::string> listed;
+    std::set<std::string> files;
     for (const core::MediaRef& media : manifest.media) {
         const fs::path file = feed / "media" / media.sha256;
         REQUIRE(fs::is_regular_file(file));
@@ -125,11 +127,22 @@ TEST_CASE("every media file is stored under its own hash with the listed size an
         const bool landscape = media.width == 1600 && media.height == 900;
         CHECK((portrait || landscape));
         listed.insert(media.sha256);
+        // Renditions: same picture, smaller, in the media folder under their hash.
+        for (const core::Rendition& rendition : media.renditions) {
+            const fs::path copy = feed / "media" / rendition.sha256;
+            REQUIRE(fs::is_regular_file(copy));
+            CHECK(store::sha256_of_file(copy) == rendition.sha256);
+            CHECK(static_cast<std::int64_t>(fs::file_size(copy)) == rendition.size_bytes);
+            CHECK(rendition.width < media.width);
+            CHECK(std::abs(rendition.height - rendition.width * media.height / media.width) <= 1);
+            files.insert(rendition.sha256);
+        }
+        files.insert(media.sha256);
     }
     CHECK(listed.size() == manifest.media.size());
     // Nothing else in the media folder (no leftover temporary files).
     CHECK(static_cast<std::size_t>(std::distance(fs::directory_iterator(feed / "media"), fs::directory_iterator())) ==
-          manifest.media.size());
+          files.size());
     // Every picture an item uses is listed.
     for (const core::Item& item : manifest.items) {
         for (const std::string& hash : core::media_used_by(item)) CHECK(listed.contains(hash));

@@ -115,11 +115,16 @@ TEST_CASE("push to nginx with PUT, status, the token, and an interrupted push", 
     CHECK(first.version == 10);
     const auto manifest = core::parse_manifest(contents(feeds.first / "manifest.json"), "feed-1");
     REQUIRE(manifest.ok());
-    CHECK(first.media_uploaded == manifest->media.size());
+    std::size_t files = manifest->media.size();  // the pictures and their renditions
+    for (const core::MediaRef& media : manifest->media) files += media.renditions.size();
+    CHECK(first.media_uploaded == files);
     CHECK(http_get(url + "/manifest.json") == contents(feeds.first / "manifest.json"));
     CHECK(http_get(url + "/manifest.json.sig") == contents(feeds.first / "manifest.json.sig"));
     for (const core::MediaRef& media : manifest->media) {
         CHECK(http_get(url + "/media/" + media.sha256) == contents(feeds.first / "media" / media.sha256));
+        for (const core::Rendition& rendition : media.renditions) {
+            CHECK(http_get(url + "/media/" + rendition.sha256) == contents(feeds.first / "media" / rendition.sha256));
+        }
     }
     const auto live = publish::live_feed(url);
     REQUIRE(live.has_value());
@@ -157,4 +162,35 @@ TEST_CASE("push to nginx with PUT, status, the token, and an interrupted push", 
         CHECK(resumed.media_skipped >= 3);
         CHECK(publish::live_feed(restarted)->version == 11);
     }
+}
+
+TEST_CASE("an unsigned build pushed over HTTP after a signed one removes the stale signature (DELETE)",
+          "[publish][nginx]") {
+    if (!testing::NginxServer::available()) {
+        WARN("nginx is not installed (apt-get install nginx): skipped");
+        return;
+    }
+    const fs::path directory = fresh_directory("push-unsigned-after-signed");
+    const TwoVersions feeds = build_two_versions(directory);
+    const fs::path unsigned_feed = directory / "feed-unsigned";
+    REQUIRE(publish::build_feed({.source_directory = sample_directory, .feed_directory = unsigned_feed, .version = 12,
+                                 .pictures = {.renditions = false}},
+                                fixed_now)
+                .ok());
+    REQUIRE_FALSE(fs::exists(unsigned_feed / "manifest.json.sig"));
+    const testing::NginxServer server({.prefix = directory / "nginx", .root = directory / "www", .dav = true, .token = token});
+    const std::string url = server.url() + "feed";
+    publish::push_feed({.feed_directory = feeds.first, .target = url, .token = token});
+    REQUIRE(http_get(url + "/manifest.json.sig").has_value());
+
+    // Before: the old signature stayed beside the new manifest, and kiosks called the
+    // unsigned manifest "altered" (the signature by a trusted key does not verify).
+    const auto pushed = publish::push_feed({.feed_directory = unsigned_feed, .target = url, .token = token});
+    CHECK(pushed.version == 12);
+    CHECK(http_get(url + "/manifest.json") == contents(unsigned_feed / "manifest.json"));
+    CHECK_FALSE(http_get(url + "/manifest.json.sig").has_value());
+    CHECK_FALSE(fs::exists(directory / "www" / "feed" / "manifest.json.sig"));
+    const auto live = publish::live_feed(url);
+    REQUIRE(live.has_value());
+    CHECK_FALSE(live->signed_feed);
 }

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "publish/slide_comparison.hpp"
 #include "support/nginx_server.hpp"
 #include "support/process.hpp"
 #include "support/build_paths.hpp"
@@ -30,6 +31,9 @@ using bangvang::testing::run_process;
 using bangvang::testing::ScratchDirectory;
 using bangvang::testing::shell_quote;
 using bangvang::testing::write_file;
+using bangvang::testing::compare_pngs;
+using bangvang::testing::PixelDifference;
+using bangvang::testing::slides_by_name;
 
 const std::string publish_binary = bangvang::testing::paths::publish_program;
 const std::string kiosk_binary = bangvang::testing::paths::kiosk_program;
@@ -41,68 +45,6 @@ constexpr const char* site = "phuong-nhan-chinh";
 constexpr const char* place_name = "UBND phường Nhân Chính";
 constexpr int screen_width = 1280;
 constexpr int screen_height = 720;
-
-struct SurfaceDeleter {
-    void operator()(SDL_Surface* surface) const { SDL_FreeSurface(surface); }
-};
-using SurfacePtr = std::unique_ptr<SDL_Surface, SurfaceDeleter>;
-
-SurfacePtr load_rgba(const fs::path& file) {
-    SurfacePtr loaded(IMG_Load(file.c_str()));
-    INFO(file.string() << ": " << IMG_GetError());
-    REQUIRE(loaded);
-    SurfacePtr rgba(SDL_ConvertSurfaceFormat(loaded.get(), SDL_PIXELFORMAT_RGBA32, 0));
-    REQUIRE(rgba);
-    return rgba;
-}
-
-struct PixelDifference {
-    int largest = 0;                 // the largest difference of one channel, 0..255
-    std::size_t pixels_differing = 0;  // pixels with any channel different
-    std::size_t pixels = 0;
-    double share() const { return pixels == 0 ? 0.0 : static_cast<double>(pixels_differing) / static_cast<double>(pixels); }
-};
-
-PixelDifference compare_pngs(const fs::path& first, const fs::path& second) {
-    const SurfacePtr a = load_rgba(first);
-    const SurfacePtr b = load_rgba(second);
-    REQUIRE(a->w == b->w);
-    REQUIRE(a->h == b->h);
-    PixelDifference difference;
-    difference.pixels = static_cast<std::size_t>(a->w) * static_cast<std::size_t>(a->h);
-    for (int y = 0; y < a->h; ++y) {
-        const auto* row_a = static_cast<const std::uint8_t*>(a->pixels) + static_cast<std::ptrdiff_t>(y) * a->pitch;
-        const auto* row_b = static_cast<const std::uint8_t*>(b->pixels) + static_cast<std::ptrdiff_t>(y) * b->pitch;
-        for (int x = 0; x < a->w; ++x) {
-            int pixel_largest = 0;
-            for (int channel = 0; channel < 4; ++channel) {
-                const int delta = std::abs(int(row_a[x * 4 + channel]) - int(row_b[x * 4 + channel]));
-                pixel_largest = std::max(pixel_largest, delta);
-            }
-            if (pixel_largest > 0) ++difference.pixels_differing;
-            difference.largest = std::max(difference.largest, pixel_largest);
-        }
-    }
-    return difference;
-}
-
-// "…/007-story-nguyen-thi-hoa.png" -> "story-nguyen-thi-hoa": the number is the order
-// of play (kiosk) or of the feed (preview), the rest names the item and page.
-std::map<std::string, fs::path> slides_by_name(const std::string& printed_paths) {
-    static const std::regex numbered(R"(^[0-9]+-(.+)\.png$)");
-    std::map<std::string, fs::path> slides;
-    std::istringstream lines(printed_paths);
-    for (std::string line; std::getline(lines, line);) {
-        if (line.starts_with("  ")) continue;  // "  800x480: “Nội dung” dài hơn 3 trang: …"
-        if (const auto cut = line.find("  ("); cut != std::string::npos) line.resize(cut);  // "(chữ bị cắt bằng …)"
-        if (line.empty()) continue;
-        const fs::path file = line;
-        std::smatch match;
-        const std::string name = file.filename().string();
-        if (std::regex_match(name, match, numbered)) slides.emplace(match[1].str(), file);
-    }
-    return slides;
-}
 
 bangvang::testing::ProcessResult publish(const std::string& arguments, const fs::path& scratch) {
     return run_process(shell_quote(publish_binary) + " " + arguments, scratch);

@@ -53,10 +53,10 @@ bool accepts_connections(int port) {
 std::string put_rules(const NginxOptions& options) {
     if (!options.dav) return "";
     std::string rules =
-        "      dav_methods PUT;\n      create_full_put_path on;\n      dav_access user:rw group:r all:r;\n";
+        "      dav_methods PUT DELETE;\n      create_full_put_path on;\n      dav_access user:rw group:r all:r;\n";
     if (!options.token.empty()) {
         rules += "      set $refused \"\";\n"
-                 "      if ($request_method = PUT) { set $refused \"yes\"; }\n"
+                 "      if ($request_method ~ ^(PUT|DELETE)$) { set $refused \"yes\"; }\n"
                  "      if ($http_authorization = \"Bearer " + options.token + "\") { set $refused \"\"; }\n"
                  "      if ($refused) { return 401; }\n";
     }

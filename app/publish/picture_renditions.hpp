@@ -1,0 +1,38 @@
+#pragma once
+// Renditions at publish time (#15, content/FORMAT.md "Renditions"): the box each picture
+// is drawn into at each kiosk screen shape, measured by drawing the items with the
+// kiosk's own renderer (render::SlideReport::pictures, default theme), and the smaller
+// copies worth making for those boxes, written to FEED/media like any picture.
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/model.hpp"
+#include "core/result.hpp"
+#include "publish/media_file.hpp"
+#include "publish/pixel_image.hpp"
+
+namespace bangvang::publish {
+
+// sha256 -> the largest box (component-wise, over every item and page that draws it) at
+// each of kiosk_screen_shapes. Throws render::RenderError when SDL fails.
+std::map<std::string, std::vector<core::MediaBox>> measure_picture_boxes(const core::Manifest& manifest,
+                                                                         const std::filesystem::path& media_directory);
+
+// The sizes worth making for a picture of `size` drawn into `boxes`: per box, the
+// smallest size of the picture's aspect ratio covering it, its width rounded up to 16;
+// sizes within 10 % of a larger one merged into it; none that is not under 70 % of the
+// original's pixels (the saving would not pay for a second file on the server).
+std::vector<PixelSize> rendition_sizes(PixelSize size, const std::vector<core::MediaBox>& boxes);
+
+// For each picture with boxes: its renditions written to media_directory (named by
+// hash, written once) and listed in its entry with its boxes. `progress` may be empty.
+core::Result<std::vector<core::MediaRef>> add_renditions(std::vector<core::MediaRef> media,
+                                                         const core::Manifest& manifest,
+                                                         const std::filesystem::path& media_directory,
+                                                         int jpeg_quality,
+                                                         const std::function<void(const std::string&)>& progress);
+
+}  // namespace bangvang::publish

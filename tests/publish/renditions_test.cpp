@@ -1,0 +1,157 @@
+// Renditions end to end (#15 point 1), real processes on 127.0.0.1: bangvang-publish
+// builds the sample with renditions, signs it and pushes it to Debian's nginx; a kiosk
+// at each of the four screen shapes syncs from that nginx and downloads exactly the
+// files chosen for its shape (counted in nginx's access log), and its slides match
+// `preview`'s at the same shape pixel for pixel.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "core/manifest_parser.hpp"
+#include "core/rendition_choice.hpp"
+#include "publish/slide_comparison.hpp"
+#include "support/build_paths.hpp"
+#include "support/nginx_server.hpp"
+#include "support/process.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using bangvang::testing::NginxServer;
+using bangvang::testing::read_file;
+using bangvang::testing::run_process;
+using bangvang::testing::ScratchDirectory;
+using bangvang::testing::shell_quote;
+using bangvang::testing::write_file;
+
+const std::string publish_binary = bangvang::testing::paths::publish_program;
+const std::string kiosk_binary = bangvang::testing::paths::kiosk_program;
+constexpr const char* moment = "2024-11-20T09:30:00+07:00";
+constexpr const char* site = "phuong-nhan-chinh";
+constexpr const char* place_name = "UBND phường Nhân Chính";
+
+bangvang::testing::ProcessResult publish(const std::string& arguments, const fs::path& scratch) {
+    return run_process(shell_quote(publish_binary) + " " + arguments, scratch);
+}
+
+// The media hashes fetched (status 200) in these lines of nginx's access log, with counts.
+std::map<std::string, int> media_requests(const std::string& log_lines) {
+    static const std::regex request(R"re("GET [^ "]*/media/([0-9a-f]{64}) HTTP/[0-9.]+" 200 )re");
+    std::map<std::string, int> fetched;
+    for (std::sregex_iterator match(log_lines.begin(), log_lines.end(), request), end; match != end; ++match) {
+        ++fetched[(*match)[1].str()];
+    }
+    return fetched;
+}
+
+std::string one_line(std::string text) {
+    text.erase(std::remove_if(text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r'; }), text.end());
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("renditions: a kiosk at each screen shape downloads only the file chosen for it and draws what preview drew",
+          "[publish][sync][integration][nginx][renditions]") {
+    if (!NginxServer::available()) {
+        WARN("nginx is not installed (./run.sh installs it); skipped");
+        return;
+    }
+    ScratchDirectory scratch("publish-renditions");
+    const fs::path root = scratch.path();
+    const std::string sample = shell_quote((fs::path(bangvang::testing::paths::checkout) / "content" / "sample").string());
+    const std::string token = "staff-token-15";
+
+    REQUIRE(publish("keygen --out " + shell_quote((root / "keys" / "quan").string()), root / "run-keygen").exit_code == 0);
+    const auto built = publish("build " + sample + " --out " + shell_quote((root / "feed").string()) + " --key " +
+                                   shell_quote((root / "keys" / "quan.secret").string()) +
+                                   " --issued-at 2024-11-20T08:00:00+07:00 --valid-days 60",
+                               root / "run-build");
+    INFO(built.standard_error);
+    REQUIRE(built.exit_code == 0);
+    const auto manifest = bangvang::core::parse_manifest(read_file(root / "feed" / "manifest.json"), "built feed");
+    REQUIRE(manifest);
+    std::size_t renditions = 0;
+    for (const auto& media : manifest->media) {
+        renditions += media.renditions.size();
+        CHECK(media.boxes.size() == 4);  // every picture of the sample is drawn at every shape
+        for (const auto& rendition : media.renditions) {
+            CHECK(fs::file_size(root / "feed" / "media" / rendition.sha256) == static_cast<std::uintmax_t>(rendition.size_bytes));
+        }
+    }
+    CHECK(renditions > 0);
+
+    NginxServer nginx({.prefix = root / "nginx", .root = root / "www", .dav = true, .token = token});
+    const std::string feed_url = nginx.url() + "bangvang/quan-thanh-xuan";
+    const auto pushed = publish("push " + shell_quote((root / "feed").string()) + " " + shell_quote(feed_url) +
+                                    " --token " + token,
+                                root / "run-push");
+    INFO(pushed.standard_error);
+    REQUIRE(pushed.exit_code == 0);
+    const std::string public_key = one_line(read_file(root / "keys" / "quan.public"));
+    const fs::path access_log = root / "nginx" / "logs" / "access.log";
+
+    std::size_t shapes_with_a_rendition = 0;
+    for (const auto& [width, height] : {std::pair{1920, 1080}, {1080, 1920}, {1280, 720}, {800, 480}}) {
+        const std::string shape = std::to_string(width) + "x" + std::to_string(height);
+        {
+            INFO("kiosk at " << shape);
+            const fs::path folder = root / shape;
+            write_file(folder / "kiosk.json",
+                       std::string(R"({"kiosk_id": "kiosk-)") + shape + R"(", "site": ")" + site + R"(", "place_name": ")" +
+                           place_name + R"(", "cache_directory": "cache", "screen": {"width": )" + std::to_string(width) +
+                           R"(, "height": )" + std::to_string(height) + R"(}, "sources": [{"id": "quan-thanh-xuan", "url": ")" +
+                           feed_url + R"(", "keys": [")" + public_key + R"("]}]})");
+            const std::size_t log_before = read_file(access_log).size();
+            const auto kiosk = run_process(shell_quote(kiosk_binary) + " --config " +
+                                               shell_quote((folder / "kiosk.json").string()) + " --headless " +
+                                               shell_quote((folder / "screens").string()) + " --once --now " + moment,
+                                           folder / "run-kiosk");
+            INFO(kiosk.standard_error);
+            REQUIRE(kiosk.exit_code == 0);
+            REQUIRE_THAT(kiosk.standard_error, Catch::Contains("sync quan-thanh-xuan: applied version"));
+
+            // Counted at the server: each chosen file once, nothing else.
+            const auto fetched = media_requests(read_file(access_log).substr(log_before));
+            const auto chosen = bangvang::core::with_chosen_renditions(
+                *manifest, bangvang::core::ScreenSize{.width = width, .height = height});
+            std::map<std::string, int> expected;
+            std::size_t chosen_renditions = 0;
+            for (std::size_t index = 0; index < chosen.media.size(); ++index) {
+                expected[chosen.media[index].sha256] = 1;
+                if (chosen.media[index].sha256 != manifest->media[index].sha256) ++chosen_renditions;
+            }
+            CHECK(fetched == expected);
+            if (chosen_renditions > 0) ++shapes_with_a_rendition;
+
+            const auto preview = publish("preview " + sample + " --out " + shell_quote((folder / "preview").string()) +
+                                             " --shape " + shape + " --site " + site + " --place-name " +
+                                             shell_quote(place_name) + " --at " + moment,
+                                         folder / "run-preview");
+            INFO(preview.standard_error);
+            REQUIRE(preview.exit_code == 0);
+            const auto kiosk_slides = bangvang::testing::slides_by_name(kiosk.standard_output);
+            const auto preview_slides = bangvang::testing::slides_by_name(preview.standard_output);
+            REQUIRE(kiosk_slides.contains("story-nguyen-thi-hoa-p1"));
+            REQUIRE(kiosk_slides.size() == preview_slides.size());
+            for (const auto& [name, kiosk_file] : kiosk_slides) {
+                const auto found = preview_slides.find(name);
+                REQUIRE(found != preview_slides.end());
+                const auto difference = bangvang::testing::compare_pngs(kiosk_file, found->second);
+                INFO(shape << " " << name << ": largest channel difference " << difference.largest << ", "
+                           << difference.pixels_differing << " of " << difference.pixels << " pixels differ");
+                CHECK(difference.largest <= 2);
+                CHECK(difference.share() <= 0.001);
+            }
+        }
+    }
+    // The sample's 800x1000 portraits and 1600x900 pictures are larger than the photo
+    // boxes of the landscape shapes at least.
+    CHECK(shapes_with_a_rendition >= 2);
+}
