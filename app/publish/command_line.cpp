@@ -133,9 +133,6 @@ CLI::App* add_validate(CLI::App& app, ValidateCommand& validate) {
         app, "validate", "Liệt kê mọi lỗi và cảnh báo của thư mục nội dung, kèm tên tệp và số dòng; thoát với mã 1 khi "
                          "có lỗi, 0 khi chỉ có cảnh báo.");
     command->add_option("DIR", validate.directory, "thư mục nội dung")->required()->check(existing_folder());
-    command->add_flag(
-        "--no-renditions", [&options](std::int64_t) { options.pictures.renditions = false; },
-        "không làm ảnh thu nhỏ cho từng cỡ màn hình (mọi máy tải ảnh gốc, như bản tin cũ)");
     command->add_flag("--no-text-check", validate.skip_text_check, "bỏ qua bước vẽ thử để xem chữ có vừa màn hình không");
     return command;
 }
