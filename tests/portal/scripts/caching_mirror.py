@@ -30,6 +30,13 @@ MEDIA_LINE = re.compile(r'"GET /feeds/quan-thanh-xuan/media/([0-9a-f]{64}) HTTP/
 MANIFEST_LINE = re.compile(r'"GET /feeds/quan-thanh-xuan/manifest\.json HTTP/1\.[01]" (\d{3}) ')
 
 
+
+def files_of(manifest):
+    """Every media file of a feed: the pictures and their renditions (a kiosk fetches
+    the one chosen for its screen, content/FORMAT.md "Renditions")."""
+    return ({entry["sha256"] for entry in manifest["media"]} |
+            {rendition["sha256"] for entry in manifest["media"] for rendition in entry.get("renditions", [])})
+
 def check(condition, what):
     print(("ok   " if condition else "FAIL ") + what, flush=True)
     if not condition:
@@ -69,7 +76,7 @@ def main():
 
         manifest = publish()
         feed_key = open(os.path.join(work, "keys", "district.public")).read().strip()
-        media = {entry["sha256"] for entry in manifest["media"]}
+        media = files_of(manifest)
         check(len(media) >= 5, "the sample feed has media (%d)" % len(media))
 
         # The district: its documented site (no portal behind it is needed for feeds).
@@ -159,7 +166,7 @@ def main():
         unchanged = kiosk_round(first, "a-2")
         check("applied version %d" % newer["version"] in unchanged, "kiosk A too")
         new_media = {medium for medium, status in logged(origin.access_log, MEDIA_LINE)} - fetched
-        check(new_media <= {entry["sha256"] for entry in newer["media"]},
+        check(new_media <= files_of(newer),
               "after the new version the district served only its new media (%d)" % len(new_media))
     finally:
         for server in (mirror, origin):
