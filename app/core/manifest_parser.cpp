@@ -35,6 +35,39 @@ std::optional<std::pair<int, int>> screen_of(const std::string& text) {
     return std::pair{width, height};
 }
 
+int crop_member(const json& crop, const JsonFieldReader& reader, const std::string& at, const char* key, int least,
+                int most) {
+    return static_cast<int>(reader.integer(reader.require(crop, key, member_path(at, key)), member_path(at, key), least, most));
+}
+
+// A rendition's "screen" and "crop": cut for one screen, both or neither.
+void read_cut(const json& object, const JsonFieldReader& reader, const std::string& at, const MediaRef& original,
+              Rendition& rendition) {
+    const json* screen = reader.find(object, "screen");
+    const json* crop = reader.find(object, "crop");
+    if (screen == nullptr && crop == nullptr) return;
+    if (screen == nullptr || crop == nullptr) {
+        reader.reject(member_path(at, screen == nullptr ? "crop" : "screen"),
+                      "needs \"screen\" and \"crop\" together: a rendition cut for one screen names both");
+    }
+    const auto shape = screen->is_string() ? screen_of(screen->get<std::string>()) : std::nullopt;
+    if (!shape) reader.reject(member_path(at, "screen"), "must be a screen size written WIDTHxHEIGHT, e.g. \"1920x1080\"");
+    rendition.screen_width = shape->first;
+    rendition.screen_height = shape->second;
+    const std::string crop_at = member_path(at, "crop");
+    const json& part = reader.object(*crop, crop_at);
+    MediaCrop cut;
+    cut.x = crop_member(part, reader, crop_at, "x", 0, original.width - 1);
+    cut.y = crop_member(part, reader, crop_at, "y", 0, original.height - 1);
+    cut.width = crop_member(part, reader, crop_at, "width", 1, original.width - cut.x);
+    cut.height = crop_member(part, reader, crop_at, "height", 1, original.height - cut.y);
+    // Shrunk from the part, never enlarged.
+    if (rendition.width > cut.width || rendition.height > cut.height) {
+        reader.reject(member_path(at, "width"), "is larger than its crop: a rendition is never enlarged");
+    }
+    rendition.crop = cut;
+}
+
 // "renditions": smaller copies of the same picture (content/FORMAT.md "Renditions").
 std::vector<Rendition> read_renditions(const json& entry, const JsonFieldReader& reader, const MediaRef& original,
                                        std::set<std::string>& listed) {
@@ -57,6 +90,7 @@ std::vector<Rendition> read_renditions(const json& entry, const JsonFieldReader&
         if (rendition.width == original.width && rendition.height == original.height) {
             reader.reject(member_path(at, "width"), "is the original's size: a rendition must be smaller");
         }
+        read_cut(object, reader, at, original, rendition);
         renditions.push_back(std::move(rendition));
     }
     return renditions;

@@ -199,10 +199,18 @@ Json media_json(const MediaRef& media) {
     if (!media.renditions.empty()) {
         Json renditions = Json::array();
         for (const Rendition& rendition : media.renditions) {
-            renditions.push_back({{"sha256", rendition.sha256},
-                                  {"size", rendition.size_bytes},
-                                  {"width", rendition.width},
-                                  {"height", rendition.height}});
+            Json written = {{"sha256", rendition.sha256},
+                            {"size", rendition.size_bytes},
+                            {"width", rendition.width},
+                            {"height", rendition.height}};
+            if (rendition.crop) {
+                written["screen"] = std::to_string(rendition.screen_width) + "x" + std::to_string(rendition.screen_height);
+                written["crop"] = {{"x", rendition.crop->x},
+                                   {"y", rendition.crop->y},
+                                   {"width", rendition.crop->width},
+                                   {"height", rendition.crop->height}};
+            }
+            renditions.push_back(std::move(written));
         }
         entry["renditions"] = std::move(renditions);
     }

@@ -14,14 +14,31 @@
 
 namespace bangvang::core {
 
-// A smaller copy of a picture the publisher made (same picture, same aspect ratio, same
-// type), content-addressed like any media file: a kiosk may fetch it instead of the
-// original when it covers the box the picture is drawn into on its screen.
+// A part of the original, in its pixels.
+struct MediaCrop {
+    int x = 0;
+    int y = 0;
+    int width = 0;
+    int height = 0;
+    bool operator==(const MediaCrop&) const = default;
+};
+
+// A smaller copy of a picture the publisher made (same picture, same type; same aspect
+// ratio unless cut for one screen), content-addressed like any media file: a kiosk may
+// fetch it instead of the original when it covers the box the picture is drawn into on
+// its screen.
 struct Rendition {
     std::string sha256;
     std::int64_t size_bytes = 0;
     int width = 0;
     int height = 0;
+    // A rendition cut for one screen (0 x 0: any screen, the whole picture): `crop` is the
+    // part of the original the kiosk's cover crop keeps in the picture's one box on a
+    // screen of that size, so the kiosk draws the same picture from fewer pixels. Only a
+    // kiosk of that screen chooses it.
+    int screen_width = 0;
+    int screen_height = 0;
+    std::optional<MediaCrop> crop;
 };
 
 // The largest box a picture is drawn into on a screen of screen_width x screen_height,

@@ -11,6 +11,8 @@ const Rendition* choose_rendition(const MediaRef& media, ScreenSize screen) {
     if (box == nullptr) return nullptr;
     const Rendition* chosen = nullptr;
     for (const Rendition& rendition : media.renditions) {
+        // One cut for another screen would show another part of the picture.
+        if (rendition.crop && (rendition.screen_width != screen.width || rendition.screen_height != screen.height)) continue;
         if (rendition.width < box->width || rendition.height < box->height) continue;
         const auto pixels = [](const Rendition& r) { return static_cast<std::int64_t>(r.width) * r.height; };
         if (chosen == nullptr || pixels(rendition) < pixels(*chosen) ||

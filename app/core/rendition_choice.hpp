@@ -10,7 +10,8 @@ namespace bangvang::core {
 
 // The rendition to fetch on a screen of `screen`, or nullptr for the original: when
 // the entry has no rendition, no box measured for this screen, or none covers the box
-// (both sides at least the box's: the cover crop then only shrinks).
+// (both sides at least the box's: the cover crop then only shrinks). A rendition cut
+// for one screen (Rendition::crop) is a candidate on that screen only.
 const Rendition* choose_rendition(const MediaRef& media, ScreenSize screen);
 
 // The manifest as a kiosk of `screen` keeps it: each picture's entry becomes the file

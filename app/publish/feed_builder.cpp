@@ -102,10 +102,18 @@ ordered_json media_entry(const core::MediaRef& media) {
     entry["height"] = media.height;
     entry["type"] = media.mime_type;
     for (const core::Rendition& rendition : media.renditions) {
-        entry["renditions"].push_back(ordered_json{{"sha256", rendition.sha256},
-                                                   {"size", rendition.size_bytes},
-                                                   {"width", rendition.width},
-                                                   {"height", rendition.height}});
+        ordered_json written{{"sha256", rendition.sha256},
+                             {"size", rendition.size_bytes},
+                             {"width", rendition.width},
+                             {"height", rendition.height}};
+        if (rendition.crop) {
+            written["screen"] = std::to_string(rendition.screen_width) + "x" + std::to_string(rendition.screen_height);
+            written["crop"] = ordered_json{{"x", rendition.crop->x},
+                                           {"y", rendition.crop->y},
+                                           {"width", rendition.crop->width},
+                                           {"height", rendition.crop->height}};
+        }
+        entry["renditions"].push_back(std::move(written));
     }
     for (const core::MediaBox& box : media.boxes) {
         entry["boxes"].push_back(ordered_json{

@@ -141,3 +141,47 @@ TEST_CASE("with_chosen_renditions: the kiosk's manifest names the chosen file", 
     CHECK(portrait.media.front().sha256 == original);
     CHECK(std::get<Story>(portrait.items.front().content).photo == original);
 }
+
+TEST_CASE("a rendition cut for one screen is read back, checked, and chosen on that screen only",
+          "[core][manifest][renditions]") {
+    // 1920x1440 drawn into a 600x750 box at 1920x1080: the cover crop keeps 1152x1440 of it.
+    json entry = camera_entry();
+    entry["renditions"].push_back(json::parse(R"JSON({"size": 50000, "width": 600, "height": 750,
+        "screen": "1920x1080", "crop": {"x": 384, "y": 0, "width": 1152, "height": 1440}})JSON"));
+    entry["renditions"][2]["sha256"] = std::string(64, 'd');
+    entry["boxes"].push_back(json::parse(R"JSON({"screen": "1280x720", "width": 500, "height": 600})JSON"));
+    const Manifest manifest = parsed(manifest_with(entry));
+    const MediaRef& media = manifest.media.front();
+    REQUIRE(media.renditions.size() == 3);
+    const Rendition& cut = media.renditions[2];
+    CHECK(cut.screen_width == 1920);
+    CHECK(cut.screen_height == 1080);
+    REQUIRE(cut.crop);
+    CHECK(*cut.crop == MediaCrop{.x = 384, .y = 0, .width = 1152, .height = 1440});
+    CHECK_FALSE(media.renditions[0].crop);
+
+    // Chosen on its screen (fewer pixels than 1008x756, and it covers the box) ...
+    const Rendition* landscape = choose_rendition(media, ScreenSize{1920, 1080});
+    REQUIRE(landscape != nullptr);
+    CHECK(landscape->sha256 == std::string(64, 'd'));
+    // ... and nowhere else: at 1280x720 it would cover the box with the fewest pixels, but
+    // it shows another part of the picture than the kiosk's crop there.
+    const Rendition* other = choose_rendition(media, ScreenSize{1280, 720});
+    REQUIRE(other != nullptr);
+    CHECK(other->sha256 == large);
+
+    const Manifest again = parsed(json::parse(write_manifest(manifest)));
+    REQUIRE(again.media.front().renditions.size() == 3);
+    CHECK(again.media.front().renditions[2].crop == cut.crop);
+    CHECK(again.media.front().renditions[2].screen_width == 1920);
+
+    json alone = entry;
+    alone["renditions"][2].erase("crop");
+    CHECK_THAT(refusal(manifest_with(alone)), Catch::Contains("renditions[2].screen") && Catch::Contains("together"));
+    json outside = entry;
+    outside["renditions"][2]["crop"]["width"] = 1600;
+    CHECK_THAT(refusal(manifest_with(outside)), Catch::Contains("renditions[2].crop.width"));
+    json enlarged = entry;
+    enlarged["renditions"][2]["crop"] = {{"x", 0}, {"y", 0}, {"width", 300}, {"height", 375}};
+    CHECK_THAT(refusal(manifest_with(enlarged)), Catch::Contains("never enlarged"));
+}
