@@ -178,13 +178,21 @@ core::Result<PreparedMedia> prepare_media_bytes(std::string bytes, const std::st
     return prepared;
 }
 
-core::Result<std::string> shrink_picture(std::string_view bytes, int width, int height, int jpeg_quality) {
+core::Result<std::string> shrink_picture(std::string_view bytes, int width, int height, int jpeg_quality,
+                                         const std::optional<core::MediaCrop>& crop) {
     std::string failure;
     SurfacePtr picture = decode(bytes, failure);
     if (!picture) return file_problem("picture", "cannot be decoded as a picture: " + failure);
     const bool is_png = mime_type_of(bytes) == "image/png";
     PixelImage image = to_pixels(*picture, is_png && has_transparency(*picture));
     picture.reset();
+    if (crop) {
+        if (crop->x < 0 || crop->y < 0 || crop->width < 1 || crop->height < 1 || crop->x + crop->width > image.width ||
+            crop->y + crop->height > image.height) {
+            return file_problem("picture", "the crop lies outside the picture");
+        }
+        image = crop_pixels(image, crop->x, crop->y, crop->width, crop->height);
+    }
     return encode(downscale_area(image, PixelSize{width, height}), is_png, jpeg_quality);
 }
 

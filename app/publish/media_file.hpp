@@ -2,6 +2,7 @@
 // Pictures on their way into a feed: read, turned upright, shrunk to screen size,
 // stripped of metadata, and measured (hash, size, pixel size, type).
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -42,10 +43,11 @@ core::Result<PreparedMedia> prepare_media_file(const std::filesystem::path& file
 core::Result<PreparedMedia> prepare_media_bytes(std::string bytes, const std::string& where,
                                                 const PictureOptions& options);
 
-// A published picture's bytes (upright, no metadata) shrunk with an area average to
-// exactly width x height and encoded as the same type: a rendition. A Problem when the
-// bytes do not decode.
-core::Result<std::string> shrink_picture(std::string_view bytes, int width, int height, int jpeg_quality);
+// A published picture's bytes (upright, no metadata), cut to `crop` when given, shrunk
+// with an area average to exactly width x height and encoded as the same type: a
+// rendition. A Problem when the bytes do not decode.
+core::Result<std::string> shrink_picture(std::string_view bytes, int width, int height, int jpeg_quality,
+                                         const std::optional<core::MediaCrop>& crop = std::nullopt);
 
 // Measures a file as it is (no resizing): for validation of what staff provided.
 core::Result<core::MediaRef> describe_media_file(const std::filesystem::path& file);

@@ -1,11 +1,13 @@
 #include "publish/picture_renditions.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <iterator>
 
 #include "publish/atomic_file.hpp"
 #include "publish/slide_preview.hpp"
+#include "render/image_frame.hpp"
 #include "render/sdl_handles.hpp"
 #include "render/slide_renderer.hpp"
 #include "render/theme.hpp"
@@ -17,21 +19,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void widen(std::vector<core::MediaBox>& boxes, const ScreenShape& shape, const SDL_Rect& drawn) {
-    for (core::MediaBox& box : boxes) {
-        if (box.screen_width == shape.width && box.screen_height == shape.height) {
-            box.width = std::max(box.width, drawn.w);
-            box.height = std::max(box.height, drawn.h);
-            return;
-        }
-    }
-    boxes.push_back(core::MediaBox{.screen_width = shape.width, .screen_height = shape.height,
-                                   .width = drawn.w, .height = drawn.h});
-}
-
-// Every page of every item that shows a picture, drawn at `shape`.
+// Every page of every item that shows a picture, drawn at `shape`: per picture, its
+// largest box there, and the box a rendition may be cut for when it has only one.
 void measure_shape(const core::Manifest& manifest, const fs::path& media_directory, const ScreenShape& shape,
-                   std::map<std::string, std::vector<core::MediaBox>>& boxes) {
+                   std::map<std::string, PictureBoxes>& boxes) {
     render::WindowPtr window = render::create_window(render::WindowOptions{
         .title = "bangvang-publish build", .width = shape.width, .height = shape.height, .fullscreen = false, .hidden = true});
     render::RendererPtr renderer =
@@ -44,18 +35,52 @@ void measure_shape(const core::Manifest& manifest, const fs::path& media_directo
     render::SlideRenderer slide_renderer(renderer.get(), render::default_theme(), locate, shape.width, shape.height);
     render::TexturePtr target = render::create_target_texture(renderer.get(), shape.width, shape.height);
     const render::SlideFrame frame{.place_name = "", .kiosk_id = "build", .source_name = manifest.source_name, .now = {}};
+    std::map<std::string, std::vector<render::PictureReport>> drawn;
     SDL_SetRenderTarget(renderer.get(), target.get());
     for (const core::Item& item : manifest.items) {
         if (core::media_used_by(item).empty()) continue;
         const int pages = slide_renderer.page_count(item);
         for (int page = 0; page < pages; ++page) {
-            for (const render::PictureReport& picture : slide_renderer.draw(item, page, frame).pictures) {
-                widen(boxes[picture.sha256], shape, picture.box);
+            for (render::PictureReport& picture : slide_renderer.draw(item, page, frame).pictures) {
+                drawn[picture.sha256].push_back(std::move(picture));
             }
         }
     }
     SDL_SetRenderTarget(renderer.get(), nullptr);
+    for (const auto& [sha256, reports] : drawn) {
+        const render::PictureReport& first = reports.front();
+        core::MediaBox box{.screen_width = shape.width, .screen_height = shape.height};
+        bool one_box = true;
+        for (const render::PictureReport& report : reports) {
+            box.width = std::max(box.width, report.box.w);
+            box.height = std::max(box.height, report.box.h);
+            one_box = one_box && !report.box_follows_picture && report.box.w == first.box.w &&
+                      report.box.h == first.box.h && report.focus_y == first.focus_y;
+        }
+        PictureBoxes& picture = boxes[sha256];
+        picture.boxes.push_back(box);
+        if (one_box) {
+            picture.cuts.push_back(PictureCut{.screen_width = shape.width, .screen_height = shape.height,
+                                              .width = first.box.w, .height = first.box.h, .focus_y = first.focus_y});
+        }
+    }
 }
+
+// The whole-picture copy a kiosk fetches for a box: the smallest of `sizes` covering it, else the original.
+PixelSize covering(const std::vector<PixelSize>& sizes, const PictureCut& cut, PixelSize original) {
+    for (const PixelSize size : sizes) {  // smallest first
+        if (size.width >= cut.width && size.height >= cut.height) return size;
+    }
+    return original;
+}
+
+// A rendition to make: the whole picture at `size`, or `cut` of it for one screen.
+struct Wanted {
+    PixelSize size;
+    std::optional<core::MediaCrop> crop;
+    int screen_width = 0;
+    int screen_height = 0;
+};
 
 std::string read_bytes(const fs::path& file) {
     std::ifstream stream(file, std::ios::binary);
@@ -64,9 +89,9 @@ std::string read_bytes(const fs::path& file) {
 
 }  // namespace
 
-std::map<std::string, std::vector<core::MediaBox>> measure_picture_boxes(const core::Manifest& manifest,
-                                                                         const fs::path& media_directory) {
-    std::map<std::string, std::vector<core::MediaBox>> boxes;
+std::map<std::string, PictureBoxes> measure_picture_boxes(const core::Manifest& manifest,
+                                                          const fs::path& media_directory) {
+    std::map<std::string, PictureBoxes> boxes;
     const bool any_picture = std::any_of(manifest.items.begin(), manifest.items.end(),
                                          [](const core::Item& item) { return !core::media_used_by(item).empty(); });
     if (!any_picture) return boxes;
@@ -100,29 +125,52 @@ std::vector<PixelSize> rendition_sizes(PixelSize size, const std::vector<core::M
     return kept;
 }
 
+std::optional<core::MediaCrop> worth_cutting(PixelSize size, const PictureCut& cut, PixelSize whole) {
+    const SDL_Rect part = render::cover_source(size.width, size.height, cut.width, cut.height, cut.focus_y);
+    if (part.w <= 0 || part.h <= 0) return std::nullopt;
+    if (part.w == size.width && part.h == size.height) return std::nullopt;  // nothing is cut away
+    if (part.w < cut.width || part.h < cut.height) return std::nullopt;      // it would be enlarged
+    const double pixels = static_cast<double>(cut.width) * cut.height;
+    if (pixels * 5 > static_cast<double>(whole.width) * whole.height * 4) return std::nullopt;
+    return core::MediaCrop{.x = part.x, .y = part.y, .width = part.w, .height = part.h};
+}
+
 core::Result<std::vector<core::MediaRef>> add_renditions(std::vector<core::MediaRef> media,
                                                          const core::Manifest& manifest,
                                                          const fs::path& media_directory, int jpeg_quality,
                                                          const std::function<void(const std::string&)>& progress) {
-    const auto boxes = measure_picture_boxes(manifest, media_directory);
+    const auto measured = measure_picture_boxes(manifest, media_directory);
     std::size_t done = 0;
     for (core::MediaRef& entry : media) {
-        const auto found = boxes.find(entry.sha256);
-        if (found == boxes.end()) continue;
-        entry.boxes = found->second;
-        const std::vector<PixelSize> sizes = rendition_sizes(PixelSize{entry.width, entry.height}, entry.boxes);
-        if (sizes.empty()) continue;
+        const auto found = measured.find(entry.sha256);
+        if (found == measured.end()) continue;
+        entry.boxes = found->second.boxes;
+        const PixelSize original_size{entry.width, entry.height};
+        const std::vector<PixelSize> sizes = rendition_sizes(original_size, entry.boxes);
+        std::vector<Wanted> wanted;
+        for (const PixelSize size : sizes) wanted.push_back(Wanted{.size = size});
+        for (const PictureCut& cut : found->second.cuts) {
+            if (auto crop = worth_cutting(original_size, cut, covering(sizes, cut, original_size))) {
+                wanted.push_back(Wanted{.size = {cut.width, cut.height}, .crop = crop,
+                                        .screen_width = cut.screen_width, .screen_height = cut.screen_height});
+            }
+        }
+        if (wanted.empty()) continue;
         const std::string original = read_bytes(media_directory / entry.sha256);
-        for (const PixelSize size : sizes) {
-            core::Result<std::string> bytes = shrink_picture(original, size.width, size.height, jpeg_quality);
+        for (const Wanted& copy : wanted) {
+            core::Result<std::string> bytes =
+                shrink_picture(original, copy.size.width, copy.size.height, jpeg_quality, copy.crop);
             if (!bytes) return core::Problem{(media_directory / entry.sha256).string(), "", bytes.problem().reason};
             const std::string sha256 = store::sha256_hex(*bytes);
             const fs::path target = media_directory / sha256;
             if (!fs::exists(target)) write_file_atomically(target, *bytes);
             entry.renditions.push_back(core::Rendition{.sha256 = sha256,
                                                        .size_bytes = static_cast<std::int64_t>(bytes->size()),
-                                                       .width = size.width,
-                                                       .height = size.height});
+                                                       .width = copy.size.width,
+                                                       .height = copy.size.height,
+                                                       .screen_width = copy.screen_width,
+                                                       .screen_height = copy.screen_height,
+                                                       .crop = copy.crop});
         }
         if (progress) progress("ảnh thu nhỏ " + std::to_string(++done) + ": " + entry.sha256.substr(0, 12) + "…");
     }

@@ -76,6 +76,18 @@ PixelImage apply_orientation(const PixelImage& image, int orientation) {
     return turned;
 }
 
+PixelImage crop_pixels(const PixelImage& image, int x, int y, int width, int height) {
+    PixelImage part{.width = width, .height = height, .channels = image.channels, .pixels = {}};
+    const auto row_bytes = static_cast<std::size_t>(width) * image.channels;
+    part.pixels.resize(row_bytes * height);
+    for (int row = 0; row < height; ++row) {
+        const auto from = (static_cast<std::size_t>(y + row) * image.width + x) * image.channels;
+        std::copy_n(image.pixels.begin() + static_cast<std::ptrdiff_t>(from), row_bytes,
+                    part.pixels.begin() + static_cast<std::ptrdiff_t>(row * row_bytes));
+    }
+    return part;
+}
+
 PixelImage downscale_area(const PixelImage& image, PixelSize target) {
     if (target.width <= 0 || target.height <= 0 || target.width > image.width || target.height > image.height ||
         (target.width == image.width && target.height == image.height)) {

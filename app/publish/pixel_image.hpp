@@ -28,6 +28,9 @@ PixelSize fit_within(PixelSize size, int max_side);
 // Applies an EXIF orientation (1..8); other values leave the image as it is.
 PixelImage apply_orientation(const PixelImage& image, int orientation);
 
+// The `width` x `height` block at (x, y), which must lie inside the image.
+PixelImage crop_pixels(const PixelImage& image, int x, int y, int width, int height);
+
 // Each output pixel is the average of the source area it covers (box filter with
 // fractional edges). RGBA is averaged premultiplied by alpha, so the colour hidden under
 // transparent pixels does not bleed into visible edges. Only shrinks: a target larger

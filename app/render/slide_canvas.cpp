@@ -50,15 +50,20 @@ SDL_Rect SlideCanvas::framed_image(const std::optional<std::string>& sha256, SDL
     shapes.rounded_rect(outer, radius,
                         Fill{colours().gold_light, colours().gold, GradientDirection::vertical});
     std::optional<ImageTexture> image = sha256 ? images.get(*sha256) : std::nullopt;
+    const double focus = placeholder == PlaceholderKind::person ? face_focus : scene_focus;
     if (image) {
-        const double focus = placeholder == PlaceholderKind::person ? face_focus : scene_focus;
         SDL_Rect source = cover_source(image->width, image->height, picture.w, picture.h, focus);
         SDL_RenderCopy(renderer, image->texture, &source, &picture);
     } else {
         draw_placeholder(renderer, shapes, theme, picture, placeholder);
     }
     report.images.push_back(picture);
-    if (sha256) report.pictures.push_back(PictureReport{.sha256 = *sha256, .box = picture});
+    if (sha256) {
+        const auto& shaping = report.pictures_shaping_layout;
+        report.pictures.push_back(PictureReport{
+            .sha256 = *sha256, .box = picture, .focus_y = focus,
+            .box_follows_picture = std::find(shaping.begin(), shaping.end(), *sha256) != shaping.end()});
+    }
     return picture;
 }
 
@@ -66,6 +71,7 @@ double SlideCanvas::image_aspect(const std::optional<std::string>& sha256, doubl
                                  double widest) {
     std::optional<ImageTexture> image = sha256 ? images.get(*sha256) : std::nullopt;
     if (!image || image->height <= 0) return fallback;
+    report.pictures_shaping_layout.push_back(*sha256);
     return std::clamp(static_cast<double>(image->width) / image->height, narrowest, widest);
 }
 

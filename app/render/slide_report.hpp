@@ -45,17 +45,22 @@ struct QrCodeReport {
     int pixels_per_module = 0;
 };
 
-// A feed picture as drawn: the box its pixels fill (inside the frame). The publisher
-// sizes its renditions from these (publish/picture_boxes.hpp).
+// A feed picture as drawn: the box its pixels fill (inside the frame), the row the cover
+// crop keeps near the middle, and whether the box's shape came from the picture's own
+// (SlideCanvas::image_aspect). The publisher sizes and cuts its renditions from these
+// (publish/picture_renditions.hpp).
 struct PictureReport {
     std::string sha256;
     SDL_Rect box{};
+    double focus_y = 0.5;
+    bool box_follows_picture = false;
 };
 
 struct SlideReport {
     std::vector<TextBlockReport> text_blocks;
     std::vector<SDL_Rect> images;
     std::vector<PictureReport> pictures;  // the feed's pictures among `images`
+    std::vector<std::string> pictures_shaping_layout;  // sha256 of those image_aspect read
     std::vector<TextCutReport> cuts;
     std::vector<QrCodeReport> qr_codes;
 };

@@ -134,7 +134,19 @@ TEST_CASE("every media file is stored under its own hash with the listed size an
             CHECK(store::sha256_of_file(copy) == rendition.sha256);
             CHECK(static_cast<std::int64_t>(fs::file_size(copy)) == rendition.size_bytes);
             CHECK(rendition.width < media.width);
-            CHECK(std::abs(rendition.height - rendition.width * media.height / media.width) <= 1);
+            if (rendition.crop) {
+                // Cut for one screen: the part the cover crop keeps, shrunk to the box there.
+                const core::MediaCrop& crop = *rendition.crop;
+                CHECK((crop.x + crop.width <= media.width && crop.y + crop.height <= media.height));
+                CHECK(std::abs(rendition.height - rendition.width * crop.height / crop.width) <= 1);
+                const auto box = std::find_if(media.boxes.begin(), media.boxes.end(), [&](const core::MediaBox& b) {
+                    return b.screen_width == rendition.screen_width && b.screen_height == rendition.screen_height;
+                });
+                REQUIRE(box != media.boxes.end());
+                CHECK((box->width == rendition.width && box->height == rendition.height));
+            } else {
+                CHECK(std::abs(rendition.height - rendition.width * media.height / media.width) <= 1);
+            }
             files.insert(rendition.sha256);
         }
         files.insert(media.sha256);
