@@ -1,19 +1,23 @@
 // Bytes per kiosk per update, before and after renditions (#15 point 1): builds a feed
-// with `bangvang-publish build`'s own code twice (originals only, then with renditions)
+// with `bangvang-publish build`'s own code (originals only, then renditions made each way asked)
 // and counts what a kiosk of each screen shape downloads, chosen by the kiosk's own
 // core::with_chosen_renditions. For the sample content and for N synthetic camera
 // photos (4000x3000 JPEGs: a scene with sensor-like noise, so they compress like
 // photos, not like flat gradients). Prints `figure: value unit` lines.
 // Usage: bangvang-rendition-bytes --work DIR [--sample content/sample] [--photos 300]
+//        [--variants whole cut cut-q75]
 #include <CLI/CLI.hpp>
 
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
+#include <optional>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 #include <sys/resource.h>
@@ -101,17 +105,43 @@ double cpu_seconds() {
            static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
-core::Manifest build(const fs::path& source, const fs::path& feed, bool renditions, const std::string& name) {
+// How the renditions are made in one measured build.
+struct Variant {
+    std::string name;  // "whole", "cut", "cut-q75", ...
+    bool cut = true;
+    int quality = 0;  // renditions' JPEG quality; 0: the build's (88)
+};
+
+std::optional<Variant> variant_of(const std::string& name) {
+    Variant variant{.name = name};
+    std::string rest = name;
+    if (const auto dash = name.find("-q"); dash != std::string::npos) {
+        rest = name.substr(0, dash);
+        variant.quality = std::atoi(name.c_str() + dash + 2);
+        if (variant.quality < 50 || variant.quality > 100) return std::nullopt;
+    }
+    if (rest != "whole" && rest != "cut") return std::nullopt;
+    variant.cut = rest == "cut";
+    return variant;
+}
+
+core::Manifest build(const fs::path& source, const fs::path& feed, const std::optional<Variant>& variant,
+                     const std::string& name) {
     fs::remove_all(feed);
     const double before = cpu_seconds();
+    publish::PictureOptions pictures{.renditions = variant.has_value()};
+    if (variant) {
+        pictures.cut_renditions = variant->cut;
+        pictures.rendition_jpeg_quality = variant->quality;
+    }
     auto built = publish::build_feed(publish::BuildOptions{.source_directory = source,
                                                            .feed_directory = feed,
                                                            .version = 1,
-                                                           .pictures = publish::PictureOptions{.renditions = renditions}},
+                                                           .pictures = pictures},
                                      static_cast<core::UnixSeconds>(std::time(nullptr)));
     if (!built) throw std::runtime_error(built.problem().message());
-    std::printf("figure: %s build CPU, %s: %.1f s\n", name.c_str(), renditions ? "with renditions" : "originals only",
-                cpu_seconds() - before);
+    std::printf("figure: %s build CPU, %s: %.1f s\n", name.c_str(),
+                variant ? ("renditions " + variant->name).c_str() : "originals only", cpu_seconds() - before);
     return built->manifest;
 }
 
@@ -121,26 +151,32 @@ std::int64_t media_bytes(const core::Manifest& manifest) {
     return total;
 }
 
-void measure(const std::string& name, const fs::path& source, const fs::path& work) {
-    const core::Manifest originals = build(source, work / (name + "-originals"), false, name);
-    const core::Manifest with = build(source, work / (name + "-renditions"), true, name);
+void measure(const std::string& name, const fs::path& source, const fs::path& work, const std::vector<Variant>& variants) {
+    const core::Manifest originals = build(source, work / (name + "-originals"), std::nullopt, name);
     const std::int64_t before = media_bytes(originals);
     std::printf("figure: %s bytes per kiosk per update, originals (today, every shape): %.2f MiB (%zu files)\n",
                 name.c_str(), static_cast<double>(before) / mebibyte, originals.media.size());
-    std::int64_t server = before;
-    for (const core::MediaRef& media : with.media) {
-        for (const core::Rendition& rendition : media.renditions) server += rendition.size_bytes;
+    for (const Variant& variant : variants) {
+        const core::Manifest with = build(source, work / (name + "-" + variant.name), variant, name);
+        std::int64_t server = before;
+        std::size_t cut = 0;
+        for (const core::MediaRef& media : with.media) {
+            for (const core::Rendition& rendition : media.renditions) {
+                server += rendition.size_bytes;
+                if (rendition.crop) ++cut;
+            }
+        }
+        std::printf("figure: %s bytes on the server, renditions %s: %.2f MiB (%zu renditions cut for one screen)\n",
+                    name.c_str(), variant.name.c_str(), static_cast<double>(server) / mebibyte, cut);
+        for (const publish::ScreenShape& shape : publish::kiosk_screen_shapes) {
+            const std::int64_t after = media_bytes(core::with_chosen_renditions(
+                with, core::ScreenSize{.width = shape.width, .height = shape.height}));
+            std::printf("figure: %s bytes per kiosk per update at %s, renditions %s: %.2f MiB (%.1f %% of originals)\n",
+                        name.c_str(), shape.name().c_str(), variant.name.c_str(), static_cast<double>(after) / mebibyte,
+                        100.0 * static_cast<double>(after) / static_cast<double>(before));
+        }
+        std::fflush(stdout);
     }
-    std::printf("figure: %s bytes on the server with renditions: %.2f MiB\n", name.c_str(),
-                static_cast<double>(server) / mebibyte);
-    for (const publish::ScreenShape& shape : publish::kiosk_screen_shapes) {
-        const std::int64_t after = media_bytes(core::with_chosen_renditions(
-            with, core::ScreenSize{.width = shape.width, .height = shape.height}));
-        std::printf("figure: %s bytes per kiosk per update at %s, with renditions: %.2f MiB (%.1f %% of originals)\n",
-                    name.c_str(), shape.name().c_str(), static_cast<double>(after) / mebibyte,
-                    100.0 * static_cast<double>(after) / static_cast<double>(before));
-    }
-    std::fflush(stdout);
 }
 
 }  // namespace
@@ -150,17 +186,28 @@ int main(int argc, char** argv) {
     fs::path work;
     fs::path sample = "content/sample";
     int photos = 300;
+    std::vector<std::string> variant_names{"whole", "cut"};
     app.add_option("--work", work, "scratch folder (the camera source is generated once here)")->required();
     app.add_option("--sample", sample, "the sample content folder")->capture_default_str();
     app.add_option("--photos", photos, "camera photos in the second feed; 0: sample only")->capture_default_str();
+    app.add_option("--variants", variant_names,
+                   "how renditions are made, each measured: whole (whole pictures only), cut (also cut for one "
+                   "screen's box), either with -qN (renditions at JPEG quality N)")
+        ->capture_default_str();
     CLI11_PARSE(app, argc, argv);
     try {
+        std::vector<Variant> variants;
+        for (const std::string& name : variant_names) {
+            const auto variant = variant_of(name);
+            if (!variant) throw std::runtime_error("--variants: " + name + " is not whole, cut, whole-qN or cut-qN");
+            variants.push_back(*variant);
+        }
         fs::create_directories(work);
-        measure("sample", sample, work);
+        measure("sample", sample, work, variants);
         if (photos > 0) {
             const fs::path camera = work / ("camera-" + std::to_string(photos));
             write_camera_source(camera, photos);
-            measure("camera-" + std::to_string(photos), camera, work);
+            measure("camera-" + std::to_string(photos), camera, work, variants);
         }
     } catch (const std::exception& error) {
         std::fprintf(stderr, "bangvang-rendition-bytes: %s\n", error.what());

@@ -251,7 +251,7 @@ core::Result<PreparedFeed> prepare_feed(const BuildOptions& options, core::UnixS
     if (!manifest) return manifest.problem();
     if (options.pictures.renditions) {
         // Measured on the manifest as kiosks will read it, then listed in it.
-        auto media = add_renditions(prepared->media, *manifest, media_directory, options.pictures.jpeg_quality,
+        auto media = add_renditions(prepared->media, *manifest, media_directory, options.pictures,
                                     options.progress);
         if (!media) return media.problem();
         manifest_text = assemble_manifest(document->json, *validity, *media).dump(2) + "\n";

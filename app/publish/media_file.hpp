@@ -21,6 +21,10 @@ struct PictureOptions {
     int jpeg_quality = default_jpeg_quality;
     // Smaller copies for the kiosks' photo boxes (picture_renditions.hpp); off: originals only.
     bool renditions = true;
+    // Renditions cut for one screen's box as well (picture_renditions.hpp); off: whole only.
+    bool cut_renditions = true;
+    // The renditions' JPEG quality; 0: jpeg_quality (bangvang-rendition-bytes compares).
+    int rendition_jpeg_quality = 0;
 };
 
 struct PreparedMedia {

@@ -137,9 +137,10 @@ std::optional<core::MediaCrop> worth_cutting(PixelSize size, const PictureCut& c
 
 core::Result<std::vector<core::MediaRef>> add_renditions(std::vector<core::MediaRef> media,
                                                          const core::Manifest& manifest,
-                                                         const fs::path& media_directory, int jpeg_quality,
+                                                         const fs::path& media_directory, const PictureOptions& options,
                                                          const std::function<void(const std::string&)>& progress) {
     const auto measured = measure_picture_boxes(manifest, media_directory);
+    const int jpeg_quality = options.rendition_jpeg_quality > 0 ? options.rendition_jpeg_quality : options.jpeg_quality;
     std::size_t done = 0;
     for (core::MediaRef& entry : media) {
         const auto found = measured.find(entry.sha256);
@@ -150,6 +151,7 @@ core::Result<std::vector<core::MediaRef>> add_renditions(std::vector<core::Media
         std::vector<Wanted> wanted;
         for (const PixelSize size : sizes) wanted.push_back(Wanted{.size = size});
         for (const PictureCut& cut : found->second.cuts) {
+            if (!options.cut_renditions) break;
             if (auto crop = worth_cutting(original_size, cut, covering(sizes, cut, original_size))) {
                 wanted.push_back(Wanted{.size = {cut.width, cut.height}, .crop = crop,
                                         .screen_width = cut.screen_width, .screen_height = cut.screen_height});

@@ -56,7 +56,7 @@ std::optional<core::MediaCrop> worth_cutting(PixelSize size, const PictureCut& c
 core::Result<std::vector<core::MediaRef>> add_renditions(std::vector<core::MediaRef> media,
                                                          const core::Manifest& manifest,
                                                          const std::filesystem::path& media_directory,
-                                                         int jpeg_quality,
+                                                         const PictureOptions& options,
                                                          const std::function<void(const std::string&)>& progress);
 
 }  // namespace bangvang::publish
