@@ -97,11 +97,13 @@ usage: ./run.sh COMMAND
                       time: requests/s and CPU at nginx when idle (W s, 60) and while a
                       version published mid-run spreads, bytes per kiosk per version, time
                       from publishing to each kiosk's apply (median, p99, max); nice 19
-  bench-renditions [--photos N]
+  bench-renditions [--photos N] [--variants whole cut cut-q75 ...]
                       bytes per kiosk per update before and after renditions, per screen
                       shape, for the sample and N (300) synthetic 4000x3000 camera photos
                       (generated once into build/bench/renditions), built by the
-                      publisher's own code and chosen by the kiosk's; nice 19
+                      publisher's own code and chosen by the kiosk's: renditions of the
+                      whole picture only, also cut for one screen's box (build's default),
+                      either at JPEG quality N (-qN); nice 19
   package [--test-arm64] [--debootstrap] [--repo DIR [--repo-key KEYID]]
                       build the .deb packages (bangvang, bangvang-publish, bangvang-portal) for this
                       machine and, cross-built in build-arm64/, for arm64 (Raspberry Pi
