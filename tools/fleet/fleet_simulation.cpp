@@ -5,8 +5,9 @@
 // nginx, publishes a new version mid-run and adds the server's figures.
 //
 // Prints `figure: value unit` lines for what the kiosks saw: bytes per kiosk per
-// version, polls, failures, how late the pool started polls, its own CPU, and (with
-// --published-file) the time from publishing to each kiosk having the new version.
+// version (per screen size with several --screen), polls, failures, how late the pool
+// started polls, its own CPU, and (with --published-file) the time from publishing to
+// each kiosk having the new version.
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -15,6 +16,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 
 #include <CLI/CLI.hpp>
@@ -50,11 +52,39 @@ std::string read_text(const fs::path& file) {
     return value;
 }
 
-void print_bytes(const char* what, const std::vector<std::uint64_t>& values) {
+void print_bytes(const std::string& what, const std::vector<std::uint64_t>& values) {
     if (values.empty()) return;
-    std::printf("figure: %s bytes per kiosk median/max: %llu / %llu bytes (%zu kiosks)\n", what,
+    std::printf("figure: %s bytes per kiosk median/max: %llu / %llu bytes (%zu kiosks)\n", what.c_str(),
                 static_cast<unsigned long long>(percentile(values, 0.5)),
                 static_cast<unsigned long long>(percentile(values, 1.0)), values.size());
+}
+
+std::string screen_name(core::ScreenSize screen) {
+    return screen.known() ? std::to_string(screen.width) + "x" + std::to_string(screen.height) : "no screen";
+}
+
+// "1920x1080" -> {1920, 1080}; throws for anything else.
+core::ScreenSize parse_screen(const std::string& text) {
+    int width = 0, height = 0;
+    char extra = 0;
+    if (std::sscanf(text.c_str(), "%dx%d%c", &width, &height, &extra) != 2 || width < 1 || height < 1) {
+        throw std::runtime_error("--screen " + text + ": expected WIDTHxHEIGHT, e.g. 1920x1080");
+    }
+    return core::ScreenSize{.width = width, .height = height};
+}
+
+// Bytes per kiosk per version for each screen size, when the fleet has several.
+void print_bytes_by_screen(const fleet::FleetReport& report) {
+    std::map<std::string, std::pair<std::vector<std::uint64_t>, std::vector<std::uint64_t>>> by_screen;
+    for (const fleet::KioskRecord& kiosk : report.kiosks) {
+        auto& [install, update] = by_screen[screen_name(kiosk.screen)];
+        if (kiosk.first_version_at && !kiosk.seeded) install.push_back(kiosk.install_bytes);
+        if (kiosk.target_at && kiosk.update_bytes > 0) update.push_back(kiosk.update_bytes);
+    }
+    for (const auto& [screen, bytes] : by_screen) {
+        print_bytes("first version (install) at " + screen, bytes.first);
+        print_bytes("new version (update) at " + screen, bytes.second);
+    }
 }
 
 void print_figures(const fleet::FleetOptions& options, const fleet::FleetReport& report,
@@ -72,14 +102,19 @@ void print_figures(const fleet::FleetOptions& options, const fleet::FleetReport&
         if (kiosk.target_at) ++at_target;
         if (kiosk.target_at && published) delays.push_back(seconds_of(*kiosk.target_at - *published));
     }
-    std::printf("figure: kiosks simulated: %zu (interval %lld s, first retry %lld s, %zu threads, %s, real time)\n",
-                report.kiosks.size(), static_cast<long long>(options.schedule.interval.count()),
+    std::string screens;
+    for (const core::ScreenSize screen : options.screens) screens += (screens.empty() ? "" : ", ") + screen_name(screen);
+    std::printf("figure: kiosks simulated: %zu (screens: %s; interval %lld s, first retry %lld s, %zu threads, %s, "
+                "real time)\n",
+                report.kiosks.size(), screens.empty() ? "none known, originals only" : screens.c_str(),
+                static_cast<long long>(options.schedule.interval.count()),
                 static_cast<long long>(options.schedule.first_retry.count()), options.threads,
                 options.client_per_kiosk ? "a client kept per kiosk" : "a new client per poll");
     std::printf("figure: run time: %.1f s\n", seconds_of(report.elapsed));
     std::printf("figure: polls: %zu (%zu answered 304, %zu failed)\n", polls, not_modified_polls, failures);
     print_bytes("first version (install)", install);
     print_bytes("new version (update)", update);
+    if (options.screens.size() > 1) print_bytes_by_screen(report);
     if (!not_modified.empty()) {
         std::printf("figure: unchanged poll (304) bytes median/max (HTTP, TLS not counted): %llu / %llu bytes\n",
                     static_cast<unsigned long long>(percentile(not_modified, 0.5)),
@@ -106,7 +141,7 @@ void print_figures(const fleet::FleetOptions& options, const fleet::FleetReport&
 // One line per kiosk: what fleet_bench.py checks and sums.
 void write_results(const fs::path& file, const fleet::FleetReport& report) {
     std::ofstream out(file);
-    out << "kiosk\tversion\tfirst_version_ns\ttarget_ns\tinstall_bytes\tupdate_bytes\tnot_modified_bytes\tpolls\t"
+    out << "kiosk\tscreen\tversion\tfirst_version_ns\ttarget_ns\tinstall_bytes\tupdate_bytes\tnot_modified_bytes\tpolls\t"
            "not_modified\tfailures\tlast_error\n";
     const auto nanoseconds = [](const std::optional<fleet::SteadyTime>& at) -> long long {
         return at ? std::chrono::duration_cast<std::chrono::nanoseconds>(at->time_since_epoch()).count() : -1;
@@ -115,7 +150,7 @@ void write_results(const fs::path& file, const fleet::FleetReport& report) {
         const fleet::KioskRecord& kiosk = report.kiosks[index];
         std::string error = kiosk.last_error;
         std::replace_if(error.begin(), error.end(), [](char c) { return c == '\t' || c == '\n'; }, ' ');
-        out << index << '\t' << kiosk.version << '\t' << nanoseconds(kiosk.first_version_at) << '\t'
+        out << index << '\t' << (kiosk.screen.known() ? screen_name(kiosk.screen) : "") << '\t' << kiosk.version << '\t' << nanoseconds(kiosk.first_version_at) << '\t'
             << nanoseconds(kiosk.target_at) << '\t' << kiosk.install_bytes << '\t' << kiosk.update_bytes << '\t'
             << kiosk.not_modified_bytes << '\t' << kiosk.polls << '\t' << kiosk.not_modified << '\t' << kiosk.failures
             << '\t' << error << '\n';
@@ -129,12 +164,16 @@ int main(int argc, char** argv) {
     CLI::App app{"N simulated kiosks polling one feed with the kiosk's sync code (a benchmark tool)"};
     fleet::FleetOptions options;
     fs::path public_key_file, ready_file, published_file, results_file;
+    std::vector<std::string> screen_texts;
     long long interval = 300, first_retry = 30, max_seconds = 600;
     app.add_option("--feed", options.feed_url, "base URL of the feed (as in kiosk.json)")->required();
     app.add_option("--source", options.trust.source_id, "the feed's source id")->required();
     app.add_option("--public-key", public_key_file, "NAME.public of bangvang-publish keygen")->required();
     app.add_option("--ca-file", options.http.ca_file, "extra CA bundle for the server's certificate");
     app.add_option("--kiosks", options.kiosks, "simulated kiosks")->check(CLI::Range(1, 100000));
+    app.add_option("--screen", screen_texts,
+                   "screen size WIDTHxHEIGHT, as in kiosk.json; several: taken in turn (kiosk i has the "
+                   "(i mod n)th); none: no screen known, every kiosk fetches the originals");
     app.add_option("--interval", interval, "poll interval in seconds (the kiosk's default: 300)")
         ->check(CLI::Range(1, 86400));
     app.add_option("--first-retry", first_retry, "wait after a first error in seconds, doubling (the kiosk's: 30)")
@@ -156,6 +195,7 @@ int main(int argc, char** argv) {
 
     try {
         if (sodium_init() < 0) throw std::runtime_error("libsodium did not initialise");
+        for (const std::string& text : screen_texts) options.screens.push_back(parse_screen(text));
         curl_global_init(CURL_GLOBAL_DEFAULT);  // before the pool's threads
         core::Result<sync::PublicKey> key = sync::parse_public_key(read_text(public_key_file), public_key_file.string());
         if (!key) throw std::runtime_error(key.problem().message());

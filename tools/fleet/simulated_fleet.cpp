@@ -77,6 +77,7 @@ public:
         for (std::size_t index = 0; index < kiosks_.size(); ++index) {
             kiosks_[index].folder = options_.scratch / ("kiosk-" + std::to_string(index));
             kiosks_[index].status.source_id = options_.trust.source_id;
+            if (!options_.screens.empty()) kiosks_[index].record.screen = options_.screens[index % options_.screens.size()];
             const auto offset = std::chrono::milliseconds(randombytes_uniform(static_cast<std::uint32_t>(interval_ms.count())));
             queue_.push(Due{started_ + offset, index});
         }
@@ -102,15 +103,22 @@ public:
 private:
     fs::path shared_media() const { return options_.scratch / "shared-media"; }
 
-    // Kiosk 0 polls now; the others get a copy of its cache and count as having its version.
+    // The first kiosk of each screen polls now; the others get a copy of its cache and
+    // count as having its version.
     void seed_from_first() {
-        Kiosk& first = kiosks_.front();
-        const std::chrono::seconds wait = poll(first);
-        if (!first.record.first_version_at) {
-            throw std::runtime_error("the first kiosk could not get the feed to seed the others: " + first.record.last_error);
+        const std::size_t firsts = std::min(kiosks_.size(), std::max<std::size_t>(1, options_.screens.size()));
+        std::vector<std::chrono::seconds> waits;
+        for (std::size_t index = 0; index < firsts; ++index) {
+            Kiosk& first = kiosks_[index];
+            waits.push_back(poll(first));
+            if (!first.record.first_version_at) {
+                throw std::runtime_error("the first kiosk could not get the feed to seed the others: " +
+                                         first.record.last_error);
+            }
         }
-        for (std::size_t index = 1; index < kiosks_.size(); ++index) {
+        for (std::size_t index = firsts; index < kiosks_.size(); ++index) {
             Kiosk& kiosk = kiosks_[index];
+            const Kiosk& first = kiosks_[index % firsts];  // the same screen: screens are taken in turn
             fs::create_directories(kiosk.folder / "media");
             for (const fs::directory_entry& entry : fs::directory_iterator(first.folder)) {
                 if (entry.is_regular_file()) fs::copy_file(entry.path(), kiosk.folder / entry.path().filename());
@@ -123,13 +131,13 @@ private:
             kiosk.record.seeded = true;
         }
         // The others' first polls move by the time seeding took (not counted as late);
-        // kiosk 0's next is after its first poll's wait.
+        // the first kiosks' next polls are after their first poll's wait.
         const Clock::duration seeding = Clock::now() - started_;
         std::priority_queue<Due, std::vector<Due>, std::greater<>> rest;
         for (; !queue_.empty(); queue_.pop()) {
-            if (queue_.top().kiosk != 0) rest.push(Due{queue_.top().at + seeding, queue_.top().kiosk});
+            if (queue_.top().kiosk >= firsts) rest.push(Due{queue_.top().at + seeding, queue_.top().kiosk});
         }
-        rest.push(Due{Clock::now() + wait, 0});
+        for (std::size_t index = 0; index < firsts; ++index) rest.push(Due{Clock::now() + waits[index], index});
         queue_ = std::move(rest);
         synced_ = kiosks_.size();
         if (options_.on_all_synced) options_.on_all_synced();
@@ -186,7 +194,8 @@ private:
                 if (options_.client_per_kiosk && !kiosk.client) kiosk.client = std::make_unique<sync::HttpClient>(options_.http);
                 sync::HttpClient& client = options_.client_per_kiosk ? *kiosk.client : fresh.emplace(options_.http);
                 core::Result<sync::PollResult> result =
-                    sync::poll_remote_feed(options_.feed_url, options_.trust, cache, client, kiosk.conditional, reading);
+                    sync::poll_remote_feed(options_.feed_url, options_.trust, cache, client, kiosk.conditional, reading,
+                                           kiosk.record.screen);
                 playing.state = cache.source_state(options_.trust.source_id);
                 playing.accepted = cache.accepted_version(options_.trust.source_id);
                 return result;

@@ -17,7 +17,11 @@
 // - media files are shared by hash across kiosks (hard links into SCRATCH/shared-media
 //   after each poll that fetched some), so 10,000 kiosks do not need 10,000 copies on
 //   disk; every kiosk still downloads and checks each of them itself;
-// - no screen-sized copies are made (they cost the kiosk's CPU, not the server's);
+// - each kiosk has a screen size (FleetOptions::screens, taken in turn), and chooses the
+//   feed's renditions for it with the kiosk's own code (core::with_chosen_renditions, in
+//   sync's apply); without screens, none is known and every kiosk fetches the originals;
+//   screen-sized copies are made as a kiosk makes them (only of pictures larger than its
+//   screen: with renditions, hardly any);
 // - the first poll of each kiosk is at a random point of its first interval: a fleet
 //   that has been running for a while, not 10,000 kiosks switched on in the same second;
 // - optionally (seed_from_first) the kiosks start with a copy of one kiosk's cache.
@@ -30,6 +34,7 @@
 #include <string>
 #include <vector>
 
+#include "core/screen_size.hpp"
 #include "sync/feed_verifier.hpp"
 #include "sync/http_client.hpp"
 #include "sync/sync_worker.hpp"
@@ -44,13 +49,16 @@ struct FleetOptions {
     sync::HttpClientOptions http;
     sync::SyncWorkerOptions schedule;  // interval, first_retry, max_backoff, first_sync_max_wait
     std::size_t kiosks = 100;
+    // Kiosk i has screens[i % screens.size()]; empty: no screen known (originals only).
+    std::vector<core::ScreenSize> screens;
     std::size_t threads = 8;
     std::filesystem::path scratch;     // one folder per kiosk, and the shared media
     // The run ends once every kiosk has applied this version complete (0: at the deadline).
     std::int64_t target_version = 0;
     std::chrono::seconds max_duration{600};
-    // Kiosk 0 polls once before the others start, and every other kiosk starts with a copy
-    // of its cache (database and version ledger copied, media hard-linked): a fleet that
+    // The first kiosk of each screen size polls once before the others start, and every
+    // other kiosk starts with a copy of the cache of the first with its screen (database
+    // and version ledger copied, media hard-linked): a fleet that
     // has the current version already, without N full downloads and image checks that
     // would cost the simulator far more CPU than the server (10,000 kiosks).
     bool seed_from_first = false;
@@ -63,6 +71,7 @@ struct FleetOptions {
 };
 
 struct KioskRecord {
+    core::ScreenSize screen;  // unknown (0x0) without FleetOptions::screens
     std::optional<SteadyTime> first_version_at;  // its first complete version applied
     std::optional<SteadyTime> target_at;         // target_version applied, complete
     std::int64_t version = 0;
@@ -73,7 +82,7 @@ struct KioskRecord {
     std::size_t polls = 0;
     std::size_t not_modified = 0;
     std::size_t failures = 0;
-    bool seeded = false;  // started from kiosk 0's cache (seed_from_first): nothing installed
+    bool seeded = false;  // started from a copy of another's cache (seed_from_first): nothing installed
     std::string last_error;
 };
 
