@@ -91,12 +91,16 @@ usage: ./run.sh COMMAND
                       Client, nginx and portal run under the same nice 19; for the p99 target
                       run it on a quiet machine
   bench-fleet [--kiosks N] [--interval S] [--threads T] [--steady-seconds W]
+              [--screen WxH ...] [--content DIR] [--no-renditions] [--update-args A]
                       N simulated kiosks (1000; tools/fleet: the kiosk's own sync code and
                       schedule, in one process) polling the sample feed every S seconds
                       (300) through the documented nginx site with TLS on loopback, in real
                       time: requests/s and CPU at nginx when idle (W s, 60) and while a
                       version published mid-run spreads, bytes per kiosk per version, time
-                      from publishing to each kiosk's apply (median, p99, max); nice 19
+                      from publishing to each kiosk's apply (median, p99, max); with
+                      --screen the kiosks fetch the renditions chosen for their screen
+                      (several: taken in turn), and the bytes per screen are compared with
+                      the originals; nice 19
   bench-renditions [--photos N] [--variants whole cut cut-q75 ...]
                       bytes per kiosk per update before and after renditions, per screen
                       shape, for the sample and N (300) synthetic 4000x3000 camera photos
