@@ -92,9 +92,9 @@ inline std::string config_json(const std::string& sources, const std::string& or
 // bangvang-publish build FOLDER --out FEED, then signed. Without drawing every slide to
 // check that its text fits (the publishing tests do that): seconds per build.
 inline void publish_folder(const std::filesystem::path& folder, const std::filesystem::path& feed,
-                           const std::filesystem::path& scratch) {
-    auto built = run_process(shell_quote(publish_binary) + " build --no-text-check " + shell_quote(folder.string()) + " --out " +
-                                 shell_quote(feed.string()),
+                           const std::filesystem::path& scratch, const std::string& options = "") {
+    auto built = run_process(shell_quote(publish_binary) + " build --no-text-check " + options + shell_quote(folder.string()) +
+                                 " --out " + shell_quote(feed.string()),
                              scratch / "publish");
     INFO(built.standard_error);
     REQUIRE(built.exit_code == 0);
@@ -121,7 +121,8 @@ inline void build_short_feed(const std::filesystem::path& scratch) {
       "sources": [)" + with_keys(R"({"id": "phuong-nhan-chinh", "url": "feed"})") + "]}");
 }
 
-// The three sample announcements with their photos, 3 s each, built into `feed`.
+// The three sample announcements with their photos, 3 s each, built into `feed` without
+// renditions: every file served is one the kiosk fetches (the fault tests spoil them).
 inline void build_photo_feed(const std::filesystem::path& feed, const std::filesystem::path& scratch) {
     const std::filesystem::path folder = scratch / "photo-source";
     std::filesystem::create_directories(folder / "thong-bao");
@@ -141,7 +142,7 @@ inline void build_photo_feed(const std::filesystem::path& feed, const std::files
         }
         write_file(target, text);
     }
-    publish_folder(folder, feed, scratch);
+    publish_folder(folder, feed, scratch, "--no-renditions ");
 }
 
 inline bangvang::testing::ProcessResult run_kiosk(const std::filesystem::path& directory, const std::string& extra = "") {
