@@ -77,7 +77,7 @@ PixelSize covering(const std::vector<PixelSize>& sizes, const PictureCut& cut, P
 // A rendition to make: the whole picture at `size`, or `cut` of it for one screen.
 struct Wanted {
     PixelSize size;
-    std::optional<core::MediaCrop> crop;
+    std::optional<core::MediaCrop> crop{};
     int screen_width = 0;
     int screen_height = 0;
 };

@@ -34,7 +34,7 @@ std::string fold_field_name(std::string_view name) {
     // đ and Đ have no decomposition: map them by hand before stripping marks.
     for (std::string_view stroke : {"đ", "Đ"}) {
         for (auto found = text.find(stroke); found != std::string::npos; found = text.find(stroke)) {
-            text.replace(found, stroke.size(), "d");
+            text.replace(found, stroke.size(), 1, 'd');
         }
     }
     utf8proc_uint8_t* mapped = nullptr;

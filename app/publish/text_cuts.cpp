@@ -87,7 +87,7 @@ Fields fields_of(const core::Item& item) {
 
 std::string vietnamese_count(std::size_t count) {
     std::string digits = std::to_string(count);
-    for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) digits.insert(static_cast<std::size_t>(at), ".");
+    for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) digits.insert(static_cast<std::size_t>(at), 1, '.');
     return digits;
 }
 
