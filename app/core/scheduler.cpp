@@ -10,10 +10,8 @@ namespace {
 
 bool is_urgent(const ScheduleCandidate& candidate) { return candidate.schedule.priority == Priority::urgent; }
 
-int pages_of(const ScheduleCandidate& candidate) { return std::max(1, candidate.page_count); }
-
-double seconds_of_all_pages(const ScheduleCandidate& candidate) {
-    return static_cast<double>(candidate.schedule.duration_seconds) * pages_of(candidate);
+int pages_of(std::span<const ScheduleCandidate> candidates, std::size_t index, const PageCounter& count_pages) {
+    return std::max(1, count_pages ? count_pages(index) : candidates[index].page_count);
 }
 
 // The entry of `passes` for `key`, created at `floor` and raised to it: an item that was
@@ -37,7 +35,11 @@ bool Scheduler::has_preempting_item(std::span<const ScheduleCandidate> candidate
     });
 }
 
-std::optional<ScheduledSlide> Scheduler::next(std::span<const ScheduleCandidate> candidates, UnixSeconds now) {
+std::optional<ScheduledSlide> Scheduler::next(std::span<const ScheduleCandidate> candidates, UnixSeconds now,
+                                              const PageCounter& count_pages) {
+    const auto start_at = [&](std::size_t index) {
+        return start(candidates, index, pages_of(candidates, index, count_pages));
+    };
     std::vector<std::size_t> urgent;
     std::vector<std::size_t> normal;
     for (std::size_t index = 0; index < candidates.size(); ++index) {
@@ -53,7 +55,7 @@ std::optional<ScheduledSlide> Scheduler::next(std::span<const ScheduleCandidate>
         return std::nullopt;
     }
 
-    if (auto chosen = pick_urgent(candidates, urgent, true)) return start(candidates, *chosen);
+    if (auto chosen = pick_urgent(candidates, urgent, true)) return start_at(*chosen);
 
     if (paging_) {
         std::optional<std::size_t> found;
@@ -62,12 +64,13 @@ std::optional<ScheduledSlide> Scheduler::next(std::span<const ScheduleCandidate>
                 if (candidates[index].key == paging_->key) found = index;
             }
         }
-        const bool continues = found && paging_->next_page < pages_of(candidates[*found]);
-        if (continues) {
+        // Counted again: the item may have been updated (and be shorter) since its first page.
+        const int pages = found ? pages_of(candidates, *found, count_pages) : 0;
+        if (paging_->next_page < pages) {
             const ScheduleCandidate& candidate = candidates[*found];
             ScheduledSlide slide{.candidate = *found,
                                  .page = paging_->next_page,
-                                 .page_count = pages_of(candidate),
+                                 .page_count = pages,
                                  .duration_seconds = candidate.schedule.duration_seconds,
                                  .urgent = is_urgent(candidate)};
             if (++paging_->next_page >= slide.page_count) paging_.reset();
@@ -80,12 +83,12 @@ std::optional<ScheduledSlide> Scheduler::next(std::span<const ScheduleCandidate>
 
     const bool urgent_due = normal.empty() || slides_since_urgent_ >= options_.urgent_every - 1;
     if (!urgent.empty() && urgent_due) {
-        if (auto chosen = pick_urgent(candidates, urgent, false)) return start(candidates, *chosen);
+        if (auto chosen = pick_urgent(candidates, urgent, false)) return start_at(*chosen);
     }
-    if (auto chosen = pick_normal(candidates, normal)) return start(candidates, *chosen);
+    if (auto chosen = pick_normal(candidates, normal)) return start_at(*chosen);
     // Only the item just shown is left among the normal ones: an urgent item, or a repeat.
-    if (auto chosen = pick_urgent(candidates, urgent, false)) return start(candidates, *chosen);
-    return start(candidates, normal.empty() ? urgent.front() : normal.front());
+    if (auto chosen = pick_urgent(candidates, urgent, false)) return start_at(*chosen);
+    return start_at(normal.empty() ? urgent.front() : normal.front());
 }
 
 std::optional<std::size_t> Scheduler::pick_urgent(std::span<const ScheduleCandidate> candidates,
@@ -147,9 +150,9 @@ std::optional<std::size_t> Scheduler::pick_normal(std::span<const ScheduleCandid
     return chosen;
 }
 
-ScheduledSlide Scheduler::start(std::span<const ScheduleCandidate> candidates, std::size_t index) {
+ScheduledSlide Scheduler::start(std::span<const ScheduleCandidate> candidates, std::size_t index, int pages) {
     const ScheduleCandidate& candidate = candidates[index];
-    const double seconds = seconds_of_all_pages(candidate);
+    const double seconds = static_cast<double>(candidate.schedule.duration_seconds) * pages;
     const bool urgent = is_urgent(candidate);
     if (urgent) {
         urgent_shown_.insert(candidate.key);
@@ -160,9 +163,8 @@ ScheduledSlide Scheduler::start(std::span<const ScheduleCandidate> candidates, s
         item_pass_[candidate.key] += seconds / std::max(1, candidate.schedule.weight);
         ++slides_since_urgent_;
     }
-    const int pages = pages_of(candidate);
     if (pages > 1) {
-        paging_ = Paging{.key = candidate.key, .next_page = 1, .page_count = pages};
+        paging_ = Paging{.key = candidate.key, .next_page = 1};
     } else if (!urgent) {
         paging_.reset();  // a pre-empting urgent slide leaves the interrupted pages to resume after it
     }

@@ -14,6 +14,7 @@
 //     share it in proportion to their weight (stride scheduling on seconds shown).
 //  6. Never the same item twice in a row when another one can play.
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -32,6 +33,11 @@ struct ScheduleCandidate {
     Schedule schedule;
     int page_count = 1;     // long items span several pages, each shown for the item's duration
 };
+
+// The pages of candidates[index], asked only of a candidate that plays: counting a long
+// item's pages means laying it out, and doing that for every item of a large feed before
+// the first slide cost a kiosk more than half of its start. Without one, page_count counts.
+using PageCounter = std::function<int(std::size_t index)>;
 
 struct ScheduledSlide {
     std::size_t candidate = 0;  // index into the candidates of that call
@@ -52,7 +58,8 @@ public:
     explicit Scheduler(SchedulerOptions options = {});
 
     // The next slide at `now`; nullopt when no candidate may play now.
-    std::optional<ScheduledSlide> next(std::span<const ScheduleCandidate> candidates, UnixSeconds now);
+    std::optional<ScheduledSlide> next(std::span<const ScheduleCandidate> candidates, UnixSeconds now,
+                                       const PageCounter& count_pages = {});
 
     // True when an urgent candidate became playable and has not been shown yet: the
     // player may cut the current slide short for it.
@@ -62,14 +69,13 @@ private:
     struct Paging {
         std::string key;
         int next_page = 0;
-        int page_count = 1;
     };
 
     std::optional<std::size_t> pick_urgent(std::span<const ScheduleCandidate> candidates,
                                            const std::vector<std::size_t>& urgent, bool preempting_only);
     std::optional<std::size_t> pick_normal(std::span<const ScheduleCandidate> candidates,
                                            const std::vector<std::size_t>& normal);
-    ScheduledSlide start(std::span<const ScheduleCandidate> candidates, std::size_t index);
+    ScheduledSlide start(std::span<const ScheduleCandidate> candidates, std::size_t index, int pages);
 
     SchedulerOptions options_;
     // Stride scheduling: a pass grows by the seconds shown over the share; the lowest pass plays next.

@@ -45,10 +45,10 @@ void SlideDeck::refresh(core::UnixSeconds now) {
         if (!core::is_in_audience(stored.item.audience, config_.identity)) continue;
         candidates_.push_back(core::ScheduleCandidate{.key = stored.source_id + "/" + stored.item.id,
                                                       .source_id = stored.source_id,
-                                                      .schedule = stored.item.schedule,
-                                                      .page_count = renderer_.page_count(stored.item)});
+                                                      .schedule = stored.item.schedule});
         items_.push_back(std::make_shared<const store::StoredItem>(std::move(stored)));
     }
+    page_counts_.assign(candidates_.size(), not_counted);
     source_states_ = cache_.sources();
     refreshed_at_ = now;
     pages_shown_.clear();
@@ -63,7 +63,7 @@ bool SlideDeck::empty() const {
 std::size_t SlideDeck::advance(core::UnixSeconds now) {
     if (refreshed_at_ == 0 || now - refreshed_at_ >= refresh_interval_seconds || now < refreshed_at_) refresh(now);
     Shown next;
-    if (auto picked = scheduler_.next(candidates_, now)) {
+    if (auto picked = scheduler_.next(candidates_, now, [this](std::size_t index) { return page_count(index); })) {
         next.item = items_.at(picked->candidate);
         next.slide = SlideRef{.page = picked->page,
                               .page_count = picked->page_count,
@@ -92,10 +92,17 @@ std::size_t SlideDeck::previous(std::size_t position) const {
     return position > first_position_ ? position - 1 : first_position_;
 }
 
-bool SlideDeck::rotation_complete(core::UnixSeconds now) const {
-    for (const core::ScheduleCandidate& candidate : candidates_) {
+int SlideDeck::page_count(std::size_t index) {
+    int& count = page_counts_.at(index);
+    if (count == not_counted) count = std::max(1, renderer_.page_count(items_.at(index)->item));
+    return count;
+}
+
+bool SlideDeck::rotation_complete(core::UnixSeconds now) {
+    for (std::size_t index = 0; index < candidates_.size(); ++index) {
+        const core::ScheduleCandidate& candidate = candidates_[index];
         if (!core::is_scheduled_at(candidate.schedule, now, config_.utc_offset_minutes)) continue;
-        for (int page = 0; page < std::max(1, candidate.page_count); ++page) {
+        for (int page = 0; page < page_count(index); ++page) {
             if (!pages_shown_.contains(page_key(candidate.key, page))) return false;
         }
     }

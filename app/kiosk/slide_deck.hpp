@@ -47,7 +47,8 @@ public:
     // The remembered slide before `position`, or `position` itself at the start of memory.
     std::size_t previous(std::size_t position) const;
     // Every page of every item playable since the last refresh has been shown.
-    bool rotation_complete(core::UnixSeconds now) const;
+    // Lays out every playable item not yet shown to count its pages: for `--once` runs.
+    bool rotation_complete(core::UnixSeconds now);
     // An urgent item became playable and waits: cut the current slide short.
     bool has_preempting_item(core::UnixSeconds now) const;
 
@@ -84,6 +85,8 @@ private:
 
     render::SlideFrame frame_for(const std::string& source_name, core::UnixSeconds now) const;
     const Shown& shown(std::size_t position) const;
+    // The pages of candidates_[index], laid out the first time it plays after a refresh.
+    int page_count(std::size_t index);
 
     const store::ContentCache& cache_;
     render::SlideRenderer& renderer_;
@@ -91,6 +94,8 @@ private:
     core::Scheduler scheduler_;
     std::vector<std::shared_ptr<const store::StoredItem>> items_;
     std::vector<core::ScheduleCandidate> candidates_;
+    static constexpr int not_counted = 0;
+    std::vector<int> page_counts_;  // by candidate; counted when the scheduler asks (core::PageCounter)
     std::vector<store::SourceState> source_states_;
     core::UnixSeconds refreshed_at_ = 0;
     std::set<std::string> pages_shown_;  // "key#page" since the last refresh

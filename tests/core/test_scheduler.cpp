@@ -2,6 +2,7 @@
 // duration, as the player does.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -224,6 +225,37 @@ TEST_CASE("an urgent item pre-empts the pages of a long item and the pages then 
     REQUIRE(third);
     CHECK(third->candidate == 0);
     CHECK(third->page == 1);
+}
+
+TEST_CASE("pages are counted only for the items that play, and again for each further page", "[core][scheduler][display]") {
+    // Counting pages lays an item out; a kiosk with 500 stories must not do that 500 times before its first slide.
+    std::vector<ScheduleCandidate> candidates;
+    for (int index = 0; index < 500; ++index) candidates.push_back(candidate("quan", "story-" + std::to_string(index)));
+    std::vector<int> asked(candidates.size(), 0);
+    int pages_of_first = 3;
+    const core::PageCounter count_pages = [&](std::size_t index) {
+        ++asked.at(index);
+        return index == 0 ? pages_of_first : 1;
+    };
+    core::Scheduler scheduler;
+    auto first = scheduler.next(candidates, monday_0700, count_pages);
+    REQUIRE(first);
+    CHECK(first->candidate == 0);
+    CHECK(first->page_count == 3);
+    CHECK(std::count(asked.begin(), asked.end(), 0) == 499);
+
+    // The item was updated between its pages and now has two: page 2 of 2 is its last.
+    pages_of_first = 2;
+    auto second = scheduler.next(candidates, monday_0700 + 15, count_pages);
+    REQUIRE(second);
+    CHECK(second->candidate == 0);
+    CHECK(second->page == 1);
+    CHECK(second->page_count == 2);
+    auto third = scheduler.next(candidates, monday_0700 + 30, count_pages);
+    REQUIRE(third);
+    CHECK(third->candidate != 0);
+    CHECK(asked[0] == 2);
+    CHECK(std::count(asked.begin(), asked.end(), 0) == 498);
 }
 
 TEST_CASE("only urgent items alternate, a lone urgent item with others is not repeated", "[core][scheduler][display]") {
