@@ -92,9 +92,12 @@ usage: ./run.sh COMMAND
                       run it on a quiet machine
   bench-fleet [--kiosks N] [--interval S] [--threads T] [--steady-seconds W]
               [--screen WxH ...] [--content DIR] [--no-renditions] [--update-args A]
+              [--plain-http] [--seed] [--client-per-kiosk]
                       N simulated kiosks (1000; tools/fleet: the kiosk's own sync code and
                       schedule, in one process) polling the sample feed every S seconds
-                      (300) through the documented nginx site with TLS on loopback, in real
+                      (300) through the documented nginx site with TLS on loopback (over
+                      its plain HTTP port with --plain-http; --seed: every kiosk starts
+                      with version 1; --client-per-kiosk: each keeps its connection), in real
                       time: requests/s and CPU at nginx when idle (W s, 60) and while a
                       version published mid-run spreads, bytes per kiosk per version, time
                       from publishing to each kiosk's apply (median, p99, max); with

@@ -25,7 +25,7 @@ unless every kiosk applied both versions and the bytes and requests add up.
 
 usage: fleet_bench.py SOURCE_DIR SIMULATION PUBLISH [--kiosks N] [--interval S]
        [--threads T] [--steady-seconds W] [--max-seconds M] [--first-retry S]
-       [--seed] [--client-per-kiosk] [--screen WxH ...] [--content DIR]
+       [--seed] [--client-per-kiosk] [--plain-http] [--screen WxH ...] [--content DIR]
        [--no-renditions] [--update-args "ARGS"] [--work DIR] [--check]"""
 import argparse
 import json
@@ -57,6 +57,8 @@ def arguments():
                         help="the kiosks start with a copy of the first one's cache (for 10,000: no 10,000 installs)")
     parser.add_argument("--client-per-kiosk", action="store_true",
                         help="each kiosk keeps its HTTP client as a real one does (TLS sessions resumed)")
+    parser.add_argument("--plain-http", action="store_true",
+                        help="the kiosks fetch the feed over plain HTTP (the site's port 80), not TLS")
     parser.add_argument("--screen", action="append", default=[],
                         help="a kiosk screen WIDTHxHEIGHT; several: taken in turn (default: none known, originals)")
     parser.add_argument("--content", help="the content folder to publish (default: content/sample)")
@@ -214,7 +216,7 @@ def main():
         ready, published, results = (os.path.join(work, name) for name in ("ready", "published", "results.tsv"))
         output = open(os.path.join(work, "simulation.out"), "w+")
         simulation = subprocess.Popen([
-            options.simulation, "--feed", nginx.url(FEED_PATH), "--source", manifest1["source"]["id"],
+            options.simulation, "--feed", (nginx.plain_url if options.plain_http else nginx.url)(FEED_PATH), "--source", manifest1["source"]["id"],
             "--public-key", os.path.join(work, "keys", "district.public"), "--ca-file", ca,
             "--kiosks", str(options.kiosks), "--interval", str(interval), "--threads", str(options.threads),
             "--first-retry", str(options.first_retry), "--scratch", os.path.join(work, "kiosks"),

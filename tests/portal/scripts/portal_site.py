@@ -149,6 +149,7 @@ class NginxSite:
     def __init__(self, site_file, folder, replacements, scheme="https"):
         self.folder, self.scheme = folder, scheme
         self.port = free_port()
+        self.plain_port = free_port()  # where a site also listens without TLS
         for sub in ("logs", "temp"):
             os.makedirs(os.path.join(folder, sub), exist_ok=True)
         with open(site_file) as file:
@@ -156,7 +157,7 @@ class NginxSite:
         for old, new in replacements.items():
             if old not in site:
                 raise RuntimeError("%s no longer holds %s" % (site_file, old))
-            site = site.replace(old, new.replace("{port}", str(self.port)))
+            site = site.replace(old, new.replace("{port}", str(self.port)).replace("{plain_port}", str(self.plain_port)))
         prefix = folder
         self.config = os.path.join(folder, "nginx.conf")
         self.access_log = os.path.join(folder, "logs", "access.log")
@@ -187,6 +188,10 @@ class NginxSite:
     def url(self, path=""):
         return "%s://127.0.0.1:%d%s" % (self.scheme, self.port, path)
 
+    def plain_url(self, path=""):
+        """The same path over plain HTTP, where the site listens for it (feeds)."""
+        return "http://127.0.0.1:%d%s" % (self.plain_port, path)
+
     def stop(self):
         if self.process and self.process.poll() is None:
             self.process.terminate()
@@ -201,6 +206,8 @@ class Nginx(NginxSite):
         super().__init__(os.path.join(source_directory, "firmware/portal/nginx-site.conf"), folder, {
             "listen 443 ssl http2;": "listen 127.0.0.1:{port} ssl http2;",
             "listen [::]:443 ssl http2;": "",
+            "listen 80;": "listen 127.0.0.1:{plain_port};",
+            "listen [::]:80;": "",
             "server 127.0.0.1:8090;": "server 127.0.0.1:%d;" % portal_port,
             "/etc/ssl/bangvang/portal.crt": certificate,
             "/etc/ssl/bangvang/portal.key": key,

@@ -4,7 +4,8 @@ no usable password file: Debian's nginx still starts (the file is read per reque
 /fleet, /fleet.json, /report and /report.csv are refused — 401 to a request without
 credentials; with credentials 403 while the file is missing, 500 when it is not a
 readable file, 401 while it holds no user — never served openly; kiosks' reports still reach the portal. Once staff create the file, the pages
-open with the password, without a reload.
+open with the password, without a reload. Over the site's plain HTTP port only the feeds
+are served; every other path is redirected to https.
 
 usage: staff_access.py SOURCE_DIR PORTAL_BINARY"""
 import os
@@ -25,6 +26,20 @@ def check(condition, what):
     print(("ok   " if condition else "FAIL ") + what, flush=True)
     if not condition:
         failures.append(what)
+
+
+def plain_request(nginx, method, path, auth=None):
+    """One request to the site's plain HTTP port, redirects not followed: (status, headers, body)."""
+    import base64
+    import http.client
+    connection = http.client.HTTPConnection("127.0.0.1", nginx.plain_port, timeout=10)
+    headers = {"Authorization": "Basic " + base64.b64encode(auth.encode()).decode()} if auth else {}
+    try:
+        connection.request(method, path, body=b"{}" if method == "POST" else None, headers=headers)
+        reply = connection.getresponse()
+        return reply.status, dict(reply.getheaders()), reply.read()
+    finally:
+        connection.close()
 
 
 def main():
@@ -79,6 +94,25 @@ def main():
         check(status == 401, "password file created: /fleet without a password: %d" % status)
         status, _ = answer("/fleet", auth="can-bo:sai")
         check(status == 401, "password file created: /fleet with a wrong password: %d" % status)
+
+        # Port 80 serves the feeds (large fleets poll them without TLS: their signatures
+        # protect them) and redirects everything else to https: no password, report or
+        # page ever crosses the line in clear.
+        os.makedirs(os.path.join(work, "www", "feeds", "quan"))
+        with open(os.path.join(work, "www", "feeds", "quan", "manifest.json"), "w") as file:
+            file.write('{"feed": "quan"}')
+        status, headers, body = plain_request(nginx, "GET", "/feeds/quan/manifest.json")
+        check(status == 200 and body == b'{"feed": "quan"}' and headers.get("Cache-Control") == "no-cache",
+              "plain HTTP: a feed's manifest is served, no-cache: %d %s" % (status, headers.get("Cache-Control")))
+        for path in STAFF_PATHS + ("/api/report", "/feeds/../fleet", "/", "/nothing"):
+            for method, auth in (("GET", None), ("GET", "can-bo:mat-khau-thu"), ("HEAD", None), ("POST", None)):
+                status, headers, body = plain_request(nginx, method, path, auth)
+                location = headers.get("Location", "")
+                shown = [marker for marker in PAGE_MARKERS if marker.encode() in body]
+                check(status == 301 and location.startswith("https://") and not shown,
+                      "plain HTTP: %s %s%s -> %d %s, no page content%s" % (
+                          method, path, " with a password" if auth else "", status, location,
+                          " (LEAKED %s)" % shown if shown else ""))
     finally:
         for server in (nginx, portal):
             if server:
