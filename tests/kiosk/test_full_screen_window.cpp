@@ -39,8 +39,11 @@ public:
             dup2(null, STDOUT_FILENO);
             dup2(null, STDERR_FILENO);
             const std::string fd = std::to_string(pipe_ends[1]);
+            // -noreset: by default Xvfb resets when its last client leaves, and refuses
+            // connections while it does, so the test's first client failed after the probe
+            // below had left (36 of 40 runs on a busy machine).
             execlp("Xvfb", "Xvfb", "-displayfd", fd.c_str(), "-screen", "0", "1024x768x24", "-nolisten", "tcp",
-                   static_cast<char*>(nullptr));
+                   "-noreset", static_cast<char*>(nullptr));
             _exit(127);
         }
         close(pipe_ends[1]);

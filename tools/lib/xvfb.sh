@@ -12,7 +12,9 @@ start_xvfb() {
   local size=$1 log_dir=$2 name=$3
   command -v Xvfb >/dev/null || { echo "$name: Xvfb is missing (apt-get install xvfb)" >&2; return 1; }
   rm -f "$log_dir/xvfb.display"
-  Xvfb -displayfd 3 -screen 0 "${size}x24" -nolisten tcp 3>"$log_dir/xvfb.display" >"$log_dir/xvfb.log" 2>&1 &
+  # -noreset: Xvfb would otherwise reset, refusing clients meanwhile, each time the last
+  # one leaves (between two kiosk starts).
+  Xvfb -displayfd 3 -screen 0 "${size}x24" -nolisten tcp -noreset 3>"$log_dir/xvfb.display" >"$log_dir/xvfb.log" 2>&1 &
   # shellcheck disable=SC2034
   xvfb_pid=$!
   local _
