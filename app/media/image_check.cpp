@@ -12,6 +12,7 @@
 
 #include "media/jpeg_decoder.hpp"
 #include "media/jpeg_handling.hpp"
+#include "media/png_chunks.hpp"
 #include "media/surface.hpp"
 
 namespace bangvang::media {
@@ -127,6 +128,9 @@ std::optional<std::string> decode_problem(const ImageSource& source, const Image
         return std::nullopt;
     }
     if (!source.file && source.bytes.size() > static_cast<std::size_t>(INT_MAX)) return "image does not decode: over 2 GiB";
+    if (auto problem = source.file ? png_chunk_problem(*source.file) : png_chunk_problem(source.bytes)) {
+        return "image does not decode: " + *problem;
+    }
     SDL_RWops* stream = source.file ? SDL_RWFromFile(source.file->c_str(), "rb")
                                     : SDL_RWFromConstMem(source.bytes.data(), static_cast<int>(source.bytes.size()));
     const SurfacePtr decoded(stream ? IMG_Load_RW(stream, 1) : nullptr);

@@ -13,6 +13,7 @@
 #include "core/manifest_parser.hpp"
 #include "media/image_check.hpp"
 #include "media/jpeg_decoder.hpp"
+#include "media/png_chunks.hpp"
 #include "publish/image_metadata.hpp"
 #include "publish/pixel_image.hpp"
 #include "publish/publish_error.hpp"
@@ -57,6 +58,10 @@ SurfacePtr decode(std::string_view bytes, std::string& failure) {
             failure = error.what();
             return nullptr;
         }
+    }
+    if (auto problem = mime_type_of(bytes) == "image/png" ? media::png_chunk_problem(bytes) : std::nullopt) {
+        failure = *problem;
+        return nullptr;
     }
     SurfacePtr decoded(IMG_Load_RW(SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size())), 1));
     if (!decoded) failure = IMG_GetError();

@@ -7,12 +7,16 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <string>
 
 #include "publish/image_metadata.hpp"
 #include "publish/media_file.hpp"
 #include "publish/pixel_image.hpp"
+#include "support/build_paths.hpp"
 
 namespace {
 
@@ -200,6 +204,17 @@ TEST_CASE("files that are not pictures are refused with the reason", "[publish]"
     const auto broken = publish::prepare_media_bytes(std::string("\xFF\xD8\xFF\xE0garbage", 11), "broken.jpg", {});
     REQUIRE_FALSE(broken.ok());
     CHECK_THAT(broken.problem().message(), Catch::Contains("cannot be decoded"));
+    // A PNG chunk claiming more bytes than the file has: refused at once, not checksummed
+    // past the end for minutes (tests/fuzz/regressions/media_check).
+    std::ifstream found(std::filesystem::path(bangvang::testing::paths::checkout) /
+                            "tests/fuzz/regressions/media_check/png-phys-chunk-length-past-end.png",
+                        std::ios::binary);
+    const std::string lying((std::istreambuf_iterator<char>(found)), std::istreambuf_iterator<char>());
+    REQUIRE(lying.size() == 344);
+    const auto refused = publish::prepare_media_bytes(lying, "anh-in.png", {});
+    REQUIRE_FALSE(refused.ok());
+    CHECK_THAT(refused.problem().message(),
+               Catch::Contains("anh-in.png") && Catch::Contains("PNG chunk \"pHYs\" at byte 64 says it holds 754974729 bytes"));
 }
 
 namespace {

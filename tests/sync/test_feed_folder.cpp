@@ -152,6 +152,31 @@ TEST_CASE("the image check reads headers before decoding", "[sync][image]") {
     CHECK_THAT(*refusal, Contains("65535x65535") && Contains("refused before decoding"));
 }
 
+// fuzz_media_check found a PNG of 344 bytes whose pHYs chunk claimed 754 974 729 bytes:
+// libpng checksummed that much past the end (SDL_image ignores the short reads) and the
+// check ran for over ten minutes. Such a PNG is refused before it reaches the decoder.
+TEST_CASE("a PNG chunk longer than the file is refused before decoding (from a file and from bytes)", "[sync][image]") {
+    std::string bytes = read_file(corpus("pngsuite/basn2c08.png"));
+    REQUIRE(bytes.substr(37, 4) != "IEND");  // the chunk after IHDR (8 + 25 bytes)
+    const std::string type = bytes.substr(37, 4);
+    bytes[33] = '\x2d', bytes[34] = '\x00', bytes[35] = '\x00', bytes[36] = '\x09';  // 754 974 729
+    ScratchDirectory scratch{"png-chunk-length"};
+    const auto file = scratch.path() / "chunk.png";
+    write_file(file, bytes);
+    const core::MediaRef listed = media_for_bytes(bytes, "image/png");
+    for (const std::optional<std::string>& refusal : {check_image_file(file, listed), check_image_bytes(bytes, listed)}) {
+        REQUIRE(refusal);
+        CHECK_THAT(*refusal, Contains("PNG chunk \"" + type + "\" at byte 33 says it holds 754974729 bytes, but only " +
+                                      std::to_string(bytes.size() - 45) + " follow"));
+    }
+    // The fuzzer's own input, kept in tests/fuzz/regressions/media_check/, is refused the same way.
+    const std::string found = read_file(std::filesystem::path(bangvang::testing::paths::checkout) /
+                                        "tests/fuzz/regressions/media_check/png-phys-chunk-length-past-end.png");
+    const auto refusal = check_image_bytes(found, media_for_bytes(found, "image/png"));
+    REQUIRE(refusal);
+    CHECK_THAT(*refusal, Contains("PNG chunk \"pHYs\" at byte 64 says it holds 754974729 bytes"));
+}
+
 // The fuzz target checks bytes in memory; the sync thread checks files. Over every odd
 // PNG and JPEG of the corpora (damaged, truncated, CMYK, huge, interlaced, 16-bit) both
 // must give the same answer, listed as either type.
