@@ -128,7 +128,7 @@ std::optional<std::string> decode_problem(const ImageSource& source, const Image
         return std::nullopt;
     }
     if (!source.file && source.bytes.size() > static_cast<std::size_t>(INT_MAX)) return "image does not decode: over 2 GiB";
-    if (auto problem = source.file ? png_chunk_problem(*source.file) : png_chunk_problem(source.bytes)) {
+    if (auto problem = source.file ? png_file_chunk_problem(*source.file) : png_chunk_problem(source.bytes)) {
         return "image does not decode: " + *problem;
     }
     SDL_RWops* stream = source.file ? SDL_RWFromFile(source.file->c_str(), "rb")

@@ -17,8 +17,10 @@ constexpr std::uintmax_t signature_size = 8;
 // Walks the chunks of a PNG of `size` bytes; `read_header` reads the 8 bytes at an offset.
 std::optional<std::string> chunk_problem(std::uintmax_t size,
                                          const std::function<bool(std::uintmax_t, ChunkHeader&)>& read_header) {
-    std::uintmax_t at = signature_size;
     ChunkHeader header{};
+    static constexpr ChunkHeader png_signature{0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    if (size < signature_size || !read_header(0, header) || header != png_signature) return std::nullopt;  // not a PNG
+    std::uintmax_t at = signature_size;
     while (at + 12 <= size) {  // length, type, data, CRC
         if (!read_header(at, header)) return "PNG cannot be read at byte " + std::to_string(at);
         std::uintmax_t length = 0;
@@ -43,11 +45,11 @@ std::optional<std::string> png_chunk_problem(std::string_view bytes) {
     });
 }
 
-std::optional<std::string> png_chunk_problem(const std::filesystem::path& file) {
+std::optional<std::string> png_file_chunk_problem(const std::filesystem::path& file) {
     std::error_code error;
     const std::uintmax_t size = std::filesystem::file_size(file, error);
     std::ifstream input(file, std::ios::binary);
-    if (error || !input) return "PNG cannot be opened";
+    if (error || !input) return std::nullopt;  // the decoder says why it cannot be read
     return chunk_problem(size, [&](std::uintmax_t at, ChunkHeader& header) {
         input.seekg(static_cast<std::streamoff>(at));
         input.read(reinterpret_cast<char*>(header.data()), static_cast<std::streamsize>(header.size()));

@@ -13,9 +13,9 @@
 namespace bangvang::media {
 
 // Why the PNG in `bytes` must not be decoded ("PNG chunk "pHYs" at byte 64 says it holds
-// 754974729 bytes, but only 268 follow"), or nothing.
+// 754974729 bytes, but only 268 follow"), or nothing (also when it is not a PNG at all).
 std::optional<std::string> png_chunk_problem(std::string_view bytes);
-// The same for a PNG file, read chunk header by chunk header.
-std::optional<std::string> png_chunk_problem(const std::filesystem::path& file);
+// The same for a file, read chunk header by chunk header (nothing when it cannot be opened).
+std::optional<std::string> png_file_chunk_problem(const std::filesystem::path& file);
 
 }  // namespace bangvang::media

@@ -2,6 +2,8 @@
 
 #include <SDL_image.h>
 
+#include "media/png_chunks.hpp"
+
 namespace bangvang::media {
 
 void throw_sdl_error(const std::string& what) {
@@ -17,6 +19,9 @@ SurfacePtr create_rgba_surface(int width, int height) {
 }
 
 SurfacePtr load_image_surface(const std::filesystem::path& path) {
+    // Media were checked when they arrived; this guards files that came another way
+    // (a folder imported as it is) against a PNG that would keep the player in libpng.
+    if (auto problem = png_file_chunk_problem(path)) throw MediaError(path.string() + ": " + *problem);
     SurfacePtr surface(IMG_Load(path.c_str()));
     if (!surface) throw MediaError("IMG_Load(" + path.string() + "): " + IMG_GetError());
     return surface;

@@ -59,7 +59,7 @@ SurfacePtr decode(std::string_view bytes, std::string& failure) {
             return nullptr;
         }
     }
-    if (auto problem = mime_type_of(bytes) == "image/png" ? media::png_chunk_problem(bytes) : std::nullopt) {
+    if (auto problem = media::png_chunk_problem(bytes)) {
         failure = *problem;
         return nullptr;
     }
