@@ -35,20 +35,9 @@ using bangvang::testing::compare_pngs;
 using bangvang::testing::PixelDifference;
 using bangvang::testing::slides_by_name;
 
-const std::string publish_binary = bangvang::testing::paths::publish_program;
-const std::string kiosk_binary = bangvang::testing::paths::kiosk_program;
-
-// A Wednesday morning, on the minute: the headless run takes seconds, so every slide's
-// header clock reads 09:30 on both sides.
-constexpr const char* moment = "2024-11-20T09:30:00+07:00";
-constexpr const char* site = "phuong-nhan-chinh";
-constexpr const char* place_name = "UBND phường Nhân Chính";
+using namespace bangvang::testing::comparison;
 constexpr int screen_width = 1280;
 constexpr int screen_height = 720;
-
-bangvang::testing::ProcessResult publish(const std::string& arguments, const fs::path& scratch) {
-    return run_process(shell_quote(publish_binary) + " " + arguments, scratch);
-}
 
 }  // namespace
 
@@ -60,36 +49,22 @@ TEST_CASE("the kiosk shows, pixel for pixel, what preview showed: sample pushed 
     }
     ScratchDirectory scratch("publish-kiosk-match");
     const fs::path root = scratch.path();
-    const std::string sample = shell_quote((fs::path(bangvang::testing::paths::checkout) / "content" / "sample").string());
+    const std::string sample = sample_folder();
     const std::string token = "staff-token-7";
 
     // Staff: a key, the sample built and signed, pushed with PUT.
-    const auto keygen = publish("keygen --out " + shell_quote((root / "keys" / "quan").string()), root / "run-keygen");
-    REQUIRE(keygen.exit_code == 0);
-    const auto built = publish("build " + sample + " --out " + shell_quote((root / "feed").string()) + " --key " +
-                                   shell_quote((root / "keys" / "quan.secret").string()) +
-                                   " --issued-at 2024-11-20T08:00:00+07:00 --valid-days 60",
-                               root / "run-build");
+    const auto built = build_signed_sample(root);
     INFO(built.standard_error);
     REQUIRE(built.exit_code == 0);
     NginxServer nginx({.prefix = root / "nginx", .root = root / "www", .dav = true, .token = token});
     const std::string feed_url = nginx.url() + "bangvang/quan-thanh-xuan";
-    const auto pushed = publish("push " + shell_quote((root / "feed").string()) + " " + shell_quote(feed_url) +
-                                    " --token " + token,
-                                root / "run-push");
+    const auto pushed = push_feed(root, feed_url, token);
     INFO(pushed.standard_error);
     REQUIRE(pushed.exit_code == 0);
     CHECK_THAT(pushed.standard_output, Catch::Contains("đã đưa phiên bản"));
 
     // A kiosk of phường Nhân Chính, 1280x720, trusting that key, syncing from nginx.
-    std::string public_key = read_file(root / "keys" / "quan.public");
-    public_key.erase(std::remove_if(public_key.begin(), public_key.end(), [](char c) { return c == '\n' || c == '\r'; }),
-                     public_key.end());
-    write_file(root / "kiosk.json", std::string(R"({"kiosk_id": "kiosk-nhan-chinh-1", "site": ")") + site +
-                                        R"(", "place_name": ")" + place_name + R"(", "cache_directory": "cache",
-        "screen": {"width": )" + std::to_string(screen_width) + R"(, "height": )" + std::to_string(screen_height) +
-                                        R"(}, "sources": [{"id": "quan-thanh-xuan", "url": ")" + feed_url +
-                                        R"(", "keys": [")" + public_key + R"("]}]})");
+    write_file(root / "kiosk.json", kiosk_config("kiosk-nhan-chinh-1", screen_width, screen_height, feed_url, root));
     const auto kiosk = run_process(shell_quote(kiosk_binary) + " --config " + shell_quote((root / "kiosk.json").string()) +
                                        " --headless " + shell_quote((root / "screens").string()) + " --once --now " +
                                        moment,

@@ -30,15 +30,7 @@ using bangvang::testing::ScratchDirectory;
 using bangvang::testing::shell_quote;
 using bangvang::testing::write_file;
 
-const std::string publish_binary = bangvang::testing::paths::publish_program;
-const std::string kiosk_binary = bangvang::testing::paths::kiosk_program;
-constexpr const char* moment = "2024-11-20T09:30:00+07:00";
-constexpr const char* site = "phuong-nhan-chinh";
-constexpr const char* place_name = "UBND phường Nhân Chính";
-
-bangvang::testing::ProcessResult publish(const std::string& arguments, const fs::path& scratch) {
-    return run_process(shell_quote(publish_binary) + " " + arguments, scratch);
-}
+using namespace bangvang::testing::comparison;
 
 // The media hashes fetched (status 200) in these lines of nginx's access log, with counts.
 std::map<std::string, int> media_requests(const std::string& log_lines) {
@@ -48,11 +40,6 @@ std::map<std::string, int> media_requests(const std::string& log_lines) {
         ++fetched[(*match)[1].str()];
     }
     return fetched;
-}
-
-std::string one_line(std::string text) {
-    text.erase(std::remove_if(text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r'; }), text.end());
-    return text;
 }
 
 }  // namespace
@@ -65,14 +52,10 @@ TEST_CASE("renditions: a kiosk at each screen shape downloads only the file chos
     }
     ScratchDirectory scratch("publish-renditions");
     const fs::path root = scratch.path();
-    const std::string sample = shell_quote((fs::path(bangvang::testing::paths::checkout) / "content" / "sample").string());
+    const std::string sample = sample_folder();
     const std::string token = "staff-token-15";
 
-    REQUIRE(publish("keygen --out " + shell_quote((root / "keys" / "quan").string()), root / "run-keygen").exit_code == 0);
-    const auto built = publish("build " + sample + " --out " + shell_quote((root / "feed").string()) + " --key " +
-                                   shell_quote((root / "keys" / "quan.secret").string()) +
-                                   " --issued-at 2024-11-20T08:00:00+07:00 --valid-days 60",
-                               root / "run-build");
+    const auto built = build_signed_sample(root);
     INFO(built.standard_error);
     REQUIRE(built.exit_code == 0);
     const auto manifest = bangvang::core::parse_manifest(read_file(root / "feed" / "manifest.json"), "built feed");
@@ -89,12 +72,9 @@ TEST_CASE("renditions: a kiosk at each screen shape downloads only the file chos
 
     NginxServer nginx({.prefix = root / "nginx", .root = root / "www", .dav = true, .token = token});
     const std::string feed_url = nginx.url() + "bangvang/quan-thanh-xuan";
-    const auto pushed = publish("push " + shell_quote((root / "feed").string()) + " " + shell_quote(feed_url) +
-                                    " --token " + token,
-                                root / "run-push");
+    const auto pushed = push_feed(root, feed_url, token);
     INFO(pushed.standard_error);
     REQUIRE(pushed.exit_code == 0);
-    const std::string public_key = one_line(read_file(root / "keys" / "quan.public"));
     const fs::path access_log = root / "nginx" / "logs" / "access.log";
 
     std::size_t shapes_with_a_rendition = 0;
@@ -103,11 +83,7 @@ TEST_CASE("renditions: a kiosk at each screen shape downloads only the file chos
         {
             INFO("kiosk at " << shape);
             const fs::path folder = root / shape;
-            write_file(folder / "kiosk.json",
-                       std::string(R"({"kiosk_id": "kiosk-)") + shape + R"(", "site": ")" + site + R"(", "place_name": ")" +
-                           place_name + R"(", "cache_directory": "cache", "screen": {"width": )" + std::to_string(width) +
-                           R"(, "height": )" + std::to_string(height) + R"(}, "sources": [{"id": "quan-thanh-xuan", "url": ")" +
-                           feed_url + R"(", "keys": [")" + public_key + R"("]}]})");
+            write_file(folder / "kiosk.json", kiosk_config("kiosk-" + shape, width, height, feed_url, root));
             const std::size_t log_before = read_file(access_log).size();
             const auto kiosk = run_process(shell_quote(kiosk_binary) + " --config " +
                                                shell_quote((folder / "kiosk.json").string()) + " --headless " +

@@ -15,6 +15,9 @@
 #include <sstream>
 #include <string>
 
+#include "support/build_paths.hpp"
+#include "support/process.hpp"
+
 namespace bangvang::testing {
 
 namespace slide_files = std::filesystem;
@@ -82,5 +85,55 @@ inline std::map<std::string, slide_files::path> slides_by_name(const std::string
     }
     return slides;
 }
+
+// What both sides of a comparison run with: the programs, and one moment, site and
+// place so that every slide's header and footer read the same on both.
+namespace comparison {
+
+// A Wednesday morning, on the minute: the headless run takes seconds, so every slide's
+// header clock reads 09:30 on both sides.
+inline constexpr const char* moment = "2024-11-20T09:30:00+07:00";
+inline constexpr const char* site = "phuong-nhan-chinh";
+inline constexpr const char* place_name = "UBND phường Nhân Chính";
+inline const std::string publish_binary = paths::publish_program;
+inline const std::string kiosk_binary = paths::kiosk_program;
+
+inline ProcessResult publish(const std::string& arguments, const slide_files::path& scratch) {
+    return run_process(shell_quote(publish_binary) + " " + arguments, scratch);
+}
+
+// The sample folder, quoted for a command line.
+inline std::string sample_folder() { return shell_quote((slide_files::path(paths::checkout) / "content" / "sample").string()); }
+
+// A new key in ROOT/keys/quan, then the sample built and signed with it into ROOT/feed:
+// the result of the first step that failed, or of the build.
+inline ProcessResult build_signed_sample(const slide_files::path& root) {
+    ProcessResult keygen = publish("keygen --out " + shell_quote((root / "keys" / "quan").string()), root / "run-keygen");
+    if (keygen.exit_code != 0) return keygen;
+    return publish("build " + sample_folder() + " --out " + shell_quote((root / "feed").string()) + " --key " +
+                       shell_quote((root / "keys" / "quan.secret").string()) +
+                       " --issued-at 2024-11-20T08:00:00+07:00 --valid-days 60",
+                   root / "run-build");
+}
+
+// ROOT/feed pushed to `feed_url` with the staff's token.
+inline ProcessResult push_feed(const slide_files::path& root, const std::string& feed_url, const std::string& token) {
+    return publish("push " + shell_quote((root / "feed").string()) + " " + shell_quote(feed_url) + " --token " + token,
+                   root / "run-push");
+}
+
+// kiosk.json of a kiosk of `site` with a screen of WIDTHxHEIGHT, syncing `feed_url` and
+// trusting the key build_signed_sample made.
+inline std::string kiosk_config(const std::string& kiosk_id, int width, int height, const std::string& feed_url,
+                                const slide_files::path& root) {
+    std::string public_key = read_file(root / "keys" / "quan.public");
+    std::erase_if(public_key, [](char c) { return c == '\n' || c == '\r'; });
+    return R"({"kiosk_id": ")" + kiosk_id + R"(", "site": ")" + site + R"(", "place_name": ")" + place_name +
+           R"(", "cache_directory": "cache", "screen": {"width": )" + std::to_string(width) + R"(, "height": )" +
+           std::to_string(height) + R"(}, "sources": [{"id": "quan-thanh-xuan", "url": ")" + feed_url +
+           R"(", "keys": [")" + public_key + R"("]}]})";
+}
+
+}  // namespace comparison
 
 }  // namespace bangvang::testing
