@@ -33,7 +33,8 @@ std::optional<std::string> chunk_problem(std::uintmax_t size,
         if (type == "IEND") return std::nullopt;
         at += 12 + length;
     }
-    return std::nullopt;
+    // libpng would read the next chunk header past the end, from whatever its buffer held.
+    return "PNG is cut short: it ends at byte " + std::to_string(size) + " without an IEND chunk";
 }
 
 }  // namespace

@@ -3,8 +3,10 @@
 // it does not use by reading and checksumming as many bytes as the chunk's length says,
 // and SDL_image's reader ignores a short read: a 344-byte PNG whose pHYs claimed
 // 754 974 729 bytes kept a decode busy for over ten minutes (found by fuzz_media_check).
-// So every chunk up to IEND must fit in what follows it. Reads the 8-byte chunk headers
-// only; what follows the last whole chunk is left to libpng.
+// So every chunk up to IEND must fit in what follows it, and IEND must come: past the
+// last whole chunk libpng would read a chunk header from whatever its buffer held (a
+// 117-byte PNG ending 4 bytes after its gAMA chunk hung the same way). Reads the 8-byte
+// chunk headers only; what follows IEND is left alone.
 #include <filesystem>
 #include <optional>
 #include <string>

@@ -29,6 +29,7 @@ TEST_CASE("PNG chunks that claim more than the file holds are refused by every e
     const std::pair<const char*, const char*> found[] = {
         {"png-phys-chunk-length-past-end.png", "PNG chunk \"pHYs\" at byte 64 says it holds 754974729 bytes, but only 268 follow"},
         {"png-gama-chunk-length-past-end.png", "PNG chunk \"gAMA\" at byte 33 says it holds 68 bytes, but only 16 follow"},
+        {"png-cut-short-after-gama.png", "PNG is cut short: it ends at byte 117 without an IEND chunk"},
     };
     for (const auto& [name, problem] : found) {
         const auto file = regressions / name;
