@@ -25,7 +25,12 @@ std::optional<std::string> chunk_problem(std::uintmax_t size,
         if (!read_header(at, header)) return "PNG cannot be read at byte " + std::to_string(at);
         std::uintmax_t length = 0;
         for (int index = 0; index < 4; ++index) length = (length << 8) | header[static_cast<std::size_t>(index)];
-        const std::string type(header.begin() + 4, header.end());
+        // Types are four ASCII letters; anything else is shown as "?", so that the message
+        // stays valid UTF-8 wherever it goes (logs, the status file, reports as JSON).
+        std::string type(header.begin() + 4, header.end());
+        for (char& letter : type) {
+            if (!((letter >= 'A' && letter <= 'Z') || (letter >= 'a' && letter <= 'z'))) letter = '?';
+        }
         if (length > size - at - 12) {
             return "PNG chunk \"" + type + "\" at byte " + std::to_string(at) + " says it holds " + std::to_string(length) +
                    " bytes, but only " + std::to_string(size - at - 12) + " follow";

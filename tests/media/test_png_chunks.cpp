@@ -52,5 +52,10 @@ TEST_CASE("sound PNGs, and files that are not PNGs, pass the chunk check", "[dis
     }
     CHECK(sound > 100);
     CHECK_FALSE(media::png_chunk_problem(std::string("\xFF\xD8\xFF\xE0 a JPEG", 11)));
+    // A chunk type of bytes that are not letters is named with "?" (the message must stay UTF-8).
+    std::string odd("\x89PNG\r\n\x1a\n\x00\x00\x10\x00I\xFF\xC3R", 16);
+    odd += std::string(8, '\0');
+    CHECK(media::png_chunk_problem(odd) ==
+          std::optional<std::string>("PNG chunk \"I??R\" at byte 8 says it holds 4096 bytes, but only 4 follow"));
     CHECK_FALSE(media::png_file_chunk_problem("/nonexistent/photo.png"));
 }
