@@ -23,21 +23,43 @@ public:
     std::vector<ConditionalState> conditional;
 };
 
-std::chrono::seconds next_poll_delay(const SyncWorkerOptions& options, int consecutive_failures, double jitter_unit) {
-    double seconds = static_cast<double>(options.interval.count());
-    if (consecutive_failures > 0) {
-        const double doubled = static_cast<double>(options.first_retry.count()) *
-                               std::pow(2.0, static_cast<double>(std::min(consecutive_failures - 1, 30)));
-        seconds = std::min(doubled, static_cast<double>(options.max_backoff.count()));
-    }
+namespace {
+
+// Seconds before the next try, without jitter: the interval when healthy, else `first`
+// doubling per failure up to `cap`.
+double unjittered_delay(const SyncWorkerOptions& options, int consecutive_failures, std::chrono::seconds first,
+                        std::chrono::seconds cap) {
+    if (consecutive_failures <= 0) return static_cast<double>(options.interval.count());
+    const double doubled =
+        static_cast<double>(first.count()) * std::pow(2.0, static_cast<double>(std::min(consecutive_failures - 1, 30)));
+    return std::min(doubled, static_cast<double>(cap.count()));
+}
+
+std::chrono::seconds jittered(double seconds, double jitter_unit) {
     seconds *= 0.8 + 0.4 * jitter_unit;
     return std::chrono::seconds(std::max<long long>(1, std::llround(seconds)));
 }
 
+}  // namespace
+
+std::chrono::seconds next_poll_delay(const SyncWorkerOptions& options, int consecutive_failures, double jitter_unit) {
+    return jittered(unjittered_delay(options, consecutive_failures, options.first_retry, options.max_backoff),
+                    jitter_unit);
+}
+
+std::chrono::seconds first_sync_poll_delay(const SyncWorkerOptions& options, int consecutive_failures,
+                                           double jitter_unit) {
+    const std::chrono::seconds cap =
+        std::max(options.first_sync_first_wait, std::min(options.first_sync_max_wait, options.interval));
+    const double usual = unjittered_delay(options, consecutive_failures, options.first_retry, options.max_backoff);
+    const double first_sync = unjittered_delay(options, consecutive_failures, options.first_sync_first_wait, cap);
+    return jittered(std::min(usual, first_sync), jitter_unit);
+}
+
 std::chrono::seconds wait_before_next_poll(const SyncWorkerOptions& options, int consecutive_failures, bool synced_once) {
     const double jitter = static_cast<double>(randombytes_uniform(1'000'000)) / 1'000'000.0;
-    const std::chrono::seconds delay = next_poll_delay(options, consecutive_failures, jitter);
-    return synced_once ? delay : std::min(delay, options.first_sync_max_wait);
+    return synced_once ? next_poll_delay(options, consecutive_failures, jitter)
+                       : first_sync_poll_delay(options, consecutive_failures, jitter);
 }
 
 SyncWorker::SyncWorker(std::vector<WorkerSource> sources, SyncWorkerOptions options)

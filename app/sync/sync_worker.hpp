@@ -55,9 +55,13 @@ struct SyncWorkerOptions {
     std::chrono::seconds first_retry{30};
     std::chrono::seconds max_backoff{3600};
     // Until a source's first success since the kiosk started (a first boot before the network
-    // is up, a long outage at start), the wait after an error is at most this: the first sync
-    // happens soon after the network returns, not after an hour's backoff.
-    std::chrono::seconds first_sync_max_wait{10};
+    // is up, a long outage at start) retries start at first_sync_first_wait and double up to
+    // first_sync_max_wait (never above the interval, nor below first_sync_first_wait), each
+    // ±20 %: the first sync happens soon after the network returns, not after an hour's
+    // backoff, and a district's kiosks that all boot after one power cut poll no faster than
+    // a healthy fleet at a one-minute interval, spread over their jitter.
+    std::chrono::seconds first_sync_first_wait{10};
+    std::chrono::seconds first_sync_max_wait{60};
     std::function<core::UnixSeconds()> clock;  // wall time: validity, expiry, what the status shows
     // Whether a time service vouches for `clock` (core::ClockReading); unset: always.
     std::function<bool()> clock_synchronized;
@@ -79,8 +83,13 @@ struct SyncWorkerOptions {
 // Delay before the next poll after `consecutive_failures` errors (0 = healthy);
 // `jitter_unit` in [0, 1) picks the point within ±20 %.
 std::chrono::seconds next_poll_delay(const SyncWorkerOptions& options, int consecutive_failures, double jitter_unit);
-// The wait the worker schedules after a poll: next_poll_delay at a random point of the
-// jitter, and at most first_sync_max_wait while the source never succeeded since the
+// The retry delay while a source never succeeded since the start: the shorter of
+// next_poll_delay and the first-sync schedule (first_sync_first_wait doubling up to
+// first_sync_max_wait, capped by the interval), the jitter applied after.
+std::chrono::seconds first_sync_poll_delay(const SyncWorkerOptions& options, int consecutive_failures,
+                                           double jitter_unit);
+// The wait the worker schedules after a poll at a random point of the jitter:
+// next_poll_delay, or first_sync_poll_delay while the source never succeeded since the
 // start (`synced_once` false). tools/fleet schedules its simulated kiosks with it too.
 std::chrono::seconds wait_before_next_poll(const SyncWorkerOptions& options, int consecutive_failures, bool synced_once);
 

@@ -32,6 +32,35 @@ TEST_CASE("backoff doubles after errors up to the cap, with jitter, and resets",
     CHECK(next_poll_delay(options, 1, 0.999).count() == 36);
 }
 
+TEST_CASE("until its first success a source retries from 10 s doubling to a minute with jitter", "[sync][worker]") {
+    SyncWorkerOptions options;
+    options.interval = std::chrono::seconds(300);
+    options.first_retry = std::chrono::seconds(30);
+    options.max_backoff = std::chrono::seconds(3600);
+    CHECK(first_sync_poll_delay(options, 1, 0.5).count() == 10);
+    CHECK(first_sync_poll_delay(options, 2, 0.5).count() == 20);
+    CHECK(first_sync_poll_delay(options, 3, 0.5).count() == 40);
+    CHECK(first_sync_poll_delay(options, 4, 0.5).count() == 60);
+    CHECK(first_sync_poll_delay(options, 500, 0.5).count() == 60);
+    // Spread like any retry: kiosks that all booted after one power cut do not poll in step.
+    CHECK(first_sync_poll_delay(options, 500, 0.0).count() == 48);
+    CHECK(first_sync_poll_delay(options, 500, 0.999).count() == 72);
+    SECTION("never slower than the interval, nor faster than 10 s") {
+        options.interval = std::chrono::seconds(5);
+        options.first_retry = std::chrono::seconds(5);  // as the kiosk sets it: at most the interval
+        CHECK(first_sync_poll_delay(options, 1, 0.5).count() == 5);
+        CHECK(first_sync_poll_delay(options, 2, 0.5).count() == 10);
+        CHECK(first_sync_poll_delay(options, 50, 0.5).count() == 10);
+        options.interval = std::chrono::seconds(30);
+        options.first_retry = std::chrono::seconds(30);
+        CHECK(first_sync_poll_delay(options, 50, 0.5).count() == 30);
+    }
+    SECTION("a short max_backoff still bounds it") {
+        options.max_backoff = std::chrono::seconds(15);
+        CHECK(first_sync_poll_delay(options, 50, 0.5).count() == 15);
+    }
+}
+
 TEST_CASE("the worker syncs on its own thread, reports status, and syncs now on request", "[sync][worker]") {
     ScratchDirectory scratch("sync-worker");
     FaultServer server(scratch.path() / "server");
