@@ -134,14 +134,12 @@ int draw_list_title_block(SlideCanvas& canvas, const std::string& title, const s
     const int subtitle_height =
         static_cast<int>(std::lround(subtitle_size * line_height_ratio)) * subtitle_lines(canvas, subtitle);
 
-    int title_right = content.x + content.w;
-    const SDL_Rect pill = draw_page_pill(canvas, page, page_count, SDL_Point{content.x + content.w, content.y}, title_line);
-    if (pill.w > 0) title_right = pill.x - canvas.geometry.gap;
+    const int pill_width = page_pill_width(canvas, page, page_count);
+    const int title_right = content.x + content.w - (pill_width > 0 ? pill_width + canvas.geometry.gap : 0);
     const TextStyle title_style{.weight = FontWeight::bold, .size = title_size, .min_size = title_size * 7 / 10,
                                 .colour = canvas.colours().title, .vertical = VerticalAlign::middle,
                                 .paragraph_gap = 0, .max_lines = title_lines(canvas.geometry),
                                 .role = TextRole::title};
-    // A one-line title in a two-line area keeps to the top; the subtitle follows it.
     TextStyle full_size = title_style;
     full_size.min_size = 0;
     full_size.max_lines = 1;
@@ -149,8 +147,14 @@ int draw_list_title_block(SlideCanvas& canvas, const std::string& title, const s
         title_lines(canvas.geometry) == 1 ||
         !canvas.text_painter.fit({title}, full_size, title_right - content.x, title_line).truncated;
     const int area = single_line ? title_line : title_height;
-    DrawnText drawn = canvas.text(title, title_style, SDL_Rect{content.x, content.y, title_right - content.x, area});
-    int y = std::max(content.y + area, drawn.occupied.y + drawn.occupied.h);
+    // A one-line title in a portrait two-line area goes down by the unused line, so the
+    // rule sits just above what follows (the body of a story's continued page, a list)
+    // instead of leaving a dead line's band under it; the spare room is above, under
+    // the header bar, where it reads as a margin.
+    const int top = content.y + title_height - area;
+    draw_page_pill(canvas, page, page_count, SDL_Point{content.x + content.w, top}, title_line);
+    DrawnText drawn = canvas.text(title, title_style, SDL_Rect{content.x, top, title_right - content.x, area});
+    int y = std::max(top + area, drawn.occupied.y + drawn.occupied.h);
     if (!subtitle.empty()) {
         canvas.text(subtitle, subtitle_style(canvas), SDL_Rect{content.x, y, content.w, subtitle_height});
     }
