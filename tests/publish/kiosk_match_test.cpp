@@ -4,18 +4,8 @@
 // slides at the same screen shape, place, site and moment.
 #include <catch2/catch.hpp>
 
-#include <SDL.h>
-#include <SDL_image.h>
-
-#include <algorithm>
-#include <cstdlib>
 #include <filesystem>
-#include <map>
-#include <memory>
-#include <regex>
-#include <sstream>
 #include <string>
-#include <vector>
 
 #include "publish/slide_comparison.hpp"
 #include "support/nginx_server.hpp"
@@ -26,18 +16,15 @@ namespace {
 
 namespace fs = std::filesystem;
 using bangvang::testing::NginxServer;
-using bangvang::testing::read_file;
-using bangvang::testing::run_process;
 using bangvang::testing::ScratchDirectory;
-using bangvang::testing::shell_quote;
 using bangvang::testing::write_file;
 using bangvang::testing::compare_pngs;
-using bangvang::testing::PixelDifference;
 using bangvang::testing::slides_by_name;
 
 using namespace bangvang::testing::comparison;
 constexpr int screen_width = 1280;
 constexpr int screen_height = 720;
+const std::string shape = std::to_string(screen_width) + "x" + std::to_string(screen_height);
 
 }  // namespace
 
@@ -49,7 +36,6 @@ TEST_CASE("the kiosk shows, pixel for pixel, what preview showed: sample pushed 
     }
     ScratchDirectory scratch("publish-kiosk-match");
     const fs::path root = scratch.path();
-    const std::string sample = sample_folder();
     const std::string token = "staff-token-7";
 
     // Staff: a key, the sample built and signed, pushed with PUT.
@@ -65,54 +51,26 @@ TEST_CASE("the kiosk shows, pixel for pixel, what preview showed: sample pushed 
 
     // A kiosk of phường Nhân Chính, 1280x720, trusting that key, syncing from nginx.
     write_file(root / "kiosk.json", kiosk_config("kiosk-nhan-chinh-1", screen_width, screen_height, feed_url, root));
-    const auto kiosk = run_process(shell_quote(kiosk_binary) + " --config " + shell_quote((root / "kiosk.json").string()) +
-                                       " --headless " + shell_quote((root / "screens").string()) + " --once --now " +
-                                       moment,
-                                   root / "run-kiosk");
+    const auto kiosk = run_kiosk_once(root);
     INFO(kiosk.standard_error);
     REQUIRE(kiosk.exit_code == 0);
     REQUIRE_THAT(kiosk.standard_error, Catch::Contains("sync quan-thanh-xuan: applied version"));
     const auto kiosk_slides = slides_by_name(kiosk.standard_output);
 
     // Staff again: the preview of the same folder, shape, site, place and moment.
-    const auto preview = publish("preview " + sample + " --out " + shell_quote((root / "preview").string()) +
-                                     " --shape " + std::to_string(screen_width) + "x" + std::to_string(screen_height) +
-                                     " --site " + site + " --place-name " + shell_quote(place_name) + " --at " + moment,
-                                 root / "run-preview");
+    const auto preview = preview_sample(root, shape);
     INFO(preview.standard_error);
     REQUIRE(preview.exit_code == 0);
     const auto preview_slides = slides_by_name(preview.standard_output);
 
-    // Every slide the kiosk drew was previewed, and the preview has nothing the kiosk lacks.
-    std::vector<std::string> kiosk_names;
-    std::vector<std::string> preview_names;
-    for (const auto& [name, file] : kiosk_slides) kiosk_names.push_back(name);
-    for (const auto& [name, file] : preview_slides) preview_names.push_back(name);
-    CHECK(kiosk_names == preview_names);
+    // The same renderer, fonts, theme, photo bytes and moment: the same slides, the same pixels.
     REQUIRE(kiosk_slides.contains("story-nguyen-thi-hoa-p1"));  // a story with a photo
     REQUIRE(kiosk_slides.contains("standings-cum-1-cac-phuong"));
     REQUIRE(kiosk_slides.contains("honor-roll-thcs-phan-dinh-giot-p2"));  // audience: this site
-
-    // The same renderer, fonts, theme, photo bytes and moment: the pixels are the same.
-    // Tolerance: no channel of any pixel more than 2 apart, and at most 0.1 % of the
-    // pixels different at all (room for a rounding step, none for a shifted glyph).
-    for (const auto& [name, kiosk_file] : kiosk_slides) {
-        const auto found = preview_slides.find(name);
-        if (found == preview_slides.end()) continue;
-        const PixelDifference difference = compare_pngs(kiosk_file, found->second);
-        INFO(name << ": largest channel difference " << difference.largest << ", " << difference.pixels_differing
-                  << " of " << difference.pixels << " pixels differ (kiosk " << kiosk_file.string() << ", preview "
-                  << found->second.string() << ")");
-        CHECK(difference.largest <= 2);
-        CHECK(difference.share() <= 0.001);
-    }
+    check_same_slides(kiosk_slides, preview_slides, "kiosk and preview at " + shape);
 
     // The comparison can fail: a preview one minute later differs in the header's clock.
-    const auto later = publish("preview " + sample + " --out " + shell_quote((root / "later").string()) + " --shape " +
-                                   std::to_string(screen_width) + "x" + std::to_string(screen_height) + " --site " +
-                                   site + " --place-name " + shell_quote(place_name) +
-                                   " --at 2024-11-20T09:31:00+07:00",
-                               root / "run-later");
+    const auto later = preview_sample(root, shape, "later", "2024-11-20T09:31:00+07:00");
     REQUIRE(later.exit_code == 0);
     const auto later_slides = slides_by_name(later.standard_output);
     REQUIRE(later_slides.contains("story-nguyen-thi-hoa-p1"));

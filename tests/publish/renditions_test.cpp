@@ -25,9 +25,7 @@ namespace {
 namespace fs = std::filesystem;
 using bangvang::testing::NginxServer;
 using bangvang::testing::read_file;
-using bangvang::testing::run_process;
 using bangvang::testing::ScratchDirectory;
-using bangvang::testing::shell_quote;
 using bangvang::testing::write_file;
 
 using namespace bangvang::testing::comparison;
@@ -52,7 +50,6 @@ TEST_CASE("renditions: a kiosk at each screen shape downloads only the file chos
     }
     ScratchDirectory scratch("publish-renditions");
     const fs::path root = scratch.path();
-    const std::string sample = sample_folder();
     const std::string token = "staff-token-15";
 
     const auto built = build_signed_sample(root);
@@ -85,10 +82,7 @@ TEST_CASE("renditions: a kiosk at each screen shape downloads only the file chos
             const fs::path folder = root / shape;
             write_file(folder / "kiosk.json", kiosk_config("kiosk-" + shape, width, height, feed_url, root));
             const std::size_t log_before = read_file(access_log).size();
-            const auto kiosk = run_process(shell_quote(kiosk_binary) + " --config " +
-                                               shell_quote((folder / "kiosk.json").string()) + " --headless " +
-                                               shell_quote((folder / "screens").string()) + " --once --now " + moment,
-                                           folder / "run-kiosk");
+            const auto kiosk = run_kiosk_once(folder);
             INFO(kiosk.standard_error);
             REQUIRE(kiosk.exit_code == 0);
             REQUIRE_THAT(kiosk.standard_error, Catch::Contains("sync quan-thanh-xuan: applied version"));
@@ -106,25 +100,13 @@ TEST_CASE("renditions: a kiosk at each screen shape downloads only the file chos
             CHECK(fetched == expected);
             if (chosen_renditions > 0) ++shapes_with_a_rendition;
 
-            const auto preview = publish("preview " + sample + " --out " + shell_quote((folder / "preview").string()) +
-                                             " --shape " + shape + " --site " + site + " --place-name " +
-                                             shell_quote(place_name) + " --at " + moment,
-                                         folder / "run-preview");
+            const auto preview = preview_sample(folder, shape);
             INFO(preview.standard_error);
             REQUIRE(preview.exit_code == 0);
             const auto kiosk_slides = bangvang::testing::slides_by_name(kiosk.standard_output);
             const auto preview_slides = bangvang::testing::slides_by_name(preview.standard_output);
             REQUIRE(kiosk_slides.contains("story-nguyen-thi-hoa-p1"));
-            REQUIRE(kiosk_slides.size() == preview_slides.size());
-            for (const auto& [name, kiosk_file] : kiosk_slides) {
-                const auto found = preview_slides.find(name);
-                REQUIRE(found != preview_slides.end());
-                const auto difference = bangvang::testing::compare_pngs(kiosk_file, found->second);
-                INFO(shape << " " << name << ": largest channel difference " << difference.largest << ", "
-                           << difference.pixels_differing << " of " << difference.pixels << " pixels differ");
-                CHECK(difference.largest <= 2);
-                CHECK(difference.share() <= 0.001);
-            }
+            check_same_slides(kiosk_slides, preview_slides, "kiosk and preview at " + shape);
         }
     }
     // The sample's 800x1000 portraits and 1600x900 pictures are larger than the photo

@@ -14,6 +14,7 @@
 #include <regex>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "support/build_paths.hpp"
 #include "support/process.hpp"
@@ -132,6 +133,45 @@ inline std::string kiosk_config(const std::string& kiosk_id, int width, int heig
            R"(", "cache_directory": "cache", "screen": {"width": )" + std::to_string(width) + R"(, "height": )" +
            std::to_string(height) + R"(}, "sources": [{"id": "quan-thanh-xuan", "url": ")" + feed_url +
            R"(", "keys": [")" + public_key + R"("]}]})";
+}
+
+// The real kiosk of FOLDER/kiosk.json, headless into FOLDER/screens, one round at `moment`.
+inline ProcessResult run_kiosk_once(const slide_files::path& folder) {
+    return run_process(shell_quote(kiosk_binary) + " --config " + shell_quote((folder / "kiosk.json").string()) +
+                           " --headless " + shell_quote((folder / "screens").string()) + " --once --now " + moment,
+                       folder / "run-kiosk");
+}
+
+// `preview` of the sample into FOLDER/preview at SHAPE ("1280x720"), this site and place,
+// at `at` (by default the kiosk's moment).
+inline ProcessResult preview_sample(const slide_files::path& folder, const std::string& shape,
+                                    const std::string& out = "preview", const std::string& at = moment) {
+    return publish("preview " + sample_folder() + " --out " + shell_quote((folder / out).string()) + " --shape " +
+                       shape + " --site " + site + " --place-name " + shell_quote(place_name) + " --at " + at,
+                   folder / ("run-" + out));
+}
+
+// The kiosk drew the slides preview drew, no more and no fewer, and each with the same
+// pixels. Tolerance: no channel of any pixel more than 2 apart, and at most 0.1 % of the
+// pixels different at all (room for a rounding step, none for a shifted glyph).
+inline void check_same_slides(const std::map<std::string, slide_files::path>& kiosk_slides,
+                              const std::map<std::string, slide_files::path>& preview_slides, const std::string& label) {
+    std::vector<std::string> kiosk_names;
+    std::vector<std::string> preview_names;
+    for (const auto& [name, file] : kiosk_slides) kiosk_names.push_back(name);
+    for (const auto& [name, file] : preview_slides) preview_names.push_back(name);
+    INFO(label);
+    CHECK(kiosk_names == preview_names);
+    for (const auto& [name, kiosk_file] : kiosk_slides) {
+        const auto found = preview_slides.find(name);
+        if (found == preview_slides.end()) continue;
+        const PixelDifference difference = compare_pngs(kiosk_file, found->second);
+        INFO(name << ": largest channel difference " << difference.largest << ", " << difference.pixels_differing
+                  << " of " << difference.pixels << " pixels differ (kiosk " << kiosk_file.string() << ", preview "
+                  << found->second.string() << ")");
+        CHECK(difference.largest <= 2);
+        CHECK(difference.share() <= 0.001);
+    }
 }
 
 }  // namespace comparison
