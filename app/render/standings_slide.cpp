@@ -62,6 +62,7 @@ struct TableSizes {
     int score = 0;
     int name_width = 0;   // landscape: the widest name, a third to a half of the row
     int score_width = 0;  // the widest score
+    int score_decimals = 0;  // the same for every row, so the commas line up
 };
 
 struct RowParts {
@@ -180,7 +181,7 @@ void draw_row(SlideCanvas& canvas, const core::StandingRow& row, const RowParts&
                             : Fill{colours.bar, colours.bar_end, GradientDirection::horizontal};
     if (share > 0) canvas.shapes.rounded_rect(SDL_Rect{track.x, track.y, filled, track.h}, track.h / 2, bar);
 
-    canvas.text(score_label(row.score),
+    canvas.text(score_label(row.score, sizes.score_decimals),
                 TextStyle{.weight = FontWeight::bold, .size = sizes.score, .min_size = sizes.score,
                           .colour = podium ? colours.title : colours.text, .align = TextAlign::right,
                           .vertical = VerticalAlign::middle},
@@ -190,14 +191,17 @@ void draw_row(SlideCanvas& canvas, const core::StandingRow& row, const RowParts&
 
 }  // namespace
 
-std::string score_label(double score) {
-    const double rounded = std::round(score * 10) / 10;
-    char text[32];
-    if (std::abs(rounded - std::round(rounded)) < 1e-9) {
-        std::snprintf(text, sizeof text, "%.0f", rounded);
-    } else {
-        std::snprintf(text, sizeof text, "%.1f", rounded);
+int score_decimals(const std::vector<core::StandingRow>& rows) {
+    for (const core::StandingRow& row : rows) {
+        const double rounded = std::round(row.score * 10) / 10;
+        if (std::abs(rounded - std::round(rounded)) >= 1e-9) return 1;
     }
+    return 0;
+}
+
+std::string score_label(double score, int decimals) {
+    char text[32];
+    std::snprintf(text, sizeof text, decimals > 0 ? "%.1f" : "%.0f", std::round(score * 10) / 10);
     std::string label = text;
     std::replace(label.begin(), label.end(), '.', ',');
     return label;
@@ -233,11 +237,11 @@ void draw_standings_slide(SlideCanvas& canvas, const core::Standings& standings,
     const int pitch = spread_row_pitch(canvas, geometry.content.y + geometry.content.h - y, slice.count);
     const int row_height = pitch - std::max(4, pitch / 9);
     const double scale = scale_of(standings);
-    TableSizes sizes{.name = name_size(canvas), .score = name_size(canvas)};
+    TableSizes sizes{.name = name_size(canvas), .score = name_size(canvas), .score_decimals = score_decimals(standings.rows)};
     for (const core::StandingRow& row : standings.rows) {
         sizes.name_width = std::max(sizes.name_width, canvas.text_painter.line_width(row.unit, FontWeight::bold, sizes.name));
         sizes.score_width = std::max(sizes.score_width,
-                                     canvas.text_painter.line_width(score_label(row.score), FontWeight::bold, sizes.score));
+                                     canvas.text_painter.line_width(score_label(row.score, sizes.score_decimals), FontWeight::bold, sizes.score));
     }
     sizes.name_width += geometry.gap / 3;
     const int name_line = canvas.text_painter.line_height(FontWeight::bold, sizes.name);

@@ -150,9 +150,18 @@ TEST_CASE("a commemoration counts down to its anniversary", "[render][slides]") 
 }
 
 TEST_CASE("standings show scores with a decimal comma and every row's unit", "[render][slides]") {
-    CHECK(score_label(95.5) == "95,5");
-    CHECK(score_label(100) == "100");
-    CHECK(score_label(87.75) == "87,8");
+    CHECK(score_label(95.5, 1) == "95,5");
+    CHECK(score_label(100, 0) == "100");
+    CHECK(score_label(92, 1) == "92,0");
+    CHECK(score_label(87.75, 1) == "87,8");
+    const auto rows_scoring = [](std::initializer_list<double> scores) {
+        std::vector<core::StandingRow> rows;
+        for (const double score : scores) rows.emplace_back().score = score;
+        return rows;
+    };
+    CHECK(score_decimals(rows_scoring({100, 95})) == 0);
+    CHECK(score_decimals(rows_scoring({100, 95.5})) == 1);
+    CHECK(score_decimals(rows_scoring({90.04})) == 0);  // shown to one decimal: 90
     HeadlessScreen screen(1920, 1080);
     SlideRenderer renderer(screen.renderer(), default_theme(), {}, 1920, 1080);
     SlideReport report = renderer.draw(standings_item(10), 0, sample_frame());
@@ -162,6 +171,8 @@ TEST_CASE("standings show scores with a decimal comma and every row's unit", "[r
     check_report(eleven);
     save_png(screen.renderer(), render_output_dir() / "landscape-standings-11.png");
     CHECK(has_text(report, "97,5"));
+    CHECK(has_text(report, "91,0"));  // 97.5 - 2 × 3.25, beside 94,3 and 97,5
+    CHECK_FALSE(has_text(report, "91"));
 }
 
 TEST_CASE("absurdly long text still stays inside its boxes", "[render][slides]") {
