@@ -191,17 +191,22 @@ void draw_row(SlideCanvas& canvas, const core::StandingRow& row, const RowParts&
 
 }  // namespace
 
+namespace {
+// Scores are shown to a tenth at most; deciding the decimals and printing use the same rounding.
+double to_tenths(double score) { return std::round(score * 10) / 10; }
+}  // namespace
+
 int score_decimals(const std::vector<core::StandingRow>& rows) {
     for (const core::StandingRow& row : rows) {
-        const double rounded = std::round(row.score * 10) / 10;
-        if (std::abs(rounded - std::round(rounded)) >= 1e-9) return 1;
+        const double shown = to_tenths(row.score);
+        if (std::abs(shown - std::round(shown)) >= 1e-9) return 1;
     }
     return 0;
 }
 
 std::string score_label(double score, int decimals) {
     char text[32];
-    std::snprintf(text, sizeof text, decimals > 0 ? "%.1f" : "%.0f", std::round(score * 10) / 10);
+    std::snprintf(text, sizeof text, decimals > 0 ? "%.1f" : "%.0f", to_tenths(score));
     std::string label = text;
     std::replace(label.begin(), label.end(), '.', ',');
     return label;
